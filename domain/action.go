@@ -1,0 +1,76 @@
+package domain
+
+import "time"
+
+// ActionName is a seller action the console can take on a record.
+type ActionName string
+
+// Actions on tickets, supervision tasks and interface alerts.
+const (
+	ActTicketAccept        ActionName = "accept"         // 受理
+	ActTicketReply         ActionName = "reply"          // 回复
+	ActTicketAwaitCustomer ActionName = "await-customer" // 待客户反馈
+	ActTicketResolve       ActionName = "resolve"        // 确认解决 (cause, solution)
+	ActConfirmRequirement  ActionName = "confirm-requirement"
+	ActRejectRequirement   ActionName = "reject-requirement"
+	ActUploadReport        ActionName = "upload-report" // 上传交付验收报告 / 交付证明
+	ActShip                ActionName = "ship"          // 发货 (logistics number)
+	ActConfirmCompletion   ActionName = "confirm-completion"
+	ActAppeal              ActionName = "appeal"
+	ActRestart             ActionName = "restart" // 重新启动 a failed interface call
+)
+
+// ActionsFor lists the actions that apply to a resource.
+func ActionsFor(r Resource) []ActionName {
+	switch r {
+	case ResTickets:
+		return []ActionName{ActTicketAccept, ActTicketReply, ActTicketAwaitCustomer, ActTicketResolve}
+	case ResSupervision:
+		return []ActionName{ActConfirmRequirement, ActRejectRequirement, ActUploadReport, ActShip, ActConfirmCompletion, ActAppeal}
+	case ResAlerts:
+		return []ActionName{ActRestart}
+	}
+	return nil
+}
+
+// ActionState is where an outbox entry stands.
+type ActionState string
+
+// Outbox states. Done and Rejected are final.
+const (
+	ActionPending  ActionState = "pending"
+	ActionSending  ActionState = "sending"
+	ActionDone     ActionState = "done"
+	ActionRejected ActionState = "rejected"
+)
+
+// Final reports whether no more sending will happen.
+func (s ActionState) Final() bool { return s == ActionDone || s == ActionRejected }
+
+// ActionParams are an action's inputs; unused fields stay empty.
+type ActionParams struct {
+	Agent    string `json:"agent,omitempty"`    // who acts: the agent's display name
+	Message  string `json:"message,omitempty"`  // reply text, appeal reason, rejection note
+	Cause    string `json:"cause,omitempty"`    // resolve: the cause
+	Solution string `json:"solution,omitempty"` // resolve: the solution
+	FileName string `json:"fileName,omitempty"` // upload-report: the report's name
+	Tracking string `json:"tracking,omitempty"` // ship: the logistics number
+}
+
+// Action is a user action queued in the outbox. Key is its idempotency key:
+// the server applies an action with a given key once, however often it is sent.
+type Action struct {
+	Key        string       `json:"key"`
+	Seq        uint64       `json:"seq"` // outbox order, assigned by the store
+	Account    string       `json:"account"`
+	Resource   Resource     `json:"resource"`
+	RecordID   string       `json:"recordId"`
+	Name       ActionName   `json:"action"`
+	Params     ActionParams `json:"params"`
+	State      ActionState  `json:"state"`
+	Attempts   int          `json:"attempts"`
+	CreatedAt  time.Time    `json:"createdAt"`
+	SentAt     time.Time    `json:"sentAt,omitzero"`
+	Reason     string       `json:"reason,omitempty"`     // the server's words when rejected
+	ReasonCode string       `json:"reasonCode,omitempty"` // e.g. ALREADY_ACCEPTED, FLOW_FROZEN
+}

@@ -1,0 +1,97 @@
+package domain
+
+import "time"
+
+// BillStatus is a monthly bill's settlement status.
+type BillStatus string
+
+// Bill statuses as the seller center shows them.
+const (
+	BillPendingInvoice   BillStatus = "PENDING_INVOICE"    // 待开票: invoice Huawei Cloud against the 开票清单
+	BillInvoiceReview    BillStatus = "INVOICE_REVIEW"     // 发票待审核
+	BillInvoiceError     BillStatus = "INVOICE_ERROR"      // 发票信息错误
+	BillInvoiceApproved  BillStatus = "INVOICE_APPROVED"   // 发票审核通过
+	BillPaymentInfoError BillStatus = "PAYMENT_INFO_ERROR" // 支付信息错误
+	BillPaymentAppFailed BillStatus = "PAYMENT_APP_FAILED" // 申付单创建失败
+	BillPaymentRejected  BillStatus = "PAYMENT_REJECTED"   // 申请被驳回
+	BillPaid             BillStatus = "PAID"               // 已付款
+)
+
+// BillStatuses lists every bill status, for filters and counts.
+var BillStatuses = []BillStatus{
+	BillPendingInvoice, BillInvoiceReview, BillInvoiceError, BillInvoiceApproved,
+	BillPaymentInfoError, BillPaymentAppFailed, BillPaymentRejected, BillPaid,
+}
+
+// NeedsMerchant reports whether the merchant must do something about the bill.
+func (s BillStatus) NeedsMerchant() bool {
+	switch s {
+	case BillPendingInvoice, BillInvoiceError, BillPaymentInfoError, BillPaymentAppFailed, BillPaymentRejected:
+		return true
+	}
+	return false
+}
+
+// Bill is a monthly settlement bill.
+type Bill struct {
+	Meta
+	Period        string     `json:"period"` // "2026-10": the month it settles
+	GeneratedAt   time.Time  `json:"generatedAt"`
+	Status        BillStatus `json:"status"`
+	Amount        Money      `json:"amount"`
+	Currency      string     `json:"currency"`
+	PaymentAppNo  string     `json:"paymentAppNo,omitempty"` // 申付单号
+	StatusMessage string     `json:"statusMessage,omitempty"`
+	Lines         []BillLine `json:"lines"`
+}
+
+// Resource implements Record.
+func (Bill) Resource() Resource { return ResBills }
+
+// LinesTotal is the sum of the bill's lines.
+func (b Bill) LinesTotal() Money {
+	var sum Money
+	for _, l := range b.Lines {
+		sum += l.Amount
+	}
+	return sum
+}
+
+// BillLine is one settled order line on a bill.
+type BillLine struct {
+	ID           string       `json:"id"`
+	OrderID      string       `json:"orderId"`
+	OrderLineID  string       `json:"orderLineId"`
+	ProductName  string       `json:"productName"`
+	ChargingMode ChargingMode `json:"chargingMode"`
+	OrderAmount  Money        `json:"orderAmount"` // what the customer paid
+	ShareRate    float64      `json:"shareRate"`   // the seller's share, 0..1
+	Amount       Money        `json:"amount"`      // settled to the seller
+}
+
+// TransactionStatus says whether a transaction is on a bill yet.
+type TransactionStatus string
+
+// Transaction statuses.
+const (
+	TxUnbilled TransactionStatus = "UNBILLED" // 未出账
+	TxBilled   TransactionStatus = "BILLED"   // 已出账
+)
+
+// TransactionDetail is one row of 交易明细.
+type TransactionDetail struct {
+	Meta
+	BillID       string            `json:"billId,omitempty"` // set once 已出账
+	OrderID      string            `json:"orderId"`
+	OrderLineID  string            `json:"orderLineId"`
+	ProductName  string            `json:"productName"`
+	CustomerName string            `json:"customerName"`
+	TradeType    OrderType         `json:"tradeType"`
+	TradeTime    time.Time         `json:"tradeTime"`
+	Amount       Money             `json:"amount"`       // what the customer paid
+	SellerAmount Money             `json:"sellerAmount"` // the seller's settled share
+	Status       TransactionStatus `json:"status"`
+}
+
+// Resource implements Record.
+func (TransactionDetail) Resource() Resource { return ResTransactions }

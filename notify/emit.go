@@ -1,0 +1,125 @@
+package notify
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/koogallery/merchant-console/localstore"
+)
+
+// emit runs events through the rules, the notification log, coalescing and
+// quiet hours, and delivers what is left. The log is written before delivery:
+// after a crash between the two a notification is lost rather than repeated,
+// and a repeat is what makes people turn notifications off.
+func (e *Engine) emit(evs []event, now time.Time, s Settings) error {
+	fresh, err := e.record(evs, now, s)
+	var out []Notification
+	for _, group := range groupByKindAndAccount(fresh) {
+		out = append(out, e.build(group, now, s))
+	}
+	// Urgent first: if delivery is slow, the order about to be lost goes out first.
+	slices.SortStableFunc(out, func(a, b Notification) int {
+		switch {
+		case a.Urgent == b.Urgent:
+			return 0
+		case a.Urgent:
+			return -1
+		}
+		return 1
+	})
+	for _, n := range out {
+		e.opts.Deliver(n)
+	}
+	return err
+}
+
+// record keeps the events whose rule is on and whose key the account's log
+// had not seen, logging each one.
+func (e *Engine) record(evs []event, now time.Time, s Settings) ([]event, error) {
+	var fresh []event
+	var errs []error
+	seen := map[string]bool{}
+	for _, ev := range evs {
+		if !s.Rule(ev.kind).On || seen[ev.key] {
+			continue
+		}
+		seen[ev.key] = true
+		ev.at = ev.at.In(e.opts.Location) // texts show deadlines in the user's zone
+		added, err := e.log(ev, now, s)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if added {
+			fresh = append(fresh, ev)
+		}
+	}
+	return fresh, errors.Join(errs...)
+}
+
+// log writes one event to its account's notification log.
+func (e *Engine) log(ev event, now time.Time, s Settings) (bool, error) {
+	a, prefix := e.lookup(ev.account)
+	if a == nil {
+		return false, fmt.Errorf("notify: %s: account %q is not watched", ev.key, ev.account)
+	}
+	title, body := singleText(s.Lang, ev)
+	added, err := a.store.RecordNotice(localstore.Notice{
+		Key: ev.key, Account: ev.account, Resource: ev.resource, RecordID: ev.recordID,
+		Title: prefix + title, Body: body, Urgent: s.Rule(ev.kind).Urgent, At: now,
+	})
+	if err != nil {
+		return false, fmt.Errorf("notify: record %s: %w", ev.key, err)
+	}
+	return added, nil
+}
+
+// groupByKindAndAccount keeps the events' order of first appearance, so the
+// notifications of one sync come out in a stable order.
+func groupByKindAndAccount(evs []event) [][]event {
+	type gk struct {
+		kind    Kind
+		account string
+	}
+	index := map[gk]int{}
+	var groups [][]event
+	for _, ev := range evs {
+		k := gk{ev.kind, ev.account}
+		i, ok := index[k]
+		if !ok {
+			i = len(groups)
+			index[k] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], ev)
+	}
+	return groups
+}
+
+// build words one group as a single notification: the event itself when it
+// is alone, a count and the first few records when there are several.
+func (e *Engine) build(group []event, now time.Time, s Settings) Notification {
+	first := group[0]
+	rule := s.Rule(first.kind)
+	_, prefix := e.lookup(first.account)
+	n := Notification{
+		Key: first.key, Kind: first.kind, Account: first.account, Resource: first.resource,
+		RecordID: first.recordID, Urgent: rule.Urgent, At: now,
+		Popup: rule.Popup && (rule.Urgent || !s.Quiet.quiet(now.In(e.opts.Location))),
+	}
+	for _, ev := range group {
+		n.Keys = append(n.Keys, ev.key)
+		n.RecordIDs = append(n.RecordIDs, ev.recordID)
+	}
+	if len(group) == 1 {
+		n.Title, n.Body = singleText(s.Lang, first)
+	} else {
+		n.Title, n.Body = pluralText(s.Lang, first.kind, group)
+		n.RecordID = ""
+		n.Key = fmt.Sprintf("%s:%s:batch:%d:%s", first.kind, first.account, len(group), first.key)
+	}
+	n.Title = prefix + n.Title
+	return n
+}

@@ -1,0 +1,97 @@
+package notify
+
+import (
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/koogallery/merchant-console/domain"
+)
+
+// deadlineEvents derives the countdown events a stored record raises at now.
+// It needs no change and no network: the ticker calls it on cached records.
+func deadlineEvents(account string, r domain.Record, now time.Time, s Settings) []event {
+	if a, ok := as[domain.InterfaceAlert](r); ok {
+		return alertCountdown(account, a, now, s.AlertLeadMinutes)
+	}
+	if t, ok := as[domain.Ticket](r); ok {
+		return ticketSLA(account, t, now, time.Duration(s.SLALeadMinutes)*time.Minute)
+	}
+	if t, ok := as[domain.SupervisionTask](r); ok {
+		return append(hardwareAccept(account, t, now, time.Duration(s.HardwareLeadHours)*time.Hour),
+			supervision180(account, t, now, time.Duration(s.WarningLeadDays)*24*time.Hour)...)
+	}
+	return nil
+}
+
+// alertCountdown fires once per lead (30 and 10 minutes by default). When the
+// app first sees an alert already inside the 10-minute window it fires only
+// that one: a stale "30 minutes left" would be a lie.
+func alertCountdown(account string, a domain.InterfaceAlert, now time.Time, leads []int) []event {
+	left, ok := a.Countdown(now)
+	if !ok || left <= 0 {
+		return nil
+	}
+	lead, ok := tightestLead(left, leads)
+	if !ok {
+		return nil
+	}
+	return []event{{
+		kind: KindAlertCountdown, account: account, resource: domain.ResAlerts, recordID: a.ID,
+		key: noticeKey(KindAlertCountdown, account, a.ID, strconv.Itoa(lead)+"m"),
+		ref: a.OrderID, detail: a.ProductName, left: left, at: a.UnsubscribeAt,
+	}}
+}
+
+// tightestLead is the smallest lead (in minutes) that left is already within.
+func tightestLead(left time.Duration, leads []int) (int, bool) {
+	sorted := slices.Sorted(slices.Values(leads))
+	for _, m := range sorted {
+		if left <= time.Duration(m)*time.Minute {
+			return m, true
+		}
+	}
+	return 0, false
+}
+
+func ticketSLA(account string, t domain.Ticket, now time.Time, lead time.Duration) []event {
+	if !t.SLARunning() || t.SLADue.IsZero() {
+		return nil
+	}
+	left, _ := t.SLALeft(now)
+	if left > lead {
+		return nil
+	}
+	return []event{{
+		kind: KindTicketSLA, account: account, resource: domain.ResTickets, recordID: t.ID,
+		// SLADue moves when the clock pauses, and a new due date is a new warning.
+		key: noticeKey(KindTicketSLA, account, t.ID, unix(t.SLADue)),
+		ref: t.Subject, detail: t.CustomerName, left: left, at: t.SLADue,
+	}}
+}
+
+func hardwareAccept(account string, t domain.SupervisionTask, now time.Time, lead time.Duration) []event {
+	at := t.AutoAcceptAt()
+	if at.IsZero() || !now.Before(at) || at.Sub(now) > lead {
+		return nil
+	}
+	return []event{{
+		kind: KindHardwareAccept, account: account, resource: domain.ResSupervision, recordID: t.ID,
+		key: noticeKey(KindHardwareAccept, account, t.ID, unix(at)),
+		ref: t.OrderID, detail: t.ProductName, left: at.Sub(now), at: at,
+	}}
+}
+
+func supervision180(account string, t domain.SupervisionTask, now time.Time, lead time.Duration) []event {
+	at := t.WarningAt()
+	if at.IsZero() || t.CreatedAt.IsZero() || now.Before(at.Add(-lead)) {
+		return nil
+	}
+	return []event{{
+		kind: KindSupervision180, account: account, resource: domain.ResSupervision, recordID: t.ID,
+		key: noticeKey(KindSupervision180, account, t.ID),
+		ref: t.OrderID, detail: t.ProductName, left: at.Sub(now), at: at,
+	}}
+}
+
+func itoa64(v int64) string { return strconv.FormatInt(v, 10) }
