@@ -1,0 +1,145 @@
+package sandbox
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/marketapi"
+)
+
+// act applies one action under the world lock. A key seen before returns
+// the stored answer with replayed=true and applies nothing.
+func (w *world) act(acct string, res domain.Resource, id string, name domain.ActionName, key string, p domain.ActionParams, now time.Time) (storedReply, bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	b := w.books[acct]
+	k := idemKey(acct, key)
+	if r, ok := b.idem[k]; ok {
+		return r, true
+	}
+	rec, rf := w.apply(b, res, id, name, p, now)
+	var reply storedReply
+	if rf != nil {
+		reply = storedReply{status: rf.status(), body: rf.envelope()}
+	} else {
+		reply = storedReply{status: http.StatusOK, body: marketapi.ActionResult[domain.Record]{
+			Envelope: marketapi.Envelope{ResultCode: marketapi.CodeOK, ResultMsg: "success"}, Data: rec}}
+	}
+	b.idem[k] = reply
+	return reply, false
+}
+
+// apply finds the record and runs the resource's rules on a copy; only a
+// successful change is stored, with a new version.
+func (w *world) apply(b *book, res domain.Resource, id string, name domain.ActionName, p domain.ActionParams, now time.Time) (domain.Record, *refusal) {
+	rec, ok := b.tables[res].live[id]
+	if !ok {
+		return nil, w.missing(b, res, id)
+	}
+	var (
+		changed bool
+		rf      *refusal
+	)
+	switch r := rec.(type) {
+	case domain.Ticket:
+		r, changed, rf = ticketAction(r, name, p, now)
+		if changed {
+			b.touch(&r.Meta, now)
+			rec = r
+		}
+	case domain.SupervisionTask:
+		r, changed, rf = supervisionAction(r, name, p, now)
+		if changed {
+			b.touch(&r.Meta, now)
+			rec = r
+			b.taskSettled(r, now)
+		}
+	case domain.InterfaceAlert:
+		r, changed, rf = restartAlert(r, w.rng, w.rates.RestartSuccess, now)
+		if changed {
+			b.touch(&r.Meta, now)
+			rec = r
+			b.alertSettled(r, now)
+		}
+	default:
+		return nil, badValue("%s 不支持操作 / %s has no actions", res, res)
+	}
+	if rf != nil {
+		return nil, rf
+	}
+	if changed {
+		b.put(rec)
+		b.applied++
+	}
+	return rec, nil
+}
+
+// missing explains why a record is not there: a sub-account asking for a
+// record of its main account's other products is told NOT_DELEGATED.
+func (w *world) missing(b *book, res domain.Resource, id string) *refusal {
+	if b.acct.SubAccount {
+		if parent := w.books[b.acct.Parent]; parent != nil {
+			if _, ok := parent.tables[res].live[id]; ok {
+				return &refusal{code: marketapi.CodeNotAllowed, reason: marketapi.ReasonNotDelegated,
+					msg: "该商品未授权给子账号 / the product is not delegated to this sub-account"}
+			}
+		}
+	}
+	return notFound(string(res), id)
+}
+
+// taskSettled completes the order once its supervision is done.
+func (b *book) taskSettled(t domain.SupervisionTask, now time.Time) {
+	if t.Current == domain.NodeDone {
+		b.setOrderStatus(t.OrderID, domain.OrderCompleted, now)
+	}
+}
+
+// alertSettled completes or unsubscribes the alert's order.
+func (b *book) alertSettled(a domain.InterfaceAlert, now time.Time) {
+	switch a.State {
+	case domain.AlertResolved:
+		b.setOrderStatus(a.OrderID, domain.OrderCompleted, now)
+	case domain.AlertUnsubscribed:
+		o, ok := get[domain.Order](b, domain.ResOrders, a.OrderID)
+		if !ok {
+			return
+		}
+		unsubscribeOrder(&o)
+		b.touch(&o.Meta, now)
+		b.put(o)
+		b.refund(o, now)
+		b.notify(b.gen.notification(domain.MsgProductOpen, b.gen.text([]string{"订单开通失败，已自动退订"}, []string{"Order failed to open and was unsubscribed"}),
+			o.ID+" "+string(a.Kind)+" "+a.LastCode, domain.ResOrders, o.ID, now), now)
+	}
+}
+
+func (b *book) setOrderStatus(id string, st domain.OrderStatus, now time.Time) {
+	o, ok := get[domain.Order](b, domain.ResOrders, id)
+	if !ok || o.Status != domain.OrderProcessing {
+		return
+	}
+	o.Status = st
+	b.touch(&o.Meta, now)
+	b.put(o)
+}
+
+func (b *book) notify(n domain.Notification, now time.Time) {
+	b.touch(&n.Meta, now)
+	b.put(n)
+}
+
+// refund adds the pay-back rows of an order unsubscribed after payment.
+func (b *book) refund(o domain.Order, now time.Time) {
+	var paid []domain.TransactionDetail
+	for _, l := range o.Lines {
+		if tx, ok := get[domain.TransactionDetail](b, domain.ResTransactions, "TX"+l.ID); ok {
+			paid = append(paid, tx)
+		}
+	}
+	for _, r := range refunds(paid, now) {
+		b.touch(&r.Meta, now)
+		b.put(r)
+	}
+}

@@ -1,0 +1,128 @@
+package sandbox
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/marketapi"
+)
+
+func (s *Server) route(out *responder, r *http.Request, acct string, body []byte) {
+	p := r.URL.Path
+	switch {
+	case p == marketapi.WhoAmIPath && r.Method == http.MethodGet:
+		s.whoami(out, acct)
+	case p == marketapi.OrderQueryPath && r.Method == http.MethodGet:
+		s.orderQuery(out, r, acct)
+	case strings.HasPrefix(p, marketapi.SellerPrefix+"/"):
+		s.seller(out, r, acct, body)
+	default:
+		out.envelope(http.StatusNotFound, marketapi.CodeBadRequest, "未知接口 / unknown endpoint "+p)
+	}
+}
+
+func (s *Server) seller(out *responder, r *http.Request, acct string, body []byte) {
+	res, id, action, ok := marketapi.ParseSellerPath(r.URL.Path)
+	switch {
+	case !ok:
+		out.envelope(http.StatusNotFound, marketapi.CodeBadRequest, "未知接口 / unknown endpoint "+r.URL.Path)
+	case id == "" && r.Method == http.MethodGet:
+		s.changes(out, r, acct, res)
+	case action == "" && r.Method == http.MethodGet:
+		s.detail(out, acct, res, id)
+	case action != "" && r.Method == http.MethodPost:
+		s.action(out, r, acct, res, id, action, body)
+	default:
+		out.envelope(http.StatusMethodNotAllowed, marketapi.CodeBadRequest, "不支持的方法 / method not allowed")
+	}
+}
+
+func (s *Server) whoami(out *responder, acct string) {
+	a := s.w.books[acct].acct
+	out.json(http.StatusOK, marketapi.WhoAmI{Envelope: okEnvelope(), AccountID: a.ID, AccountName: a.Name,
+		Site: a.Site, SubAccount: a.SubAccount, Products: a.Products})
+}
+
+// pageLimit reads limit: default 500, at most 1000, a positive integer.
+func pageLimit(v string) (int, *refusal) {
+	if v == "" {
+		return marketapi.DefaultPageSize, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n <= 0 {
+		return 0, badParam("limit 必须是正整数 / limit must be a positive integer")
+	}
+	return min(n, marketapi.MaxPageSize), nil
+}
+
+func (s *Server) changes(out *responder, r *http.Request, acct string, res domain.Resource) {
+	q := r.URL.Query()
+	limit, rf := pageLimit(q.Get("limit"))
+	if rf != nil {
+		out.refusal(rf)
+		return
+	}
+	page, rf := s.page(acct, res, q.Get("cursor"), limit)
+	if rf != nil {
+		out.refusal(rf)
+		return
+	}
+	out.json(http.StatusOK, page)
+}
+
+// page reads one page of changes under the lock; encoding happens outside.
+func (s *Server) page(acct string, res domain.Resource, cursor string, limit int) (marketapi.ChangesPage[domain.Record], *refusal) {
+	s.w.mu.Lock()
+	defer s.w.mu.Unlock()
+	b := s.w.books[acct]
+	from, err := decodeCursor(cursor, acct, res, s.epoch, b.seq)
+	if err != nil {
+		return marketapi.ChangesPage[domain.Record]{}, badValue("游标无效 / unknown or malformed cursor")
+	}
+	t := b.tables[res]
+	items, removed, last, more := t.since(from, limit)
+	next := b.seq // nothing more up to seq: the client may skip ahead
+	if more {
+		next = last
+	}
+	return marketapi.ChangesPage[domain.Record]{Envelope: okEnvelope(), Items: items, Removed: removed,
+		NextCursor: encodeCursor(acct, res, next, s.epoch), HasMore: more, Total: len(t.live)}, nil
+}
+
+func (s *Server) detail(out *responder, acct string, res domain.Resource, id string) {
+	s.w.mu.Lock()
+	rec, ok := s.w.books[acct].tables[res].live[id]
+	s.w.mu.Unlock()
+	if !ok {
+		out.refusal(notFound(string(res), id))
+		return
+	}
+	out.json(http.StatusOK, marketapi.Detail[domain.Record]{Envelope: okEnvelope(), Data: rec})
+}
+
+func (s *Server) action(out *responder, r *http.Request, acct string, res domain.Resource, id string, name domain.ActionName, body []byte) {
+	key := strings.TrimSpace(r.Header.Get(marketapi.HeaderIdempotencyKey))
+	if key == "" {
+		out.refusal(badParam("缺少 %s / missing %s", marketapi.HeaderIdempotencyKey, marketapi.HeaderIdempotencyKey))
+		return
+	}
+	var p domain.ActionParams
+	if len(bytes.TrimSpace(body)) > 0 {
+		dec := json.NewDecoder(bytes.NewReader(body))
+		if err := dec.Decode(&p); err != nil {
+			out.refusal(badParam("请求体不是合法 JSON / malformed JSON body: %v", err))
+			return
+		}
+	}
+	reply, replayed := s.w.act(acct, res, id, name, key, p, s.clock.Now())
+	body2 := reply.body
+	if ar, ok := body2.(marketapi.ActionResult[domain.Record]); ok && replayed {
+		ar.Replayed = true
+		body2 = ar
+	}
+	out.json(reply.status, body2)
+}

@@ -1,0 +1,73 @@
+package sandbox
+
+import (
+	"math/rand/v2"
+	"time"
+
+	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/marketapi"
+)
+
+// callOutcome is one call to the seller's server: success, or a failure code.
+func callOutcome(r *rand.Rand, success float64) (string, bool) {
+	if r.Float64() < success {
+		return "000000", true
+	}
+	return failureCodes[r.IntN(len(failureCodes))], false
+}
+
+// restartAlert is 重新启动: the marketplace calls the seller's server again
+// at once; the call may succeed or fail with a seller result code.
+func restartAlert(a domain.InterfaceAlert, r *rand.Rand, success float64, now time.Time) (domain.InterfaceAlert, bool, *refusal) {
+	switch a.State {
+	case domain.AlertUnsubscribed:
+		return a, false, refuse(marketapi.ReasonDeadlinePassed,
+			"订单已自动退订，无法重新启动 / the order was unsubscribed automatically; restart is no longer possible")
+	case domain.AlertFailed, domain.AlertRetrying, domain.AlertRestarting:
+	default:
+		return a, false, invalidState(a.State, domain.ActRestart)
+	}
+	code, ok := callOutcome(r, success)
+	recordAttempt(&a, code, now)
+	if ok {
+		a.State, a.NextRetryAt = domain.AlertResolved, time.Time{}
+	}
+	return a, true, nil
+}
+
+func recordAttempt(a *domain.InterfaceAlert, code string, at time.Time) {
+	a.Attempts++
+	a.LastAttemptAt, a.LastCode, a.LastMessage = at, code, domain.SellerResultCodes[code]
+}
+
+// retryDue runs the marketplace's automatic retries that fell due up to now;
+// it reports whether the alert changed and whether the order must be
+// unsubscribed because the window closed on a create or upgrade call.
+func retryDue(a *domain.InterfaceAlert, r *rand.Rand, success float64, now time.Time) (changed, unsubscribe bool) {
+	if a.State != domain.AlertRetrying {
+		return false, false
+	}
+	pol := domain.RetryPolicyFor(a.Kind, a.License)
+	end := a.FirstFailureAt.Add(pol.Window)
+	for !a.NextRetryAt.IsZero() && !a.NextRetryAt.After(now) && !a.NextRetryAt.After(end) {
+		at := a.NextRetryAt
+		code, ok := callOutcome(r, success)
+		recordAttempt(a, code, at)
+		changed = true
+		if ok {
+			a.State, a.NextRetryAt = domain.AlertResolved, time.Time{}
+			return true, false
+		}
+		a.NextRetryAt = at.Add(pol.Interval)
+	}
+	if now.Before(end) {
+		return changed, false
+	}
+	a.NextRetryAt = time.Time{}
+	if pol.AutoUnsubscribe {
+		a.State = domain.AlertUnsubscribed
+		return true, true
+	}
+	a.State = domain.AlertFailed
+	return true, false
+}

@@ -1,0 +1,86 @@
+package sandbox
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/marketapi"
+)
+
+// nextNode is the node after n in the task's flow (DONE stays DONE).
+func nextNode(t domain.SupervisionTask) domain.Node {
+	flow := t.Flow()
+	i := slices.Index(flow, t.Current)
+	if i < 0 || i+1 >= len(flow) {
+		return domain.NodeDone
+	}
+	return flow[i+1]
+}
+
+// moveTo records the step just taken and enters the next node.
+func moveTo(t *domain.SupervisionTask, next domain.Node, by domain.Party, action, note string, now time.Time) {
+	t.History = append(slices.Clip(t.History), domain.NodeEvent{Node: t.Current, By: by, Action: action, Note: note, At: now})
+	t.Current, t.NodeEnteredAt = next, now
+}
+
+// supervisionAction applies a merchant action to a task by the flow's rules.
+func supervisionAction(t domain.SupervisionTask, name domain.ActionName, p domain.ActionParams, now time.Time) (domain.SupervisionTask, bool, *refusal) {
+	if name == domain.ActAppeal {
+		return appealTask(t, p, now)
+	}
+	if t.Frozen() {
+		return t, false, refuse(marketapi.ReasonFlowFrozen, "申诉处理中，流程已冻结 / an open appeal freezes the flow")
+	}
+	need, by := map[domain.ActionName][]domain.Node{
+		domain.ActConfirmRequirement: {domain.NodeConfirmRequirement},
+		domain.ActRejectRequirement:  {domain.NodeConfirmRequirement},
+		domain.ActUploadReport:       {domain.NodeDeliver, domain.NodeUploadProof},
+		domain.ActShip:               {domain.NodeShip},
+		domain.ActConfirmCompletion:  {domain.NodeConfirmCompletion},
+	}[name], domain.PartyMerchant
+	if need == nil {
+		return t, false, badValue("服务监管不支持操作 %s / unknown supervision action %s", name, name)
+	}
+	if !slices.Contains(need, t.Current) {
+		return t, false, invalidState(t.Current, name)
+	}
+	switch name {
+	case domain.ActRejectRequirement:
+		if !slices.Contains(t.Flow(), domain.NodeSubmitRequirement) {
+			return t, false, invalidState(t.Current, name)
+		}
+		t.Rejections++
+		moveTo(&t, domain.NodeSubmitRequirement, by, string(name), p.Message, now)
+	case domain.ActUploadReport:
+		if strings.TrimSpace(p.FileName) == "" {
+			return t, false, badParam("上传报告需要 fileName / upload-report needs fileName")
+		}
+		t.ReportName = p.FileName
+		moveTo(&t, nextNode(t), by, string(name), p.FileName, now)
+	case domain.ActShip:
+		if strings.TrimSpace(p.Tracking) == "" {
+			return t, false, badParam("发货需要 tracking / ship needs tracking")
+		}
+		moveTo(&t, nextNode(t), by, string(name), p.Tracking, now)
+	default:
+		moveTo(&t, nextNode(t), by, string(name), p.Message, now)
+	}
+	return t, true, nil
+}
+
+func appealTask(t domain.SupervisionTask, p domain.ActionParams, now time.Time) (domain.SupervisionTask, bool, *refusal) {
+	if t.Frozen() {
+		return t, false, refuse(marketapi.ReasonFlowFrozen, "已有申诉在处理中 / an appeal is already open")
+	}
+	if t.Current == domain.NodeDone {
+		return t, false, invalidState(t.Current, domain.ActAppeal)
+	}
+	reason := strings.TrimSpace(p.Message)
+	if reason == "" {
+		return t, false, badParam("申诉需要理由 message / appeal needs a reason in message")
+	}
+	t.Appeal = &domain.Appeal{By: domain.PartyMerchant, Reason: reason, OpenedAt: now, Status: domain.AppealOpen}
+	return t, true, nil
+}

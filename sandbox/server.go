@@ -1,0 +1,135 @@
+package sandbox
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/koogallery/merchant-console/domain"
+)
+
+// Server is a running sandbox marketplace on a loopback listener.
+type Server struct {
+	w        *world
+	clock    *Clock
+	epoch    uint64
+	faults   *faultRoller
+	offline  atomic.Bool
+	requests atomic.Uint64 // numbers X-Request-Id
+	hs       *http.Server
+	url      string
+	mocks    map[string]domain.Order
+	stop     chan struct{}
+	wg       sync.WaitGroup
+	once     sync.Once
+}
+
+// Start generates the world, listens on opts.Addr and serves until ctx ends
+// or Close is called.
+func Start(ctx context.Context, opts Options) (*Server, error) {
+	if opts.Addr == "" {
+		opts.Addr = "127.0.0.1:0"
+	}
+	clock := opts.Clock
+	if clock == nil {
+		start := opts.Start
+		if start.IsZero() {
+			start = time.Now()
+		}
+		speed := opts.Speed
+		if speed <= 0 {
+			speed = 1
+		}
+		clock = NewClock(start, speed)
+	}
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("sandbox: listen on %s: %w", opts.Addr, err)
+	}
+	s := &Server{
+		w: newWorld(opts, clock.Now()), clock: clock, epoch: uint64(time.Now().UnixNano()),
+		faults: newFaultRoller(opts.Seed, opts.Faults), url: "http://" + ln.Addr().String(),
+		mocks: mockOrders(), stop: make(chan struct{}),
+	}
+	s.hs = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	s.wg.Add(2)
+	go s.serve(gatedListener{Listener: ln, offline: &s.offline})
+	go s.tick(ctx, opts.TickEvery)
+	return s, nil
+}
+
+func (s *Server) serve(ln net.Listener) {
+	defer s.wg.Done()
+	// Serve only ends by Close (ErrServerClosed) or a dead listener; either
+	// way clients see the sandbox gone, which is all a sandbox can report.
+	_ = s.hs.Serve(ln)
+}
+
+// tick steps the simulation while the clock runs.
+func (s *Server) tick(ctx context.Context, every time.Duration) {
+	defer s.wg.Done()
+	if every <= 0 {
+		every = 200 * time.Millisecond
+	}
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			s.shutdown()
+			return
+		case <-s.stop:
+			return
+		case <-t.C:
+			if s.clock.Speed() > 0 {
+				s.w.step(s.clock.Now())
+			}
+		}
+	}
+}
+
+// URL is the sandbox's base URL, e.g. http://127.0.0.1:41234.
+func (s *Server) URL() string { return s.url }
+
+// Clock is the sandbox's clock.
+func (s *Server) Clock() *Clock { return s.clock }
+
+// Accounts lists the accounts with their sandbox credentials.
+func (s *Server) Accounts() []AccountCred {
+	out := make([]AccountCred, 0, len(s.w.order))
+	for _, id := range s.w.order {
+		out = append(out, s.w.books[id].acct.AccountCred)
+	}
+	return out
+}
+
+// Advance moves the clock forward by d and runs the simulation up to the
+// new time before returning, so tests see the effects at once.
+func (s *Server) Advance(d time.Duration) {
+	s.clock.Advance(d)
+	s.w.step(s.clock.Now())
+}
+
+// SetOffline makes the sandbox refuse service (true) or serve again (false):
+// new connections are closed at once and requests on open ones are dropped.
+func (s *Server) SetOffline(off bool) { s.offline.Store(off) }
+
+// Close stops serving and the simulation.
+func (s *Server) Close() error {
+	err := s.shutdown()
+	s.wg.Wait()
+	return err
+}
+
+func (s *Server) shutdown() error {
+	var err error
+	s.once.Do(func() {
+		close(s.stop)
+		err = s.hs.Close()
+	})
+	return err
+}
