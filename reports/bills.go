@@ -1,0 +1,257 @@
+package reports
+
+import (
+	"context"
+	"io"
+	"iter"
+	"os"
+
+	"github.com/koogallery/merchant-console/domain"
+	"github.com/xuri/excelize/v2"
+)
+
+var billCols = []column{
+	{Text{"账单号", "Bill ID"}, 20},
+	{Text{"账期", "Period"}, 9},
+	{Text{"生成时间", "Generated"}, 17},
+	{Text{"状态", "Status"}, 14},
+	{Text{"账单金额", "Bill amount"}, 15},
+	{Text{"币种", "Currency"}, 8},
+	{Text{"明细条数", "Lines"}, 8},
+	{Text{"明细合计", "Lines total"}, 15},
+	{Text{"申付单号", "Payment application"}, 20},
+	{Text{"状态说明", "Status message"}, 36},
+}
+
+var billLineCols = []column{
+	{Text{"账单号", "Bill ID"}, 20},
+	{Text{"账期", "Period"}, 9},
+	{Text{"明细ID", "Line ID"}, 20},
+	{Text{"订单号", "Order ID"}, 22},
+	{Text{"订单行号", "Order line ID"}, 26},
+	{Text{"商品名称", "Product"}, 30},
+	{Text{"计费模式", "Charging mode"}, 12},
+	{Text{"订单金额", "Order amount"}, 14},
+	{Text{"分成比例", "Share rate"}, 10},
+	{Text{"结算金额", "Settled amount"}, 14},
+}
+
+var reconCols = []column{
+	{Text{"账单号", "Bill ID"}, 20},
+	{Text{"账期", "Period"}, 9},
+	{Text{"状态", "Status"}, 14},
+	{Text{"账单金额", "Bill amount"}, 15},
+	{Text{"明细合计", "Lines total"}, 15},
+	{Text{"差额(账单-明细)", "Bill minus lines"}, 15},
+	{Text{"交易明细合计(商家结算)", "Transactions total (seller)"}, 20},
+	{Text{"交易明细笔数", "Transactions"}, 11},
+	{Text{"差额(账单-交易明细)", "Bill minus transactions"}, 17},
+	{Text{"核对结果", "Result"}, 10},
+}
+
+// Sheet names and words of the bills workbook.
+var (
+	billsTitle   = Text{"账单导出", "Bills export"}
+	billsSheet   = Text{"账单", "Bills"}
+	linesSheet   = Text{"账单明细", "Bill lines"}
+	reconSheet   = Text{"对账", "Reconciliation"}
+	reconMatch   = Text{"一致", "Match"}
+	reconDiffers = Text{"不一致", "Mismatch"}
+)
+
+// billCheck is what reconciliation keeps of one bill: a few numbers, not
+// its lines.
+type billCheck struct {
+	id, period, status, cur string
+	amount, lines           domain.Money
+}
+
+// txTotal is the sum of the transaction details billed to one bill.
+type txTotal struct {
+	seller domain.Money
+	count  int
+}
+
+// ExportBills writes bills to path. In xlsx: a bills sheet, a bill-lines
+// sheet, the transaction details billed to those bills (txs may hold every
+// cached detail; others are skipped), a summary and a reconciliation sheet that
+// sets each bill's amount against the sum of its lines and against the sum of
+// the seller amounts of the transaction details carrying its bill ID, with
+// differences filled red. txs may be nil. In CSV: one row per bill line
+// (bill fields repeated), no reconciliation.
+func ExportBills(ctx context.Context, path string, bills iter.Seq2[domain.Bill, error], txs iter.Seq2[domain.TransactionDetail, error], o Options) (Result, error) {
+	o = o.withDefaults()
+	res := Result{Path: path}
+	err := writeAtomic(ctx, path, func(out *os.File) error {
+		if o.Format == FormatCSV {
+			return csvTable(ctx, out, path, bills, billsFlatTable, o, &res)
+		}
+		return xlsxBills(ctx, out, path, bills, txs, o, &res)
+	})
+	if err != nil {
+		return Result{}, wrapKind("bills", err)
+	}
+	return res, nil
+}
+
+func billRow(c rowCtx, b domain.Bill) []any {
+	return []any{b.ID, b.Period, b.GeneratedAt, BillStatusLabels.Get(c.lang, string(b.Status)),
+		money(b.Amount, b.Currency), b.Currency, len(b.Lines), money(b.LinesTotal(), b.Currency),
+		b.PaymentAppNo, b.StatusMessage}
+}
+
+func billLineRow(c rowCtx, b domain.Bill, l domain.BillLine) []any {
+	return []any{b.ID, b.Period, l.ID, l.OrderID, l.OrderLineID, l.ProductName,
+		ChargingModeLabels.Get(c.lang, string(l.ChargingMode)), money(l.OrderAmount, b.Currency),
+		percentVal(l.ShareRate), money(l.Amount, b.Currency)}
+}
+
+// billsFlatTable is the CSV form: bill columns then line columns.
+var billsFlatTable = table[domain.Bill]{
+	kind: "bills",
+	cols: append(append([]column{}, billCols...), billLineCols[2:]...),
+	rows: func(c rowCtx, b domain.Bill, emit emitFunc) error {
+		head := billRow(c, b)
+		if len(b.Lines) == 0 {
+			return emit(head...)
+		}
+		for _, l := range b.Lines {
+			if err := emit(append(head[:len(head):len(head)], billLineRow(c, b, l)[2:]...)...); err != nil {
+				return err
+			}
+		}
+		return nil
+	},
+}
+
+// billSheets are the streamed sheets of a bills workbook.
+type billSheets struct {
+	bills, lines, txs *streamSheet
+}
+
+func openBillSheets(f *excelize.File, st *styles, o Options) (billSheets, error) {
+	var s billSheets
+	var err error
+	if s.bills, err = newStreamSheet(f, st, billsSheet.In(o.Lang), billCols, o.Lang, o.Location); err != nil {
+		return s, err
+	}
+	if s.lines, err = newStreamSheet(f, st, linesSheet.In(o.Lang), billLineCols, o.Lang, o.Location); err != nil {
+		return s, err
+	}
+	s.txs, err = newStreamSheet(f, st, txTable.sheet.In(o.Lang), txCols, o.Lang, o.Location)
+	return s, err
+}
+
+func xlsxBills(ctx context.Context, out io.Writer, path string, bills iter.Seq2[domain.Bill, error], txs iter.Seq2[domain.TransactionDetail, error], o Options, res *Result) error {
+	f, st, err := newWorkbook(o)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sh, err := openBillSheets(f, st, o)
+	if err != nil {
+		return err
+	}
+	sum := newSummary(billsTitle, true)
+	rc := o.rowCtx()
+	var checks []billCheck
+	err = drain(ctx, bills, o, res, func(b domain.Bill) error {
+		sum.add(BillStatusLabels.Get(o.Lang, string(b.Status)), b.Period, b.Amount, b.Currency)
+		checks = append(checks, billCheck{b.ID, b.Period, BillStatusLabels.Get(o.Lang, string(b.Status)),
+			b.Currency, b.Amount, b.LinesTotal()})
+		return writeBill(rc, sh, b, res)
+	})
+	if err != nil {
+		return err
+	}
+	totals, err := streamTxs(ctx, txs, billIDs(checks), sh.txs, rc, o)
+	if err != nil {
+		return err
+	}
+	for _, s := range []*streamSheet{sh.bills, sh.lines, sh.txs} {
+		if err := s.finish(); err != nil {
+			return err
+		}
+	}
+	if err := writeRecon(f, st, checks, totals, o); err != nil {
+		return err
+	}
+	if err := writeSummary(f, st, sum, o); err != nil {
+		return err
+	}
+	return saveWorkbook(f, out, path)
+}
+
+func writeBill(c rowCtx, sh billSheets, b domain.Bill, res *Result) error {
+	res.Rows++
+	if err := sh.bills.write(billRow(c, b)); err != nil {
+		return err
+	}
+	for _, l := range b.Lines {
+		if err := sh.lines.write(billLineRow(c, b, l)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func billIDs(checks []billCheck) map[string]bool {
+	ids := make(map[string]bool, len(checks))
+	for _, b := range checks {
+		ids[b.id] = true
+	}
+	return ids
+}
+
+// streamTxs writes the transaction details billed to one of the exported
+// bills and sums them per bill; the caller may pass every cached detail.
+func streamTxs(ctx context.Context, txs iter.Seq2[domain.TransactionDetail, error], bills map[string]bool, sh *streamSheet, c rowCtx, o Options) (map[string]txTotal, error) {
+	totals := map[string]txTotal{}
+	if txs == nil {
+		return totals, nil
+	}
+	var txRes Result
+	o.Progress, o.Total = nil, 0 // progress follows the bills, the main records
+	err := drain(ctx, txs, o, &txRes, func(t domain.TransactionDetail) error {
+		if !bills[t.BillID] {
+			return nil
+		}
+		tt := totals[t.BillID]
+		tt.seller += t.SellerAmount
+		tt.count++
+		totals[t.BillID] = tt
+		return sh.write(txRow(c, t))
+	})
+	return totals, err
+}
+
+// writeRecon writes one row per bill; any non-zero difference and the
+// result of a bill that does not add up are filled red.
+func writeRecon(f *excelize.File, st *styles, checks []billCheck, totals map[string]txTotal, o Options) error {
+	sh, err := newStreamSheet(f, st, reconSheet.In(o.Lang), reconCols, o.Lang, o.Location)
+	if err != nil {
+		return err
+	}
+	for _, b := range checks {
+		tx := totals[b.id]
+		dLines, dTx := b.amount-b.lines, b.amount-tx.seller
+		result := any(reconMatch.In(o.Lang))
+		if dLines != 0 || dTx != 0 {
+			result = flagged{reconDiffers.In(o.Lang)}
+		}
+		row := []any{b.id, b.period, b.status, money(b.amount, b.cur), money(b.lines, b.cur),
+			flagIf(dLines != 0, money(dLines, b.cur)), money(tx.seller, b.cur), tx.count,
+			flagIf(dTx != 0, money(dTx, b.cur)), result}
+		if err := sh.write(row); err != nil {
+			return err
+		}
+	}
+	return sh.finish()
+}
+
+func flagIf(cond bool, v any) any {
+	if cond {
+		return flagged{v}
+	}
+	return v
+}
