@@ -1,0 +1,105 @@
+package e2e
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/notify"
+	"github.com/koogallery/merchant-console/sandbox"
+	syncer "github.com/koogallery/merchant-console/sync"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// waitFor is the bounded poll for the scheduler's goroutine.
+const waitFor, pollEvery = 20 * time.Second, 5 * time.Millisecond
+
+// background: the app's scheduler (through the Manager) syncs A's console
+// on its own goroutine. A reply queued while the network is down goes out
+// once by itself when the network returns, and orders that arrive after a
+// "sync now" are announced once.
+func (d *day) background(t *testing.T) {
+	a, sb := d.a, d.w.sb
+	acct := a.store.Account()
+	mgr := syncer.NewManager(context.Background())
+	defer mgr.Close()
+	sched := syncer.NewScheduler(a.engine, syncer.SchedulerOptions{
+		Tick: 5 * time.Millisecond, OfflineMin: 10 * time.Millisecond, OfflineMax: 40 * time.Millisecond,
+	})
+	// given a running scheduler that has done its first sync
+	require.NoError(t, mgr.Add(sched))
+	require.Eventually(t, func() bool {
+		st := sched.State()
+		return st.Status == syncer.StatusOnline && st.LastSync.Equal(d.w.now())
+	}, waitFor, pollEvery, "first background sync")
+	a.centre.take()
+	applied := sb.Applied(sandbox.AccountMain)
+	reply := "补充说明：问题已定位，今日内修复 (e2e " + d.ticket + ")"
+
+	// when the network goes down and A replies again
+	sb.SetOffline(true)
+	a.enqueue(t, "A-reply2-"+d.ticket, domain.ResTickets, d.ticket, domain.ActTicketReply, domain.ActionParams{Agent: a.agent, Message: reply})
+	require.NoError(t, mgr.SyncNow(acct))
+
+	// then the scheduler reports offline with the reply waiting
+	require.Eventually(t, func() bool {
+		st := sched.State()
+		return st.Status == syncer.StatusOffline && st.Outbox == 1 && st.LastError != ""
+	}, waitFor, pollEvery, "offline with one action waiting")
+	assert.Equal(t, applied, sb.Applied(sandbox.AccountMain))
+
+	// when the network returns (no one presses anything)
+	sb.SetOffline(false)
+
+	// then the scheduler's own retry delivers the reply, once
+	require.Eventually(t, func() bool {
+		st := sched.State()
+		return st.Status == syncer.StatusOnline && st.Outbox == 0 && st.LastError == ""
+	}, waitFor, pollEvery, "back online with the outbox empty")
+	assert.Equal(t, applied+1, sb.Applied(sandbox.AccountMain))
+	rec, ok := sb.Record(sandbox.AccountMain, domain.ResTickets, d.ticket)
+	require.True(t, ok)
+	assert.Equal(t, 1, countBody(rec.(domain.Ticket), reply))
+	assert.Equal(t, domain.ActionDone, a.action(t, domain.ResTickets, d.ticket, "A-reply2-"+d.ticket).State)
+
+	// when orders arrive and the user presses "sync now"
+	before := sb.Count(sandbox.AccountMain, domain.ResOrders)
+	sb.Advance(30 * time.Minute)
+	arrived := sb.Count(sandbox.AccountMain, domain.ResOrders) - before
+	require.Positive(t, arrived)
+	require.NoError(t, mgr.SyncNow(acct))
+
+	// then the cache catches up and the orders are announced once
+	require.Eventually(t, func() bool {
+		return len(storeLines(t, a.store, domain.ResOrders)) == sb.Count(sandbox.AccountMain, domain.ResOrders) &&
+			len(ofKind(a.centre.peek(), notify.KindNewOrder, "")) > 0
+	}, waitFor, pollEvery, "new orders synced in the background")
+	mgr.Close() // stop the goroutine before counting what it delivered
+	got := ofKind(a.centre.take(), notify.KindNewOrder, "")
+	require.Len(t, got, 1)
+	assert.Len(t, got[0].RecordIDs, arrived)
+	assert.Empty(t, a.notifyErrors())
+}
+
+// endOfDay: both consoles sync once more; each holds exactly the
+// marketplace's records, nothing is left in either outbox, and the
+// marketplace applied exactly the actions the outboxes report done.
+func (d *day) endOfDay(t *testing.T) {
+	done := 0
+	for _, c := range []*console{d.a, d.b} {
+		c.mustSync(t)
+		assertConverged(t, c)
+		assert.Empty(t, c.pending(t), c.agent)
+		acts, err := c.store.RecentActions(1000)
+		require.NoError(t, err)
+		for _, a := range acts {
+			if a.State == domain.ActionDone {
+				done++
+			}
+		}
+	}
+	assert.Equal(t, 7, done, "A: accept, reply, restart, three supervision steps, second reply; B: none")
+	assert.Equal(t, done, d.w.sb.Applied(sandbox.AccountMain)-d.applied0, "every done action applied exactly once")
+}

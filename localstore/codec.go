@@ -1,0 +1,158 @@
+package localstore
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+
+	"github.com/koogallery/merchant-console/domain"
+)
+
+// Record encodings, told apart by the first byte so the encoding of a kind
+// can change without rewriting the records already stored.
+const (
+	encJSON   byte = 'J'
+	encBinary byte = 'B'
+)
+
+// codec turns one resource's records into stored bytes and index fields.
+type codec interface {
+	resource() domain.Resource
+	prepare(r domain.Record, account string) (prepared, error)
+	decode(b []byte) (domain.Record, error)
+}
+
+// prepared is a record made ready for a write, outside the transaction.
+type prepared struct {
+	id   string
+	f    fields
+	data []byte
+	rec  domain.Record // the normalized value, with Account set
+	// tombstoned is set by the writer when a tombstone must be cleared.
+	tombstoned bool
+}
+
+// kind is the codec of one record type T (a value type such as domain.Order).
+type kind[T domain.Record] struct {
+	res    domain.Resource
+	meta   func(*T) *domain.Meta
+	fields func(*T) fields
+	enc    func([]byte, *T) []byte // nil: JSON
+	dec    func([]byte, *T) error
+}
+
+func (k *kind[T]) resource() domain.Resource { return k.res }
+
+// normalize accepts T or *T, so callers may hand over either.
+func (k *kind[T]) normalize(r domain.Record) (T, error) {
+	var zero T
+	if v, ok := r.(T); ok {
+		return v, nil
+	}
+	if p, ok := any(r).(*T); ok {
+		if p == nil {
+			return zero, fmt.Errorf("nil %s record", k.res)
+		}
+		return *p, nil
+	}
+	return zero, fmt.Errorf("a %T record in a %s page", r, k.res)
+}
+
+func (k *kind[T]) prepare(r domain.Record, account string) (prepared, error) {
+	v, err := k.normalize(r)
+	if err != nil {
+		return prepared{}, err
+	}
+	m := k.meta(&v)
+	if m.ID == "" {
+		return prepared{}, fmt.Errorf("%s record without an ID", k.res)
+	}
+	if m.Account == "" {
+		m.Account = account
+	} else if m.Account != account {
+		return prepared{}, fmt.Errorf("%s %s of account %q in the cache of %q: %w",
+			k.res, m.ID, m.Account, account, ErrForeignAccount)
+	}
+	f := k.fields(&v)
+	f.version = m.Version
+	f.status = clip(f.status, 255)
+	f.customer = clip(f.customer, 4096)
+	f.product = clip(f.product, 4096)
+	data, err := k.encode(&v)
+	if err != nil {
+		return prepared{}, fmt.Errorf("encode %s %s: %w", k.res, m.ID, err)
+	}
+	return prepared{id: m.ID, f: f, data: data, rec: v}, nil
+}
+
+func (k *kind[T]) encode(v *T) ([]byte, error) {
+	if k.enc != nil {
+		return k.enc(append(make([]byte, 0, 384), encBinary), v), nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte{encJSON}, b...), nil
+}
+
+func (k *kind[T]) decode(b []byte) (domain.Record, error) {
+	v, err := k.decodeT(b)
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+func (k *kind[T]) decodeT(b []byte) (T, error) {
+	var v T
+	if len(b) == 0 {
+		return v, errors.New("empty record")
+	}
+	var err error
+	switch b[0] {
+	case encJSON:
+		err = json.Unmarshal(b[1:], &v)
+	case encBinary:
+		if k.dec == nil {
+			return v, fmt.Errorf("%s: binary encoding not known", k.res)
+		}
+		err = k.dec(b[1:], &v)
+	default:
+		return v, fmt.Errorf("%s: unknown record encoding %q", k.res, b[0])
+	}
+	if err != nil {
+		return v, fmt.Errorf("decode %s record: %w", k.res, err)
+	}
+	return v, nil
+}
+
+// codecs maps every synced resource to its codec; kinds maps record types.
+var (
+	codecs = map[domain.Resource]codec{}
+	kinds  = map[reflect.Type]codec{}
+)
+
+func register[T domain.Record](k *kind[T]) {
+	codecs[k.res] = k
+	kinds[reflect.TypeFor[T]()] = k
+}
+
+// codecFor returns the codec of res or an error naming the bad resource.
+func codecFor(res domain.Resource) (codec, error) {
+	c, ok := codecs[res]
+	if !ok {
+		return nil, fmt.Errorf("unknown resource %q", res)
+	}
+	return c, nil
+}
+
+// kindOf returns the typed codec for T, which must be a value record type.
+func kindOf[T domain.Record]() (*kind[T], error) {
+	c, ok := kinds[reflect.TypeFor[T]()]
+	if !ok {
+		return nil, fmt.Errorf("localstore: %v is not a cached record type (use a value type such as domain.Order)", reflect.TypeFor[T]())
+	}
+	return c.(*kind[T]), nil
+}

@@ -1,0 +1,92 @@
+package localstore
+
+import (
+	"github.com/koogallery/merchant-console/domain"
+)
+
+// The index fields of each record type. Primary times: order createTime,
+// ticket createdAt, alert firstFailureAt, bill generatedAt, transaction
+// tradeTime, supervision createdAt, notification createdAt.
+func init() {
+	register(&kind[domain.Order]{
+		res:  domain.ResOrders,
+		meta: func(v *domain.Order) *domain.Meta { return &v.Meta },
+		fields: func(v *domain.Order) fields {
+			return fields{status: string(v.Status), at: v.CreatedAt, updated: v.UpdatedAt,
+				amount: int64(v.Amount), customer: lower(v.Buyer.CustomerName), product: lower(v.ProductName),
+				search: searchText(v.ID)}
+		},
+		enc: encodeOrder, dec: decodeOrder,
+	})
+	register(&kind[domain.SupervisionTask]{
+		res:  domain.ResSupervision,
+		meta: func(v *domain.SupervisionTask) *domain.Meta { return &v.Meta },
+		fields: func(v *domain.SupervisionTask) fields {
+			f := fields{status: string(v.Current), at: v.CreatedAt, updated: v.UpdatedAt,
+				deadline: v.NextDeadline(), customer: lower(v.CustomerName), product: lower(v.ProductName),
+				search: searchText(v.ID, v.OrderID)}
+			if v.WaitingOnMerchant() {
+				f.flags |= flagWaitingMerchant
+			}
+			return f
+		},
+	})
+	register(&kind[domain.Ticket]{
+		res:  domain.ResTickets,
+		meta: func(v *domain.Ticket) *domain.Meta { return &v.Meta },
+		fields: func(v *domain.Ticket) fields {
+			f := fields{status: string(v.Status), at: v.CreatedAt, updated: v.UpdatedAt,
+				customer: lower(v.CustomerName), product: lower(v.ProductName),
+				search: searchText(v.ID, v.Subject, v.OrderID)}
+			if v.SLARunning() {
+				f.deadline = v.SLADue
+				f.flags |= flagOpen
+			}
+			return f
+		},
+	})
+	register(&kind[domain.InterfaceAlert]{
+		res:  domain.ResAlerts,
+		meta: func(v *domain.InterfaceAlert) *domain.Meta { return &v.Meta },
+		fields: func(v *domain.InterfaceAlert) fields {
+			f := fields{status: string(v.State), at: v.FirstFailureAt, updated: v.UpdatedAt,
+				customer: lower(v.CustomerName), product: lower(v.ProductName),
+				search: searchText(v.ID, v.OrderID)}
+			if v.State.Open() {
+				f.flags |= flagOpen
+				f.deadline = v.UnsubscribeAt
+			}
+			return f
+		},
+	})
+	register(&kind[domain.Bill]{
+		res:  domain.ResBills,
+		meta: func(v *domain.Bill) *domain.Meta { return &v.Meta },
+		fields: func(v *domain.Bill) fields {
+			f := fields{status: string(v.Status), at: v.GeneratedAt, updated: v.UpdatedAt,
+				amount: int64(v.Amount), search: searchText(v.ID, v.Period, v.PaymentAppNo)}
+			if v.Status.NeedsMerchant() {
+				f.flags |= flagNeedsMerchant
+			}
+			return f
+		},
+	})
+	register(&kind[domain.TransactionDetail]{
+		res:  domain.ResTransactions,
+		meta: func(v *domain.TransactionDetail) *domain.Meta { return &v.Meta },
+		fields: func(v *domain.TransactionDetail) fields {
+			return fields{status: string(v.Status), at: v.TradeTime, updated: v.UpdatedAt,
+				amount: int64(v.Amount), customer: lower(v.CustomerName), product: lower(v.ProductName),
+				search: searchText(v.ID, v.OrderID)}
+		},
+		enc: encodeTransaction, dec: decodeTransaction,
+	})
+	register(&kind[domain.Notification]{
+		res:  domain.ResNotifications,
+		meta: func(v *domain.Notification) *domain.Meta { return &v.Meta },
+		fields: func(v *domain.Notification) fields {
+			return fields{status: string(v.Category), at: v.CreatedAt, updated: v.UpdatedAt,
+				search: searchText(v.ID, v.Title)}
+		},
+	})
+}

@@ -1,0 +1,121 @@
+package localstore
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/koogallery/merchant-console/domain"
+)
+
+// Schema history:
+//
+//	1: each resource a flat bucket named after it (ID → JSON record, no
+//	   indexes, counts found by scanning); "_outbox" a flat bucket of
+//	   idempotency key → JSON action without sequence numbers; "_cursors"
+//	   and "_meta" as today; no notification log.
+//	2: the current layout (see the package doc): per-resource buckets with
+//	   rows, indexes and counts; the outbox ordered by Seq.
+
+// migrate upgrades a file from schema `from` to SchemaVersion inside tx;
+// the caller stamps the new version when it succeeds, so a failure leaves
+// the file as it was.
+func migrate(tx *bolt.Tx, from int, account string) error {
+	switch from {
+	case 0: // a new, empty file: nothing to carry over
+		return nil
+	case 1:
+		return migrateV1(tx, account)
+	}
+	return fmt.Errorf("no migration from schema %d", from)
+}
+
+// migrateV1 moves schema-1 records into the indexed layout and gives the
+// outbox entries sequence numbers in the order they were created.
+func migrateV1(tx *bolt.Tx, account string) error {
+	actions, err := readV1Outbox(tx)
+	if err != nil {
+		return err
+	}
+	if err := ensureLayout(tx, account); err != nil {
+		return err
+	}
+	for _, res := range domain.AllResources {
+		if err := migrateV1Resource(tx, res, account); err != nil {
+			return fmt.Errorf("%s: %w", res, err)
+		}
+	}
+	ob := tx.Bucket(bktOutbox)
+	for _, a := range actions {
+		if a.Seq, err = ob.Bucket(obSeq).NextSequence(); err != nil {
+			return err
+		}
+		if err := putAction(ob, a, true); err != nil {
+			return fmt.Errorf("outbox %s: %w", a.Key, err)
+		}
+	}
+	return nil
+}
+
+// readV1Outbox reads and drops the flat schema-1 outbox, oldest first.
+func readV1Outbox(tx *bolt.Tx) ([]domain.Action, error) {
+	old := tx.Bucket(bktOutbox)
+	if old == nil {
+		return nil, nil
+	}
+	var actions []domain.Action
+	err := old.ForEach(func(k, v []byte) error {
+		if v == nil {
+			return nil // already a sub-bucket: not schema 1
+		}
+		var a domain.Action
+		if err := json.Unmarshal(v, &a); err != nil {
+			return fmt.Errorf("outbox entry %q: %w", k, err)
+		}
+		actions = append(actions, a)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(actions, func(a, b domain.Action) int { return a.CreatedAt.Compare(b.CreatedAt) })
+	if err := tx.DeleteBucket(bktOutbox); err != nil {
+		return nil, fmt.Errorf("drop schema-1 outbox: %w", err)
+	}
+	return actions, nil
+}
+
+// migrateV1Resource re-applies a flat bucket's records through the normal
+// write path, so rows, indexes and counts are built exactly as a sync would.
+func migrateV1Resource(tx *bolt.Tx, res domain.Resource, account string) error {
+	old := tx.Bucket([]byte(res))
+	if old == nil {
+		return nil
+	}
+	c, err := codecFor(res)
+	if err != nil {
+		return err
+	}
+	w := newResWriter(tx, c, account)
+	err = old.ForEach(func(k, v []byte) error {
+		rec, err := c.decode(append([]byte{encJSON}, v...))
+		if err != nil {
+			return fmt.Errorf("record %q: %w", k, err)
+		}
+		p, err := c.prepare(rec, account)
+		if err != nil {
+			return err
+		}
+		_, _, err = w.upsert(&p)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if err := w.flushCounts(); err != nil {
+		return err
+	}
+	return tx.DeleteBucket([]byte(res))
+}

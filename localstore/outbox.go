@@ -1,0 +1,190 @@
+package localstore
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/koogallery/merchant-console/domain"
+)
+
+// Outbox sub-buckets: all entries by Seq, Key → Seq, the Seqs not yet
+// final, and (resource, record, Seq) for per-record history.
+var (
+	obSeq   = []byte("seq")
+	obKeys  = []byte("keys")
+	obOpen  = []byte("open")
+	obByRec = []byte("byrec")
+
+	outboxSubs = [][]byte{obSeq, obKeys, obOpen, obByRec}
+)
+
+func seqKey(seq uint64) []byte { return binary.BigEndian.AppendUint64(nil, seq) }
+
+func recPrefix(res domain.Resource, id string) []byte {
+	return []byte(string(res) + "\x00" + id + "\x00")
+}
+
+// Enqueue adds a user action to the outbox and returns it with its Seq.
+// An action whose Key is already queued is not added again: the stored
+// entry is returned, so a double click queues one action.
+func (s *Store) Enqueue(a domain.Action) (domain.Action, error) {
+	if a.Key == "" || a.RecordID == "" || a.Name == "" {
+		return a, errors.New("localstore: enqueue: an action needs a Key, a RecordID and a Name")
+	}
+	if !a.Resource.Valid() {
+		return a, fmt.Errorf("localstore: enqueue: unknown resource %q", a.Resource)
+	}
+	if a.Account == "" {
+		a.Account = s.account
+	} else if a.Account != s.account {
+		return a, fmt.Errorf("localstore: enqueue: action of account %q in the cache of %q: %w", a.Account, s.account, ErrForeignAccount)
+	}
+	if a.State == "" {
+		a.State = domain.ActionPending
+	}
+	if a.CreatedAt.IsZero() {
+		a.CreatedAt = time.Now()
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		ob := tx.Bucket(bktOutbox)
+		if seq := ob.Bucket(obKeys).Get([]byte(a.Key)); seq != nil {
+			existing, err := loadAction(ob, seq)
+			a = existing
+			return err
+		}
+		seq, err := ob.Bucket(obSeq).NextSequence()
+		if err != nil {
+			return err
+		}
+		a.Seq = seq
+		return putAction(ob, a, true)
+	})
+	if err != nil {
+		return a, fmt.Errorf("localstore: enqueue %s: %w", a.Key, err)
+	}
+	return a, nil
+}
+
+// putAction stores a and keeps the key, open and per-record buckets in step.
+func putAction(ob *bolt.Bucket, a domain.Action, isNew bool) error {
+	data, err := json.Marshal(a)
+	if err != nil {
+		return err
+	}
+	sk := seqKey(a.Seq)
+	if err := ob.Bucket(obSeq).Put(sk, data); err != nil {
+		return err
+	}
+	if isNew {
+		if err := ob.Bucket(obKeys).Put([]byte(a.Key), sk); err != nil {
+			return err
+		}
+		if err := ob.Bucket(obByRec).Put(append(recPrefix(a.Resource, a.RecordID), sk...), nil); err != nil {
+			return err
+		}
+	}
+	if a.State.Final() {
+		return ob.Bucket(obOpen).Delete(sk)
+	}
+	return ob.Bucket(obOpen).Put(sk, nil)
+}
+
+func loadAction(ob *bolt.Bucket, seq []byte) (domain.Action, error) {
+	var a domain.Action
+	data := ob.Bucket(obSeq).Get(seq)
+	if data == nil {
+		return a, fmt.Errorf("outbox entry %d missing", u64(seq))
+	}
+	if err := json.Unmarshal(data, &a); err != nil {
+		return a, fmt.Errorf("outbox entry %d: %w", u64(seq), err)
+	}
+	return a, nil
+}
+
+// PendingActions returns the actions still to send (pending or sending), in Seq order.
+func (s *Store) PendingActions() ([]domain.Action, error) {
+	var out []domain.Action
+	err := s.view(func(tx *bolt.Tx) error {
+		ob := tx.Bucket(bktOutbox)
+		return ob.Bucket(obOpen).ForEach(func(k, _ []byte) error {
+			a, err := loadAction(ob, k)
+			if err == nil {
+				out = append(out, a)
+			}
+			return err
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("localstore: pending actions: %w", err)
+	}
+	return out, nil
+}
+
+// UpdateAction stores a's new state (found by Key); Seq, Account, Resource,
+// RecordID and CreatedAt stay as first queued.
+func (s *Store) UpdateAction(a domain.Action) error {
+	err := s.update(func(tx *bolt.Tx) error {
+		ob := tx.Bucket(bktOutbox)
+		seq := ob.Bucket(obKeys).Get([]byte(a.Key))
+		if seq == nil {
+			return ErrUnknownAction
+		}
+		old, err := loadAction(ob, seq)
+		if err != nil {
+			return err
+		}
+		a.Seq, a.Account, a.Resource, a.RecordID, a.CreatedAt = old.Seq, old.Account, old.Resource, old.RecordID, old.CreatedAt
+		return putAction(ob, a, false)
+	})
+	if err != nil {
+		return fmt.Errorf("localstore: update action %s: %w", a.Key, err)
+	}
+	return nil
+}
+
+// ActionsFor returns every action queued for one record, in Seq order.
+func (s *Store) ActionsFor(res domain.Resource, id string) ([]domain.Action, error) {
+	var out []domain.Action
+	prefix := recPrefix(res, id)
+	err := s.view(func(tx *bolt.Tx) error {
+		ob := tx.Bucket(bktOutbox)
+		c := ob.Bucket(obByRec).Cursor()
+		for k, _ := c.Seek(prefix); k != nil && len(k) == len(prefix)+8 && string(k[:len(prefix)]) == string(prefix); k, _ = c.Next() {
+			a, err := loadAction(ob, k[len(prefix):])
+			if err != nil {
+				return err
+			}
+			out = append(out, a)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("localstore: actions for %s %s: %w", res, id, err)
+	}
+	return out, nil
+}
+
+// RecentActions returns the n most recently queued actions, newest first.
+func (s *Store) RecentActions(n int) ([]domain.Action, error) {
+	var out []domain.Action
+	err := s.view(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bktOutbox).Bucket(obSeq).Cursor()
+		for k, v := c.Last(); k != nil && len(out) < n; k, v = c.Prev() {
+			var a domain.Action
+			if err := json.Unmarshal(v, &a); err != nil {
+				return fmt.Errorf("outbox entry %d: %w", u64(k), err)
+			}
+			out = append(out, a)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("localstore: recent actions: %w", err)
+	}
+	return out, nil
+}
