@@ -1,0 +1,145 @@
+package syncer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore"
+)
+
+// Progress reports a running pull.
+type Progress struct {
+	Account  string
+	Resource domain.Resource
+	Records  int // records and removals received so far for this resource
+	Total    int // live records on the server; 0 when it did not say
+	Done     bool
+}
+
+// Percent is the share done, or -1 when the server gave no total.
+func (p Progress) Percent() float64 {
+	if p.Total <= 0 {
+		return -1
+	}
+	return min(100, 100*float64(p.Records)/float64(p.Total))
+}
+
+// EngineOptions wire an Engine to one account's client and cache.
+type EngineOptions struct {
+	Client *Client
+	Store  *localstore.Store
+	// RemoteAccount is the marketplace's ID for the account; when empty
+	// the engine asks whoami once. Records of other accounts are refused.
+	RemoteAccount string
+	// OnChanges receives every applied change, page by page, for
+	// notifications and screens. Called on the syncing goroutine.
+	OnChanges func([]domain.Change)
+	// OnProgress receives pull progress, page by page.
+	OnProgress func(Progress)
+	// Now is the engine's clock (sync times, action timestamps).
+	Now func() time.Time
+}
+
+// Engine syncs one account: it pushes the outbox and pulls changes, one
+// sync at a time.
+type Engine struct {
+	opts   EngineOptions
+	mu     sync.Mutex // one sync at a time per account
+	remote string
+}
+
+// NewEngine checks the wiring and returns an engine.
+func NewEngine(opts EngineOptions) (*Engine, error) {
+	if opts.Client == nil || opts.Store == nil {
+		return nil, errors.New("sync engine: a client and a store are required")
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	return &Engine{opts: opts, remote: opts.RemoteAccount}, nil
+}
+
+// Account is the local account the engine syncs.
+func (e *Engine) Account() string { return e.opts.Store.Account() }
+
+// Summary is what one sync did.
+type Summary struct {
+	Account   string
+	Resources []ResourceSummary
+	Push      PushSummary
+	Took      time.Duration
+}
+
+// ResourceSummary counts one resource's changes in one sync.
+type ResourceSummary struct {
+	Resource               domain.Resource
+	New, Changed, Removed  int
+	Pages, Received, Total int
+	Took                   time.Duration
+}
+
+// Sync delivers pending actions, then pulls the given resources (all when
+// none are named). It holds the account's sync lock throughout.
+func (e *Engine) Sync(ctx context.Context, resources ...domain.Resource) (Summary, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	start := time.Now()
+	sum := Summary{Account: e.Account()}
+	var err error
+	sum.Push, err = e.push(ctx)
+	if err != nil {
+		sum.Took = time.Since(start)
+		return sum, err
+	}
+	sum.Resources, err = e.pull(ctx, resources)
+	sum.Took = time.Since(start)
+	if err == nil {
+		err = e.opts.Store.SetMeta(MetaLastSync, e.opts.Now().UTC().Format(time.RFC3339Nano))
+	}
+	return sum, err
+}
+
+// MetaLastSync is the store meta key holding the last successful sync time.
+const MetaLastSync = "sync.last"
+
+// LastSync reads the last successful sync time from the store.
+func LastSync(s *localstore.Store) (time.Time, error) {
+	v, err := s.Meta(MetaLastSync)
+	if err != nil || v == "" {
+		return time.Time{}, err
+	}
+	t, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("stored last sync time %q: %w", v, err)
+	}
+	return t, nil
+}
+
+// owner learns the remote account ID once, so pages can be checked.
+func (e *Engine) owner(ctx context.Context) (Owner, error) {
+	local := e.Account()
+	if e.remote == "" {
+		who, err := e.opts.Client.WhoAmI(ctx)
+		if err != nil {
+			return Owner{}, fmt.Errorf("asking which account the credentials belong to: %w", err)
+		}
+		e.remote = who.AccountID
+	}
+	return Owner{Remote: e.remote, Local: local}, nil
+}
+
+func (e *Engine) emit(ch []domain.Change) {
+	if len(ch) > 0 && e.opts.OnChanges != nil {
+		e.opts.OnChanges(ch)
+	}
+}
+
+func (e *Engine) progress(p Progress) {
+	if e.opts.OnProgress != nil {
+		e.opts.OnProgress(p)
+	}
+}

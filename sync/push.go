@@ -1,0 +1,177 @@
+package syncer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore"
+	"github.com/koogallery/merchant-console/marketapi"
+)
+
+// PushSummary counts one round of the outbox sender.
+type PushSummary struct {
+	Sent, Done, Rejected, Left int
+}
+
+// Push delivers the outbox without pulling.
+func (e *Engine) Push(ctx context.Context) (PushSummary, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.push(ctx)
+}
+
+type recordRef struct {
+	res domain.Resource
+	id  string
+}
+
+// push sends pending actions in Seq order. Each is marked sending before it
+// leaves and keeps its key, so a crash or a lost reply only ever leads to
+// the same key being sent again, which the server answers from its record
+// of the key instead of applying the action twice. When delivery fails the
+// round stops: later actions on the same record must not overtake it, and
+// the server is most likely unreachable for the others too.
+func (e *Engine) push(ctx context.Context) (PushSummary, error) {
+	var sum PushSummary
+	acts, err := e.opts.Store.PendingActions()
+	if err != nil || len(acts) == 0 {
+		return sum, err
+	}
+	owner, err := e.owner(ctx)
+	if err != nil {
+		sum.Left = len(acts)
+		return sum, err
+	}
+	for i, a := range acts {
+		final, err := e.send(ctx, a, owner)
+		sum.Sent++
+		if err != nil {
+			sum.Left = len(acts) - i
+			return sum, fmt.Errorf("outbox: %s %s on %s %s: %w", a.Key, a.Name, a.Resource, a.RecordID, err)
+		}
+		if final.State == domain.ActionDone {
+			sum.Done++
+		} else {
+			sum.Rejected++
+		}
+	}
+	return sum, nil
+}
+
+// send delivers one action and stores the outcome. It returns an error only
+// when the action stays pending.
+func (e *Engine) send(ctx context.Context, a domain.Action, owner Owner) (domain.Action, error) {
+	a.State = domain.ActionSending
+	a.Attempts++
+	a.SentAt = e.opts.Now()
+	if err := e.opts.Store.UpdateAction(a); err != nil {
+		return a, err
+	}
+	out, err := e.opts.Client.Act(ctx, a)
+	switch reason, rejected := rejection(err); {
+	case err == nil:
+		a.State, a.Reason, a.ReasonCode = domain.ActionDone, "", ""
+		if err := e.applyResult(out.Record, owner); err != nil {
+			return a, err
+		}
+	case rejected:
+		a.State, a.ReasonCode, a.Reason = domain.ActionRejected, reason.code, reason.text
+	default:
+		a.State = domain.ActionPending
+		if uerr := e.opts.Store.UpdateAction(a); uerr != nil {
+			return a, errors.Join(err, uerr)
+		}
+		return a, err
+	}
+	return a, e.opts.Store.UpdateAction(a)
+}
+
+// applyResult stores the record the server returned, without touching the
+// resource's cursor: the next pull brings the same version and finds it
+// already there.
+func (e *Engine) applyResult(r domain.Record, owner Owner) error {
+	if r == nil {
+		return nil
+	}
+	rec, err := relabel(r, owner)
+	if err != nil {
+		return err
+	}
+	ch, err := e.opts.Store.ApplyPage(localstore.Page{Resource: rec.Resource(), Items: []domain.Record{rec}})
+	if err != nil {
+		return err
+	}
+	e.emit(ch)
+	return nil
+}
+
+// relabel applies owner to a single record (see Owner).
+func relabel(r domain.Record, owner Owner) (domain.Record, error) {
+	switch v := r.(type) {
+	case domain.Ticket:
+		err := owner.adopt(&v)
+		return v, err
+	case domain.SupervisionTask:
+		err := owner.adopt(&v)
+		return v, err
+	case domain.InterfaceAlert:
+		err := owner.adopt(&v)
+		return v, err
+	}
+	return r, nil
+}
+
+type reasonText struct{ code, text string }
+
+// rejection tells a final refusal (the action will never succeed as sent)
+// from a failure to deliver. Refusals about the credentials are not final:
+// the user fixes the key and the action goes out then.
+func rejection(err error) (reasonText, bool) {
+	var me *marketapi.Error
+	var he *HTTPError
+	switch {
+	case err == nil:
+		return reasonText{}, false
+	case errors.As(err, &me):
+		if me.Retryable() || me.Code == marketapi.CodeAuthFailed || me.Code == marketapi.CodeTokenInvalid {
+			return reasonText{}, false
+		}
+		code := me.Reason
+		if code == "" {
+			code = me.Code
+		}
+		return reasonText{code: code, text: RejectionMessage(code, me.Message)}, true
+	case errors.As(err, &he):
+		if he.Status >= 400 && he.Status < 500 && he.Status != 408 && he.Status != 429 && he.Status != 401 {
+			return reasonText{code: fmt.Sprintf("HTTP%d", he.Status), text: fmt.Sprintf("服务器拒绝了此操作 / the server refused the action (HTTP %d)", he.Status)}, true
+		}
+	}
+	return reasonText{}, false
+}
+
+// reasonMessages are the refusals a person sees, in both languages.
+var reasonMessages = map[string]string{
+	marketapi.ReasonAlreadyAccepted: "另一位客服已先受理此工单 / another agent accepted this ticket first",
+	marketapi.ReasonFlowFrozen:      "申诉处理中，流程已冻结，待运营经理裁决 / an appeal froze this flow until operations decide",
+	marketapi.ReasonInvalidState:    "记录当前状态不允许此操作，请刷新后重试 / the record's current state does not allow this: refresh and try again",
+	marketapi.ReasonNotDelegated:    "该商品未授权给此子账号 / this product is not delegated to this sub-account",
+	marketapi.ReasonDeadlinePassed:  "已超过期限（如订单已自动退订）/ the deadline has passed (e.g. the order was unsubscribed automatically)",
+	marketapi.CodeNotFound:          "记录已不存在 / the record no longer exists",
+	marketapi.CodeBadParam:          "操作参数不完整或格式错误 / the action's inputs are missing or malformed",
+	marketapi.CodeBadValue:          "操作参数取值不被接受 / an input's value is not acceptable",
+}
+
+// RejectionMessage is the plain-language text for a refused action; the
+// server's own words follow in brackets when it gave any.
+func RejectionMessage(code, serverMsg string) string {
+	msg, ok := reasonMessages[code]
+	if !ok {
+		msg = "云商店拒绝了此操作 / the marketplace refused the action (" + code + ")"
+	}
+	if serverMsg != "" {
+		msg += " — " + serverMsg
+	}
+	return msg
+}
