@@ -77,4 +77,7 @@ type Change struct {
 	ID       string     `json:"id"`
 	Before   Record     `json:"-"`
 	After    Record     `json:"-"`
+	// Ours is set when the change is the server's answer to one of this
+	// console's own actions: the person already knows, so it is not news.
+	Ours bool `json:"ours,omitempty"`
 }

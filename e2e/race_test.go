@@ -6,6 +6,7 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/marketapi"
 	"github.com/koogallery/merchant-console/sandbox"
+	syncer "github.com/koogallery/merchant-console/sync"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -14,7 +15,8 @@ import (
 // accepts and replies while offline, agent B accepts the same ticket right
 // after the network returns and before A's console reconnects. A's accept
 // is then refused with an explanation naming B; exactly one accept is
-// applied and A's reply is delivered exactly once, across restarts.
+// applied, and A's reply, typed on the assumption A owned the ticket, is held
+// back for A to review instead of landing on B's ticket.
 func TestOfflineAcceptLosesTheRace(t *testing.T) {
 	w := startWorld(t)
 	d := &day{w: w, a: newConsole(t, w, "客服-甲"), b: newConsole(t, w, "客服-乙")}
@@ -44,24 +46,29 @@ func TestOfflineAcceptLosesTheRace(t *testing.T) {
 	a.restart(t, nil)
 	sum := a.mustSync(t)
 
-	// then A's accept is refused, in plain words naming B
-	assert.Equal(t, 1, sum.Push.Rejected)
+	// then A's accept is refused, in plain words naming B, and the reply
+	// queued behind it is held back unsent
+	assert.Equal(t, 2, sum.Push.Rejected)
 	refused := a.action(t, domain.ResTickets, tk.ID, "A-accept")
 	assert.Equal(t, domain.ActionRejected, refused.State)
 	assert.Equal(t, marketapi.ReasonAlreadyAccepted, refused.ReasonCode)
 	assert.Contains(t, refused.Reason, "another agent accepted this ticket first")
 	assert.Contains(t, refused.Reason, b.agent)
+	held := a.action(t, domain.ResTickets, tk.ID, "A-reply")
+	assert.Equal(t, domain.ActionRejected, held.State)
+	assert.Equal(t, syncer.ReasonHeldBehindRefusal, held.ReasonCode)
+	assert.Contains(t, held.Reason, "earlier action on this record was refused")
 
-	// and exactly one accept was applied (B's) and the reply exactly once,
+	// and exactly one accept was applied (B's) and the reply never sent,
 	// also after another restart and sync
 	a.restart(t, nil)
 	a.mustSync(t)
 	assert.Empty(t, a.pending(t))
-	assert.Equal(t, applied+2, sb.Applied(sandbox.AccountMain), "B's accept and A's reply")
+	assert.Equal(t, applied+1, sb.Applied(sandbox.AccountMain), "B's accept only")
 	rec, ok := sb.Record(sandbox.AccountMain, domain.ResTickets, tk.ID)
 	require.True(t, ok)
 	for who, v := range map[string]domain.Ticket{"sandbox": rec.(domain.Ticket), a.agent: get[domain.Ticket](t, a, tk.ID)} {
 		assert.Equal(t, b.agent, v.Assignee, who)
-		assert.Equal(t, 1, countBody(v, reply), "%s: reply exactly once", who)
+		assert.Zero(t, countBody(v, reply), "%s: A's reply not posted on B's ticket", who)
 	}
 }

@@ -145,3 +145,24 @@ func TestCoalescedTitleInChinese(t *testing.T) {
 	assert.Equal(t, "50 个新订单", got[0].Title)
 	assert.Equal(t, "CS000、CS001、CS002 等", got[0].Body)
 }
+
+func TestOwnActionResultsAreNotNews(t *testing.T) {
+	// given a supervision task at the user's node
+	f := newFixture(t, DefaultSettings(), noon)
+	task := domain.SupervisionTask{
+		Meta: meta("acct-1", "S9", 1, noon), OrderID: "CSSV9", Kind: domain.KindManualService,
+		Current: domain.NodeSubmitRequirement, CreatedAt: noon, NodeEnteredAt: noon,
+	}
+	f.sync(t, domain.ResSupervision, task)
+
+	// when the merchant's own action comes back with the task waiting on the merchant
+	task.Version, task.Current = 2, domain.NodeDeliver
+	changes := apply(t, f.store, domain.ResSupervision, task)
+	for i := range changes {
+		changes[i].Ours = true
+	}
+	require.NoError(t, f.engine.HandleChanges(changes))
+
+	// then nobody is told what they just did themselves
+	assert.Empty(t, f.inbox.Take())
+}

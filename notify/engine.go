@@ -101,7 +101,9 @@ func (e *Engine) HandleChanges(changes []domain.Change) error {
 	settings := e.Settings()
 	var evs []event
 	for _, c := range changes {
-		evs = append(evs, changeEvents(c, now)...)
+		if !c.Ours {
+			evs = append(evs, changeEvents(c, now)...)
+		}
 		if c.After != nil {
 			evs = append(evs, deadlineEvents(c.Account, c.After, now, settings)...)
 		}

@@ -44,7 +44,16 @@ func (e *Engine) push(ctx context.Context) (PushSummary, error) {
 		sum.Left = len(acts)
 		return sum, err
 	}
+	refused := map[recordRef]bool{}
 	for i, a := range acts {
+		ref := recordRef{a.Resource, a.RecordID}
+		if refused[ref] {
+			if err := e.hold(a); err != nil {
+				return sum, err
+			}
+			sum.Rejected++
+			continue
+		}
 		final, err := e.send(ctx, a, owner)
 		sum.Sent++
 		if err != nil {
@@ -55,9 +64,24 @@ func (e *Engine) push(ctx context.Context) (PushSummary, error) {
 			sum.Done++
 		} else {
 			sum.Rejected++
+			refused[ref] = true
 		}
 	}
 	return sum, nil
+}
+
+// ReasonHeldBehindRefusal marks an action the console did not send because
+// an earlier action on the same record was refused. It was queued on the
+// assumption the earlier one would succeed (a reply typed after accepting a
+// ticket offline); sending it after the refusal would, for example, post one
+// agent's reply on a ticket another agent now owns. The person decides again.
+const ReasonHeldBehindRefusal = "HELD_BEHIND_REFUSAL"
+
+// hold rejects a not-yet-sent action locally, without contacting the server.
+func (e *Engine) hold(a domain.Action) error {
+	a.State, a.ReasonCode = domain.ActionRejected, ReasonHeldBehindRefusal
+	a.Reason = RejectionMessage(ReasonHeldBehindRefusal, "")
+	return e.opts.Store.UpdateAction(a)
 }
 
 // send delivers one action and stores the outcome. It returns an error only
@@ -102,6 +126,9 @@ func (e *Engine) applyResult(r domain.Record, owner Owner) error {
 	ch, err := e.opts.Store.ApplyPage(localstore.Page{Resource: rec.Resource(), Items: []domain.Record{rec}})
 	if err != nil {
 		return err
+	}
+	for i := range ch {
+		ch[i].Ours = true
 	}
 	e.emit(ch)
 	return nil
@@ -161,6 +188,7 @@ var reasonMessages = map[string]string{
 	marketapi.CodeNotFound:          "记录已不存在 / the record no longer exists",
 	marketapi.CodeBadParam:          "操作参数不完整或格式错误 / the action's inputs are missing or malformed",
 	marketapi.CodeBadValue:          "操作参数取值不被接受 / an input's value is not acceptable",
+	ReasonHeldBehindRefusal:         "未发送：此前对同一记录的操作被拒绝，请查看后重新操作 / not sent: an earlier action on this record was refused; review it and act again",
 }
 
 // RejectionMessage is the plain-language text for a refused action; the
