@@ -35,7 +35,7 @@ func sandboxFlags(args []string, stderr io.Writer) (sandbox.Options, error) {
 	fs.IntVar(&o.Tickets, "tickets", 0, "tickets (0: demo size)")
 	fs.IntVar(&o.Supervision, "supervision", 0, "supervision tasks (0: demo size)")
 	fs.IntVar(&o.Alerts, "alerts", 0, "interface alerts (0: demo size)")
-	fs.IntVar(&o.Bills, "bills", 0, "monthly bills (0: demo size)")
+	fs.IntVar(&o.Bills, "bills", 0, "settlement bills (0: demo size)")
 	fs.Float64Var(&o.Speed, "speed", 1, "clock speed factor (60: a simulated minute per second)")
 	fs.Float64Var(&o.Faults.ErrorRate, "error-rate", 0, "share of requests answered 500 MKT.0999")
 	fs.Float64Var(&o.Faults.RateLimitRate, "429-rate", 0, "share of requests answered 429 with Retry-After")

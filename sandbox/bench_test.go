@@ -35,7 +35,8 @@ func BenchmarkChangesPage500(b *testing.B) {
 }
 
 // BenchmarkWorld100k generates the 100k-order world and reports the heap it
-// keeps alive after a GC (goal < 300 MB) next to the time to generate it.
+// keeps alive after a GC (goal < 300 MB) next to the time to generate it,
+// and the bills it holds (the 2,000 asked for).
 func BenchmarkWorld100k(b *testing.B) {
 	var opts Options
 	bigOptions(&opts)
@@ -48,5 +49,13 @@ func BenchmarkWorld100k(b *testing.B) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MB")
+	bills := 0
+	for _, bk := range w.books {
+		bills += len(bk.tables[domain.ResBills].live)
+	}
+	b.ReportMetric(float64(bills), "bills")
+	if bills < opts.Bills*95/100 {
+		b.Fatalf("%d bills, want about %d", bills, opts.Bills)
+	}
 	runtime.KeepAlive(w)
 }

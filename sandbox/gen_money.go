@@ -84,12 +84,12 @@ func sellerShare(amount domain.Money, share float64) domain.Money {
 	return domain.Money(math.Round(float64(amount) * share))
 }
 
-// billFor settles a month's unbilled rows into a bill: each row becomes a
-// line and is marked 已出账 with the bill's ID, so lines sum to the bill and
-// match the transaction details one to one.
-func (g *generator) billFor(period string, rows []*domain.TransactionDetail, shares map[string]float64, at time.Time, modeOf func(orderID, lineID string) domain.ChargingMode) domain.Bill {
+// billFor settles rows of one month and category into the nth bill of that
+// category: each row becomes a line and is marked 已出账 with the bill's ID,
+// so lines sum to the bill and match the transaction details one to one.
+func (g *generator) billFor(period string, c settleCat, n int, rows []*domain.TransactionDetail, shares map[string]float64, at time.Time, modeOf func(orderID, lineID string) domain.ChargingMode) domain.Bill {
 	b := domain.Bill{
-		Meta:   domain.Meta{ID: "BL" + g.code + period[:4] + period[5:]},
+		Meta:   domain.Meta{ID: g.billID(period, c, n)},
 		Period: period, GeneratedAt: at, Status: domain.BillPendingInvoice, Currency: g.a.currency,
 		Lines: make([]domain.BillLine, 0, len(rows)),
 	}
@@ -105,14 +105,13 @@ func (g *generator) billFor(period string, rows []*domain.TransactionDetail, sha
 	return b
 }
 
-// billStatus gives older bills a settled status and recent ones a mix.
+// billStatus gives a bill a status fitting its age in months (0: the
+// latest month billed), with the payment number and message it implies.
 func (g *generator) billStatus(b *domain.Bill, age int) {
-	if age > 2 {
-		b.Status, b.PaymentAppNo = domain.BillPaid, "PA"+b.ID[2:]
-		return
-	}
-	b.Status = pick(g.r, domain.BillStatuses)
+	b.Status = g.statusFor(age)
 	switch b.Status {
+	case domain.BillPaid, domain.BillInvoiceApproved:
+		b.PaymentAppNo = "PA" + b.ID[2:]
 	case domain.BillInvoiceError:
 		b.StatusMessage = g.text([]string{"发票抬头与开票清单不一致"}, []string{"invoice title does not match the invoicing list"})
 	case domain.BillPaymentRejected:
@@ -120,6 +119,8 @@ func (g *generator) billStatus(b *domain.Bill, age int) {
 		b.StatusMessage = g.text([]string{"申请被驳回：请提交工单并附申付单号"}, []string{"rejected: open a ticket with the payment application number"})
 	case domain.BillPaymentInfoError:
 		b.StatusMessage = g.text([]string{"收款账户信息错误"}, []string{"payee account details are wrong"})
+	case domain.BillPaymentAppFailed:
+		b.StatusMessage = g.text([]string{"申付单创建失败，请稍后重试"}, []string{"the payment application could not be created, retry later"})
 	}
 }
 
@@ -147,6 +148,7 @@ func (g *generator) taskNotice(t domain.SupervisionTask, at time.Time) domain.No
 }
 
 func (g *generator) billNotice(b domain.Bill) domain.Notification {
-	title := g.text([]string{b.Period + " 账单已生成"}, []string{"Bill for " + b.Period + " is ready"})
+	c := categoryOfBill(b.ID)
+	title := g.text([]string{b.Period + " " + c.cn + "账单已生成"}, []string{c.en + " bill for " + b.Period + " is ready"})
 	return g.notification(domain.MsgOther, title, b.Amount.String()+" "+b.Currency, domain.ResBills, b.ID, b.GeneratedAt)
 }

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/koogallery/merchant-console/domain"
 )
@@ -70,42 +69,6 @@ func TestGenerate_CoversEveryKindAndState(t *testing.T) {
 	}
 	assert.True(t, seen["frozen"])
 	assert.Positive(t, odd, "some customers have names that break careless code")
-}
-
-func TestGenerate_BillsReconcileWithTransactions(t *testing.T) {
-	srv := startSandbox(t, nil)
-	for _, acct := range []string{AccountMain, AccountSub, AccountIntl} {
-		byBill := map[string][]domain.TransactionDetail{}
-		for _, r := range srv.Records(acct, domain.ResTransactions) {
-			tx := r.(domain.TransactionDetail)
-			if tx.Status == domain.TxBilled {
-				_, ok := srv.Record(acct, domain.ResBills, tx.BillID)
-				assert.True(t, ok, "row %s points at bill %s", tx.ID, tx.BillID)
-				byBill[tx.BillID] = append(byBill[tx.BillID], tx)
-			} else {
-				assert.Empty(t, tx.BillID)
-			}
-		}
-		bills := srv.Records(acct, domain.ResBills)
-		require.NotEmpty(t, bills, acct)
-		for _, r := range bills {
-			b := r.(domain.Bill)
-			assert.Equal(t, b.Amount, b.LinesTotal(), b.ID)
-			rows := byBill[b.ID]
-			require.Len(t, rows, len(b.Lines), b.ID)
-			var rowsTotal domain.Money
-			for _, tx := range rows {
-				rowsTotal += tx.SellerAmount
-			}
-			assert.Equal(t, b.Amount, rowsTotal, b.ID)
-			for _, l := range b.Lines {
-				assert.True(t, hasRow(rows, l), "line %s has its transaction row", l.ID)
-				assert.NotEmpty(t, l.ChargingMode)
-				_, ok := srv.Record(acct, domain.ResOrders, l.OrderID)
-				assert.True(t, ok, "line %s names a known order", l.ID)
-			}
-		}
-	}
 }
 
 func hasRow(rows []domain.TransactionDetail, l domain.BillLine) bool {

@@ -19,12 +19,11 @@ func newWorld(opts Options, now time.Time) *world {
 		rates: opts.Rates.withDefaults(), arrivals: !opts.NoArrivals, lastStep: now,
 	}
 	sz := opts.sizes()
-	months := max(2, int(math.Ceil(float64(sz.bills)/float64(len(accts)))))
 	for i, a := range accts {
 		b := newBook(a)
 		share := func(n int) int { return max(1, int(math.Round(float64(n)*a.weight))) }
 		b.gen = newGenerator(opts.Seed, i, a, min(2000, max(30, share(sz.orders)/20)))
-		fill(b, share, sz, months, now)
+		fill(b, share, sz, now)
 		w.books[a.ID] = b
 		w.order = append(w.order, a.ID)
 		w.byAK[a.AK] = a
@@ -45,16 +44,21 @@ type fillState struct {
 	notes   []domain.Notification
 }
 
-func fill(b *book, share func(int) int, sz sizes, months int, now time.Time) {
+func fill(b *book, share func(int) int, sz sizes, now time.Time) {
 	g := b.gen
 	var s fillState
 	n := share(sz.orders)
-	span := time.Duration(months) * 30 * 24 * time.Hour
-	start := now.Add(-span)
+	wantBills := share(sz.bills)
+	// orders run from the first closed month of the history up to now, so
+	// the closed months are billed and the open ones stay 未出账
+	months := historyMonths(wantBills, len(categories(g.a.catalog)))
+	start := monthStart(lastBillable(now), 1-months)
+	span := now.Sub(start)
+	step := span / time.Duration(n)
 	s.orders = make([]domain.Order, n)
 	s.prods = make([]uint8, n)
 	for i := range n {
-		at := start.Add(span*time.Duration(i)/time.Duration(n) + g.between(0, span/time.Duration(n))).Truncate(time.Second)
+		at := start.Add(step*time.Duration(i) + g.between(0, step)).Truncate(time.Second)
 		o, p := g.order(at)
 		s.orders[i], s.prods[i] = o, uint8(catalogIndex(g.a.catalog, p.id))
 	}
@@ -63,7 +67,7 @@ func fill(b *book, share func(int) int, sz sizes, months int, now time.Time) {
 	for range share(sz.tickets) {
 		s.tickets = append(s.tickets, g.ticket(now))
 	}
-	b.billed = fillMoney(g, &s, now)
+	b.billed = fillMoney(g, &s, wantBills, now)
 	fillNotices(g, &s, share(sz.notifications))
 	stampAll(b, &s)
 }
@@ -101,42 +105,85 @@ func fillAlerts(g *generator, s *fillState, want int, now time.Time) {
 	}
 }
 
-// fillMoney makes transaction details and the bills of every closed month;
-// it returns the last month billed.
-func fillMoney(g *generator, s *fillState, now time.Time) string {
-	shares := map[string]float64{}
-	for _, p := range g.a.catalog {
-		shares[p.name] = p.share
-	}
+// fillMoney makes the transaction details and the bills of every closed
+// month, wantBills of them when there are rows enough: one bill per month
+// and settlement category, the busiest split into bills of similar size.
+// It returns the last month billed.
+func fillMoney(g *generator, s *fillState, wantBills int, now time.Time) string {
 	for i := range s.orders {
 		s.txs = append(s.txs, g.transactions(s.orders[i], g.a.catalog[s.prods[i]].share)...)
 	}
 	last := lastBillable(now)
-	byMonth := map[string][]*domain.TransactionDetail{}
-	for i := range s.txs {
-		if m := monthOf(s.txs[i].TradeTime); m <= last {
-			byMonth[m] = append(byMonth[m], &s.txs[i])
+	groups := settleGroups(g, s.txs, last)
+	sizes := make([]int, len(groups))
+	for i, gr := range groups {
+		sizes[i] = len(gr.rows)
+	}
+	counts := apportion(sizes, wantBills)
+	shares := map[string]float64{}
+	for _, p := range g.a.catalog {
+		shares[p.name] = p.share
+	}
+	modeOf := lineModes(s.orders)
+	for i, gr := range groups {
+		k, n := counts[i], len(gr.rows)
+		for j := range k {
+			rows := gr.rows[j*n/k : (j+1)*n/k]
+			bill := g.billFor(gr.period, gr.cat, j+1, rows, shares, billDay(rows[0].TradeTime), modeOf)
+			g.billStatus(&bill, monthsBetween(gr.period, last))
+			s.bills = append(s.bills, bill)
 		}
 	}
-	periods := make([]string, 0, len(byMonth))
-	for m := range byMonth {
-		periods = append(periods, m)
+	return last
+}
+
+// settleGroup is the closed month's rows of one settlement category.
+type settleGroup struct {
+	period string
+	cat    settleCat
+	rows   []*domain.TransactionDetail
+}
+
+// settleGroups gathers the rows of every closed month up to last by month
+// and category, oldest month first, in the order of the rows within each.
+func settleGroups(g *generator, txs []domain.TransactionDetail, last string) []settleGroup {
+	catOf := categoryOf(g.a.catalog)
+	idx := map[string]int{}
+	var groups []settleGroup
+	for i := range txs {
+		tx := &txs[i]
+		m := monthOf(tx.TradeTime)
+		if m > last {
+			continue
+		}
+		c := catOf(tx.ProductName)
+		key := m + c.code
+		j, ok := idx[key]
+		if !ok {
+			j = len(groups)
+			idx[key] = j
+			groups = append(groups, settleGroup{period: m, cat: c})
+		}
+		groups[j].rows = append(groups[j].rows, tx)
 	}
-	sort.Strings(periods)
+	sort.SliceStable(groups, func(i, j int) bool {
+		if groups[i].period != groups[j].period {
+			return groups[i].period < groups[j].period
+		}
+		return groups[i].cat.code < groups[j].cat.code
+	})
+	return groups
+}
+
+// lineModes looks up the charging mode of an order line among orders.
+func lineModes(orders []domain.Order) func(orderID, lineID string) domain.ChargingMode {
 	modes := map[string]domain.ChargingMode{}
-	for _, o := range s.orders {
+	for _, o := range orders {
 		for _, l := range o.Lines {
 			modes[l.ID] = l.ChargingMode
 		}
 	}
-	modeOf := func(_, line string) domain.ChargingMode { return modes[line] }
-	for i, m := range periods {
-		rows := byMonth[m]
-		bill := g.billFor(m, rows, shares, billDay(rows[0].TradeTime), modeOf)
-		g.billStatus(&bill, len(periods)-1-i)
-		s.bills = append(s.bills, bill)
-	}
-	return last
+	return func(_, line string) domain.ChargingMode { return modes[line] }
 }
 
 func fillNotices(g *generator, s *fillState, want int) {

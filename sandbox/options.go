@@ -13,7 +13,7 @@ type Options struct {
 	Tickets       int
 	Supervision   int
 	Alerts        int
-	Bills         int // monthly bills in all (history length = Bills / accounts months)
+	Bills         int // settlement bills in all: one per account, month and category, busy ones split (see package doc)
 	Notifications int
 
 	Start time.Time // the simulated "now" at start; the current time when zero
@@ -77,7 +77,7 @@ func (o Options) sizes() sizes {
 	def(&s.tickets, 90)
 	def(&s.supervision, 60)
 	def(&s.alerts, 30)
-	def(&s.bills, 18)
+	def(&s.bills, 48)
 	def(&s.notifications, 60)
 	return s
 }

@@ -7,42 +7,50 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 )
 
-// stepBills generates, on the 3rd, the bill of every closed month not yet
-// billed, from that month's unbilled transaction details.
+// stepBills generates, on the 3rd, the bills of every closed month not yet
+// billed: one per settlement category with unbilled transaction details in
+// that month. A month with no sales gets no bill.
 func (b *book) stepBills(now time.Time) {
 	last := lastBillable(now)
 	if last <= b.billed {
 		return
 	}
-	byMonth := map[string][]*domain.TransactionDetail{}
+	catOf := categoryOf(b.acct.catalog)
+	byGroup := map[string]*settleGroup{}
 	for _, rec := range b.tables[domain.ResTransactions].live {
 		tx := rec.(domain.TransactionDetail)
-		if m := monthOf(tx.TradeTime); tx.Status == domain.TxUnbilled && m > b.billed && m <= last {
-			byMonth[m] = append(byMonth[m], &tx)
+		m := monthOf(tx.TradeTime)
+		if tx.Status != domain.TxUnbilled || m <= b.billed || m > last {
+			continue
 		}
+		c := catOf(tx.ProductName)
+		gr, ok := byGroup[m+c.code]
+		if !ok {
+			gr = &settleGroup{period: m, cat: c}
+			byGroup[m+c.code] = gr
+		}
+		gr.rows = append(gr.rows, &tx)
 	}
-	if _, ok := byMonth[last]; !ok {
-		byMonth[last] = nil // the month is billed even when nothing was sold
+	keys := make([]string, 0, len(byGroup))
+	for k := range byGroup {
+		keys = append(keys, k)
 	}
-	months := make([]string, 0, len(byMonth))
-	for m := range byMonth {
-		months = append(months, m)
-	}
-	sort.Strings(months)
-	for _, m := range months {
-		b.bill(m, byMonth[m], now)
+	sort.Strings(keys)
+	for _, k := range keys {
+		b.bill(byGroup[k], now)
 	}
 	b.billed = last
 }
 
-func (b *book) bill(month string, rows []*domain.TransactionDetail, now time.Time) {
+// bill settles one month's rows of one category into a new bill.
+func (b *book) bill(gr *settleGroup, now time.Time) {
+	rows := gr.rows
 	sort.Slice(rows, func(i, j int) bool { return rows[i].ID < rows[j].ID })
 	shares := map[string]float64{}
 	for _, p := range b.acct.catalog {
 		shares[p.name] = p.share
 	}
-	at, _ := time.ParseInLocation("2006-01", month, cst)
-	bill := b.gen.billFor(month, rows, shares, billDay(at), b.chargingMode)
+	bill := b.gen.billFor(gr.period, gr.cat, 1, rows, shares, billDay(monthStart(gr.period, 0)), b.chargingMode)
 	for _, tx := range rows {
 		b.touch(&tx.Meta, now)
 		b.put(*tx)

@@ -142,24 +142,44 @@ func TestSim_BillAppearsOnTheThirdFromBilledTransactions(t *testing.T) {
 	}
 	// when the clock passes 02:00 CST on 3 November
 	srv.Advance(17 * time.Hour)
-	bill := find(t, srv, AccountMain, domain.ResBills, func(b domain.Bill) bool { return b.Period == "2026-10" })
-	// then the bill's lines sum to its amount and match October's rows one to one
-	assert.Equal(t, bill.Amount, bill.LinesTotal())
-	assert.NotEmpty(t, bill.Lines)
-	rows := map[string]domain.TransactionDetail{}
-	for _, r := range srv.Records(AccountMain, domain.ResTransactions) {
-		tx := r.(domain.TransactionDetail)
-		if monthOf(tx.TradeTime) == "2026-10" {
-			assert.Equal(t, domain.TxBilled, tx.Status)
-			assert.Equal(t, bill.ID, tx.BillID)
-			rows[tx.OrderLineID] = tx
+	// then there is one new bill per settlement category sold in October
+	bills := map[string]domain.Bill{}
+	for _, r := range srv.Records(AccountMain, domain.ResBills) {
+		if b := r.(domain.Bill); b.Period == "2026-10" {
+			assert.Equal(t, domain.BillPendingInvoice, b.Status, b.ID)
+			bills[b.ID] = b
 		}
 	}
-	assert.Len(t, rows, len(bill.Lines))
-	for _, l := range bill.Lines {
-		assert.Equal(t, rows[l.OrderLineID].SellerAmount, l.Amount)
-		assert.Equal(t, rows[l.OrderLineID].Amount, l.OrderAmount)
+	require.NotEmpty(t, bills, "October's bills after the 3rd")
+	catOf := categoryOf(accountCatalog(t, AccountMain))
+	sold := map[string]bool{}
+	rows := map[string]map[string]domain.TransactionDetail{}
+	for _, r := range srv.Records(AccountMain, domain.ResTransactions) {
+		tx := r.(domain.TransactionDetail)
+		if monthOf(tx.TradeTime) != "2026-10" {
+			continue
+		}
+		// and every October row is billed, to the bill of its category
+		assert.Equal(t, domain.TxBilled, tx.Status, tx.ID)
+		require.Contains(t, bills, tx.BillID, tx.ID)
+		assert.Equal(t, catOf(tx.ProductName), categoryOfBill(tx.BillID), tx.ID)
+		sold[catOf(tx.ProductName).code] = true
+		if rows[tx.BillID] == nil {
+			rows[tx.BillID] = map[string]domain.TransactionDetail{}
+		}
+		rows[tx.BillID][tx.OrderLineID] = tx
 	}
+	assert.Len(t, bills, len(sold), "one bill per category sold")
+	// and each bill's lines sum to its amount and match its rows one to one
+	for id, bill := range bills {
+		assert.Equal(t, bill.Amount, bill.LinesTotal(), id)
+		assert.Len(t, rows[id], len(bill.Lines), id)
+		for _, l := range bill.Lines {
+			assert.Equal(t, rows[id][l.OrderLineID].SellerAmount, l.Amount, l.ID)
+			assert.Equal(t, rows[id][l.OrderLineID].Amount, l.OrderAmount, l.ID)
+		}
+	}
+	assertBillsReconcile(t, srv, AccountMain)
 }
 
 func TestSim_PurgedTicketComesAsTombstone(t *testing.T) {
