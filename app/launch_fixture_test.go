@@ -1,0 +1,159 @@
+//go:build !smoke
+
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/koogallery/merchant-console/apig"
+	"github.com/koogallery/merchant-console/config"
+	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore"
+	"github.com/koogallery/merchant-console/sandbox"
+	syncer "github.com/koogallery/merchant-console/sync"
+)
+
+// The launch benchmark's fixture: a console home whose one configured
+// (non-sandbox) account has a real cache of 100k orders, filled by a real
+// sync from the sandbox, and points at a loopback port nobody listens on,
+// so the launched app shows its cache offline.
+
+const (
+	// launchAccount is the configured account's name.
+	launchAccount = "bench-shop"
+	// launchOrders is the size of its cache, as the issue asks.
+	launchOrders = 100_000
+	// launchOfflineURL refuses connections at once: the app's first sync
+	// fails fast (connection refused), as on a laptop without network.
+	launchOfflineURL = "http://127.0.0.1:1"
+)
+
+// launchWorld makes the sandbox's main account (weight 0.6 of every size)
+// hold exactly 100k orders with the proportions of the project's other
+// 100k benchmarks (sync, sandbox): 20k tickets, 10k supervision tasks, 10k
+// alerts, 2k bills. No arrivals, so the world stays as generated.
+var launchWorld = sandbox.Options{Seed: 77, Orders: 166_667, Tickets: 33_333,
+	Supervision: 16_667, Alerts: 16_667, Bills: 3_333, NoArrivals: true}
+
+// launchFixture is the home a launched console runs in and what its
+// Overview must show.
+type launchFixture struct {
+	home    string
+	ak, sk  string // sandbox keys (not secrets): with them the app tries to sync
+	want    localstore.Overview
+	records map[domain.Resource]int
+}
+
+var (
+	launchOnce sync.Once
+	launchFix  launchFixture
+	launchErr  error
+)
+
+// sharedLaunchFixture builds the fixture once per benchmark process.
+func sharedLaunchFixture() (launchFixture, error) {
+	launchOnce.Do(func() { launchFix, launchErr = buildLaunchFixture() })
+	return launchFix, launchErr
+}
+
+// removeLaunchFixture deletes the fixture's home, if one was built.
+func removeLaunchFixture() {
+	if launchFix.home != "" {
+		os.RemoveAll(launchFix.home)
+	}
+}
+
+// launchPaths are the locations config.DefaultPaths gives for home when
+// MERCHANT_CONSOLE_HOME=home (the child checks it found the same cache by
+// drawing the counts computed here).
+func launchPaths(home string) config.Paths {
+	return config.Paths{Config: filepath.Join(home, "config"), Data: filepath.Join(home, "data"), Logs: filepath.Join(home, "logs")}
+}
+
+func buildLaunchFixture() (launchFixture, error) {
+	home, err := os.MkdirTemp("", "merchant-console-launch-*")
+	if err != nil {
+		return launchFixture{}, err
+	}
+	fix := launchFixture{home: home}
+	paths := launchPaths(home)
+	if err := paths.Ensure(); err != nil {
+		return fix, err
+	}
+	acct := config.Account{Name: launchAccount, Site: config.SiteCustom, BaseURL: launchOfflineURL}
+	if err := config.SaveAccounts(paths.AccountsFile(), []config.Account{acct}); err != nil {
+		return fix, fmt.Errorf("write accounts: %w", err)
+	}
+	dir, err := paths.AccountDataDir(launchAccount)
+	if err != nil {
+		return fix, err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fix, err
+	}
+	err = syncLaunchCache(&fix, filepath.Join(dir, cacheFile))
+	return fix, err
+}
+
+// syncLaunchCache fills the cache by a real sync of the sandbox's main
+// account (signed HTTP, the engine's pages, cursors and last-sync time),
+// then reads the Overview the window must show.
+func syncLaunchCache(fix *launchFixture, path string) error {
+	ctx := context.Background()
+	srv, err := sandbox.Start(ctx, launchWorld)
+	if err != nil {
+		return fmt.Errorf("start sandbox: %w", err)
+	}
+	defer srv.Close()
+	var cred sandbox.AccountCred
+	for _, c := range srv.Accounts() {
+		if c.ID == sandbox.AccountMain {
+			cred = c
+		}
+	}
+	fix.ak, fix.sk = cred.AK, cred.SK
+	client, err := syncer.NewClient(syncer.Options{BaseURL: srv.URL(), Signer: apig.Signer{AK: cred.AK, SK: cred.SK},
+		PageSize: 1000, Timeout: time.Minute})
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+	// NoSync: the fixture is throwaway; the app reopens it with fsync on.
+	store, err := localstore.Open(path, launchAccount, localstore.Options{NoSync: true})
+	if err != nil {
+		return err
+	}
+	eng, err := syncer.NewEngine(syncer.EngineOptions{Client: client, Store: store, RemoteAccount: cred.ID})
+	if err == nil {
+		_, err = eng.Sync(ctx)
+	}
+	if err == nil {
+		err = readLaunchExpectations(fix, store)
+	}
+	return errors.Join(err, store.Close())
+}
+
+func readLaunchExpectations(fix *launchFixture, store *localstore.Store) error {
+	fix.records = map[domain.Resource]int{}
+	for _, res := range domain.AllResources {
+		counts, err := store.StatusCounts(res)
+		if err != nil {
+			return err
+		}
+		for _, n := range counts {
+			fix.records[res] += n
+		}
+	}
+	if got := fix.records[domain.ResOrders]; got != launchOrders {
+		return fmt.Errorf("the synced cache holds %d orders, want %d", got, launchOrders)
+	}
+	ov, err := store.Overview(time.Now())
+	fix.want = ov
+	return err
+}

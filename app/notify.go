@@ -1,0 +1,70 @@
+package app
+
+import (
+	"log/slog"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/koogallery/merchant-console/assets"
+	"github.com/koogallery/merchant-console/notify"
+	"github.com/koogallery/merchant-console/ui"
+)
+
+// noticeTick is how often stored deadlines (countdowns, SLAs) are checked.
+const noticeTick = 30 * time.Second
+
+// notifySettings are the saved rules in the interface's language.
+func (rt *runtime) notifySettings() notify.Settings {
+	s := rt.prefs.Notify()
+	s.Lang = notify.LangEN
+	if ui.Chinese() {
+		s.Lang = notify.LangZH
+	}
+	return s
+}
+
+// startNotify builds the desktop notifier and the rule engine over every
+// open cache, and runs the deadline ticker.
+func (rt *runtime) startNotify(a fyne.App) error {
+	n, err := notify.NewNotifier(notify.NotifierOptions{
+		AppName: "Merchant Console",
+		Icon:    assets.Icon.Content(),
+		Centre:  func(n notify.Notification) { rt.dataChanged(n.Account) },
+		Fallback: func(title, body string) {
+			fyne.Do(func() { a.SendNotification(fyne.NewNotification(title, body)) })
+		},
+		Unavailable: func(err error) {
+			slog.Warn("desktop notifications unavailable; using the window's own", "err", err)
+		},
+		Now: rt.now,
+	})
+	if err != nil {
+		return err
+	}
+	rt.notifier = n
+	eng, err := notify.NewEngine(notify.Options{
+		Settings: rt.notifySettings(), Now: rt.now, Deliver: rt.deliver,
+		OnError: func(err error) { slog.Warn("notification check", "err", err) },
+	})
+	if err != nil {
+		return err
+	}
+	for _, acc := range rt.snapshot() {
+		if acc.store != nil {
+			eng.AddAccount(acc.store, acc.info.Label)
+		}
+	}
+	rt.notes = eng
+	go eng.Run(rt.ctx, noticeTick)
+	return nil
+}
+
+// deliver honours the tray's pause: paused notifications still reach the
+// in-app centre and its badge, silently.
+func (rt *runtime) deliver(n notify.Notification) {
+	if rt.paused.Load() {
+		n.Popup = false
+	}
+	rt.notifier.Deliver(n)
+}

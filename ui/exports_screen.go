@@ -1,0 +1,292 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/koogallery/merchant-console/domain"
+)
+
+// exportKinds are the resources the reports package can export.
+var exportKinds = []domain.Resource{domain.ResOrders, domain.ResTransactions, domain.ResBills}
+
+// ExportsScreen asks the backend for report files and keeps their history,
+// with open-file and open-folder buttons and a cancellable progress bar.
+type ExportsScreen struct {
+	b        *ScreenBackend
+	kind     *widget.Select
+	from, to *widget.DateEntry
+	status   *widget.Select
+	format   *widget.RadioGroup
+	language *widget.Select
+	start    *widget.Button
+	cancel   *widget.Button
+	progress *widget.ProgressBar
+	message  *widget.Label
+	history  []ExportEntry
+	list     *widget.List
+	noneYet  *widget.Label
+	root     fyne.CanvasObject
+	jobs     background
+	stop     context.CancelFunc
+}
+
+// NewExportsScreen builds the export form and loads the history.
+func NewExportsScreen(b *ScreenBackend) *ExportsScreen {
+	s := &ExportsScreen{b: b}
+	s.buildForm()
+	s.list = widget.NewList(func() int { return len(s.history) }, s.newHistoryRow, s.updateHistoryRow)
+	s.noneYet = widget.NewLabel(lang.L("No exports yet. Files you export are listed here."))
+	s.root = container.NewBorder(s.formBox(), nil, nil, nil,
+		container.NewBorder(sectionTitle(lang.L("Export history")), nil, nil, nil, container.NewStack(s.list, s.noneYet)))
+	s.reloadHistory()
+	return s
+}
+
+// Object is the screen's content.
+func (s *ExportsScreen) Object() fyne.CanvasObject { return s.root }
+
+func (s *ExportsScreen) buildForm() {
+	s.kind = widget.NewSelect(resourceLabels(exportKinds), func(string) { s.fillStatuses() })
+	s.kind.SetSelectedIndex(0)
+	now := s.b.now()
+	s.from, s.to = widget.NewDateEntry(), widget.NewDateEntry()
+	first := now.AddDate(0, -1, 0)
+	s.from.SetDate(&first)
+	s.to.SetDate(&now)
+	s.status = widget.NewSelect(nil, nil)
+	s.fillStatuses()
+	s.format = widget.NewRadioGroup([]string{"xlsx", "csv"}, nil)
+	s.format.Horizontal = true
+	s.format.SetSelected("xlsx")
+	s.language = widget.NewSelect([]string{"中文", "English"}, nil)
+	s.language.SetSelectedIndex(0)
+	if !Chinese() {
+		s.language.SetSelectedIndex(1)
+	}
+	s.start = widget.NewButton(lang.L("Export"), s.Start)
+	s.start.Importance = widget.HighImportance
+	s.cancel = widget.NewButton(lang.L("Cancel"), s.Cancel)
+	s.cancel.Disable()
+	s.progress = widget.NewProgressBar()
+	s.progress.Hide()
+	s.message = widget.NewLabel("")
+	s.message.Wrapping = fyne.TextWrapWord
+}
+
+func (s *ExportsScreen) formBox() fyne.CanvasObject {
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("What"), s.kind),
+		widget.NewFormItem(lang.L("From"), s.from),
+		widget.NewFormItem(lang.L("To"), s.to),
+		widget.NewFormItem(lang.L("Status"), s.status),
+		widget.NewFormItem(lang.L("Format"), s.format),
+		widget.NewFormItem(lang.L("Language"), s.language),
+	)
+	return container.NewVBox(form, container.NewHBox(s.start, s.cancel), s.progress, s.message)
+}
+
+// fillStatuses offers the statuses of the chosen kind, plus "all".
+func (s *ExportsScreen) fillStatuses() {
+	if s.status == nil {
+		return
+	}
+	opts := append([]string{lang.L("All")}, statusLabelsFor(s.selectedKind())...)
+	s.status.SetOptions(opts)
+	s.status.SetSelectedIndex(0)
+}
+
+func (s *ExportsScreen) selectedKind() domain.Resource {
+	if i := s.kind.SelectedIndex(); i >= 0 {
+		return exportKinds[i]
+	}
+	return domain.ResOrders
+}
+
+// request reads the form; bad dates give a clear error and change nothing.
+func (s *ExportsScreen) request() (ExportRequest, error) {
+	from, to := s.from.Date, s.to.Date
+	if from == nil || to == nil {
+		return ExportRequest{}, errors.New(lang.L("enter both dates"))
+	}
+	if to.Before(*from) {
+		return ExportRequest{}, errors.New(lang.L("the end date is before the start date"))
+	}
+	req := ExportRequest{Kind: s.selectedKind(), Format: s.format.Selected, Language: "zh-Hans",
+		From: dayStart(*from), To: dayStart(*to).AddDate(0, 0, 1).Add(-time.Nanosecond)}
+	if s.language.SelectedIndex() == 1 {
+		req.Language = "en"
+	}
+	if i := s.status.SelectedIndex(); i > 0 {
+		req.Statuses = []string{statusCodesFor(req.Kind)[i-1]}
+	}
+	return req, nil
+}
+
+func dayStart(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.Local)
+}
+
+// Start runs the export on a worker; the progress bar follows it.
+func (s *ExportsScreen) Start() {
+	req, err := s.request()
+	if err != nil {
+		s.message.SetText(err.Error())
+		return
+	}
+	if s.b.Export == nil {
+		s.message.SetText(lang.L("Exports are not available in this build."))
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.stop = cancel
+	s.setRunning(true)
+	s.jobs.run(func() func() {
+		defer cancel()
+		path, err := s.b.Export(ctx, req, func(f float64) { uiDo(func() { s.progress.SetValue(f) }) })
+		entry := ExportEntry{At: s.b.now(), Kind: req.Kind, From: req.From, To: req.To, Format: req.Format, Path: path}
+		if err != nil {
+			entry.Error, entry.Canceled = err.Error(), errors.Is(err, context.Canceled)
+		}
+		saveErr := s.record(entry)
+		return func() { s.finish(entry, saveErr) }
+	})
+}
+
+// Cancel stops a running export; the backend removes its partial file.
+func (s *ExportsScreen) Cancel() {
+	if s.stop != nil {
+		s.stop()
+	}
+}
+
+func (s *ExportsScreen) setRunning(on bool) {
+	if on {
+		s.progress.SetValue(0)
+		s.progress.Show()
+		s.start.Disable()
+		s.cancel.Enable()
+		s.message.SetText(lang.L("Exporting…"))
+		return
+	}
+	s.progress.Hide()
+	s.start.Enable()
+	s.cancel.Disable()
+}
+
+// record adds the entry to the history file; it runs on the worker.
+func (s *ExportsScreen) record(e ExportEntry) error {
+	h, err := loadExportHistory(s.b.DataDir)
+	if err != nil {
+		h = nil // a damaged history is replaced rather than blocking exports
+	}
+	return saveExportHistory(s.b.DataDir, append([]ExportEntry{e}, h...))
+}
+
+func (s *ExportsScreen) finish(e ExportEntry, saveErr error) {
+	s.stop = nil
+	s.setRunning(false)
+	switch {
+	case e.Canceled:
+		s.message.SetText(lang.L("Export cancelled; no file was kept."))
+	case e.Error != "":
+		s.message.SetText(lang.L("The export failed: {{.Err}}", map[string]any{"Err": e.Error}))
+	default:
+		s.message.SetText(lang.L("Saved {{.Path}}", map[string]any{"Path": e.Path}))
+	}
+	if saveErr != nil {
+		s.message.SetText(s.message.Text + "\n" + lang.L("The history could not be saved: {{.Err}}", map[string]any{"Err": saveErr.Error()}))
+	}
+	s.reloadHistory()
+}
+
+// reloadHistory reads the history file off Fyne's goroutine.
+func (s *ExportsScreen) reloadHistory() {
+	dir := s.b.DataDir
+	s.jobs.run(func() func() {
+		h, err := loadExportHistory(dir)
+		return func() {
+			s.history = h
+			s.noneYet.Hidden = len(h) > 0
+			s.noneYet.Refresh()
+			if err != nil {
+				s.message.SetText(err.Error())
+			}
+			s.list.Refresh()
+		}
+	})
+}
+
+func (s *ExportsScreen) newHistoryRow() fyne.CanvasObject {
+	open := widget.NewButton(lang.L("Open"), nil)
+	folder := widget.NewButton(lang.L("Open folder"), nil)
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, nil, container.NewHBox(open, folder), l)
+}
+
+func (s *ExportsScreen) updateHistoryRow(i widget.ListItemID, o fyne.CanvasObject) {
+	e := s.history[i]
+	c := o.(*fyne.Container)
+	c.Objects[0].(*widget.Label).SetText(historyText(e))
+	btns := c.Objects[1].(*fyne.Container).Objects
+	open, folder := btns[0].(*widget.Button), btns[1].(*widget.Button)
+	open.OnTapped = func() { s.openPath(e.Path) }
+	folder.OnTapped = func() { s.openPath(filepath.Dir(e.Path)) }
+	if e.Path == "" || e.Error != "" {
+		open.Disable()
+		folder.Disable()
+	} else {
+		open.Enable()
+		folder.Enable()
+	}
+}
+
+func historyText(e ExportEntry) string {
+	text := fmt.Sprintf("%s · %s · %s – %s · %s", FormatDateTime(e.At), resourceLabel(e.Kind),
+		FormatDate(e.From), FormatDate(e.To), e.Format)
+	switch {
+	case e.Canceled:
+		return text + " · " + lang.L("cancelled")
+	case e.Error != "":
+		return text + " · " + lang.L("failed") + ": " + e.Error
+	}
+	return text + " · " + filepath.Base(e.Path)
+}
+
+// openPath hands a file or folder to the desktop.
+func (s *ExportsScreen) openPath(p string) {
+	if s.b.OpenURL == nil {
+		return
+	}
+	u, err := url.Parse(storage.NewFileURI(p).String())
+	if err == nil {
+		err = s.b.OpenURL(u)
+	}
+	if err != nil {
+		s.message.SetText(lang.L("Could not open {{.Path}}: {{.Err}}", map[string]any{"Path": p, "Err": err.Error()}))
+	}
+}
+
+// Reload re-reads the export history (another window may have exported).
+func (s *ExportsScreen) Reload() { s.reloadHistory() }
+
+// Export starts an export with the form as it is (Ctrl+E).
+func (s *ExportsScreen) Export() { s.Start() }
+
+// Close cancels a running export and waits for the worker to finish.
+func (s *ExportsScreen) Close() {
+	s.Cancel()
+	s.jobs.wait()
+}

@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/koogallery/merchant-console/assets"
+)
+
+// ThemeMode is the user's choice of light or dark colours.
+type ThemeMode string
+
+// Theme modes offered in Settings. System follows the desktop's preference.
+const (
+	ThemeSystem ThemeMode = "system"
+	ThemeLight  ThemeMode = "light"
+	ThemeDark   ThemeMode = "dark"
+)
+
+// consoleTheme wraps Fyne's default theme: it forces a variant when the user
+// asked for one and returns the embedded CJK font for every text style, so
+// Chinese renders on a machine without CJK fonts.
+type consoleTheme struct {
+	mode ThemeMode
+}
+
+// NewTheme returns the console's theme for a mode; an unknown mode follows
+// the system.
+func NewTheme(mode ThemeMode) fyne.Theme { return &consoleTheme{mode: mode} }
+
+// Color implements fyne.Theme.
+func (t *consoleTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	switch t.mode {
+	case ThemeLight:
+		v = theme.VariantLight
+	case ThemeDark:
+		v = theme.VariantDark
+	}
+	return theme.DefaultTheme().Color(n, v)
+}
+
+// Font implements fyne.Theme. Symbols keep Fyne's own font because it holds
+// the glyphs widgets draw (check marks, arrows); everything a person reads
+// uses the embedded font, bold and italic included, since it has one face.
+func (t *consoleTheme) Font(s fyne.TextStyle) fyne.Resource {
+	if s.Symbol {
+		return theme.DefaultTheme().Font(s)
+	}
+	return assets.CJKFont
+}
+
+// Icon implements fyne.Theme.
+func (t *consoleTheme) Icon(n fyne.ThemeIconName) fyne.Resource {
+	return theme.DefaultTheme().Icon(n)
+}
+
+// Size implements fyne.Theme.
+func (t *consoleTheme) Size(n fyne.ThemeSizeName) float32 {
+	return theme.DefaultTheme().Size(n)
+}
