@@ -25,20 +25,23 @@ type Page struct {
 // tombstone removes the record when its version is at least the stored one.
 // It returns what changed, in page order: items first, then removals.
 func (s *Store) ApplyPage(p Page) ([]domain.Change, error) {
-	items, err := prepareItems(p, s.account)
+	sc := getScratch()
+	defer putScratch(sc) // after the transaction: nothing refers to its bytes then
+	items, err := prepareItems(p, s.account, &sc.a)
 	if err != nil {
 		return nil, err
 	}
 	var changes []domain.Change
 	err = s.update(func(tx *bolt.Tx) error {
 		c, _ := codecFor(p.Resource)
-		w := newResWriter(tx, c, s.account)
+		w := newResWriter(tx, c, s.account, sc)
+		w.ix.grow(len(items))
 		var err error
 		changes, err = w.applyPage(items, p.Removed, make([]domain.Change, 0, len(items)+len(p.Removed)))
 		if err != nil {
 			return err
 		}
-		if err := w.flushCounts(); err != nil {
+		if err := w.flush(); err != nil {
 			return err
 		}
 		if p.Cursor != "" {
@@ -57,14 +60,14 @@ func (s *Store) ApplyPage(p Page) ([]domain.Change, error) {
 
 // prepareItems encodes a page's records before the write transaction, so
 // the writer lock is held for as short a time as possible.
-func prepareItems(p Page, account string) ([]prepared, error) {
+func prepareItems(p Page, account string, a *arena) ([]prepared, error) {
 	c, err := codecFor(p.Resource)
 	if err != nil {
 		return nil, fmt.Errorf("localstore: apply page: %w", err)
 	}
 	items := make([]prepared, len(p.Items))
 	for i, r := range p.Items {
-		if items[i], err = c.prepare(r, account); err != nil {
+		if items[i], err = c.prepareIn(r, account, a); err != nil {
 			return nil, fmt.Errorf("localstore: apply %s page: %w", p.Resource, err)
 		}
 	}
@@ -96,13 +99,12 @@ func (w *resWriter) applyPage(items []prepared, removed []domain.Tombstone, chan
 
 // resWriter applies upserts and removals to one resource's buckets.
 type resWriter struct {
-	c                                         codec
-	account                                   string
-	rec, row, tomb, cnt                       *bolt.Bucket
-	status, at, updated, deadline, cust, prod *bolt.Bucket
-	a                                         arena
-	deltas                                    map[string]int64
-	ops                                       []kv // reused per record
+	c                   codec
+	account             string
+	rec, row, tomb, cnt *bolt.Bucket
+	ix                  *indexOps // index writes, applied sorted by flush
+	a                   *arena
+	deltas              map[string]int64
 	// hasTombs is false while the tomb bucket is empty, sparing a lookup
 	// per new record on a first sync.
 	hasTombs bool
@@ -112,27 +114,32 @@ type resWriter struct {
 	hasRows bool
 }
 
-// kv is one pending Put or Delete.
-type kv struct {
-	b    *bolt.Bucket
-	k, v []byte
-}
-
-func newResWriter(tx *bolt.Tx, c codec, account string) *resWriter {
+// newResWriter starts writing c's resource in tx, with scratch space from
+// sc (nil: its own).
+func newResWriter(tx *bolt.Tx, c codec, account string, sc *writeScratch) *resWriter {
+	if sc == nil {
+		sc = new(writeScratch)
+	}
 	b := tx.Bucket(resBucketName(string(c.resource())))
-	w := &resWriter{c: c, account: account, deltas: map[string]int64{},
-		rec: b.Bucket(subRec), row: b.Bucket(subRow), tomb: b.Bucket(subTomb), cnt: b.Bucket(subCount),
-		status: b.Bucket(subStatus), at: b.Bucket(subTime), updated: b.Bucket(subUpdated),
-		deadline: b.Bucket(subDeadline), cust: b.Bucket(subCustomer), prod: b.Bucket(subProduct)}
+	w := &resWriter{c: c, account: account, deltas: map[string]int64{}, ix: &sc.ix, a: &sc.a,
+		rec: b.Bucket(subRec), row: b.Bucket(subRow), tomb: b.Bucket(subTomb), cnt: b.Bucket(subCount)}
+	w.ix.b = [numIndexes]*bolt.Bucket{ixTime: b.Bucket(subTime), ixUpdated: b.Bucket(subUpdated),
+		ixStatus: b.Bucket(subStatus), ixDeadline: b.Bucket(subDeadline),
+		ixCustomer: b.Bucket(subCustomer), ixProduct: b.Bucket(subProduct)}
 	k, _ := w.tomb.Cursor().First()
 	w.hasTombs = k != nil
 	if last, _ := w.row.Cursor().Last(); last != nil {
 		w.lastRow, w.hasRows = bytes.Clone(last), true
 	}
 	// Keys mostly arrive in order (IDs and times grow), where bbolt's default
-	// half-full split doubles the file; fuller pages keep it compact.
-	for _, bk := range []*bolt.Bucket{w.rec, w.row, w.at, w.updated, w.status, w.deadline, w.cust, w.prod} {
+	// half-full split doubles the file; fuller pages keep it compact. The
+	// buckets keyed by ID or time take nearly only appends, so their pages
+	// are filled completely; an insert into a full page later just splits it.
+	for _, bk := range append([]*bolt.Bucket{w.rec, w.row}, w.ix.b[:]...) {
 		bk.FillPercent = 0.9
+	}
+	for _, bk := range []*bolt.Bucket{w.rec, w.row, w.ix.b[ixTime], w.ix.b[ixUpdated]} {
+		bk.FillPercent = 1.0
 	}
 	return w
 }
@@ -195,27 +202,24 @@ func (w *resWriter) put(p *prepared) error {
 	atVal := w.a.alloc(8 + len(f.status))
 	binary.BigEndian.PutUint64(atVal, uint64(f.amount))
 	copy(atVal[8:], f.status)
-	puts := append(w.ops[:0], []kv{
-		{w.rec, id, p.data},
-		{w.row, id, rowb},
-		{w.at, w.a.timeIDKey(at, p.id), atVal},
-		{w.updated, w.a.timeIDKey(timeKey(f.updated), p.id), nil},
-		{w.status, w.a.prefixTimeIDKey(f.status, at, p.id), nil},
-	}...)
+	// rec and row are written now: later items of the page read them.
+	if err := w.rec.Put(id, p.data); err != nil {
+		return fmt.Errorf("%s %s: %w", w.c.resource(), p.id, err)
+	}
+	if err := w.row.Put(id, rowb); err != nil {
+		return fmt.Errorf("%s %s: %w", w.c.resource(), p.id, err)
+	}
+	w.ix.put(ixTime, w.a.timeIDKey(at, p.id), atVal)
+	w.ix.put(ixUpdated, w.a.timeIDKey(timeKey(f.updated), p.id), nil)
+	w.ix.put(ixStatus, w.a.prefixTimeIDKey(f.status, at, p.id), nil)
 	if !f.deadline.IsZero() {
-		puts = append(puts, kv{w.deadline, w.a.timeIDKey(timeKey(f.deadline), p.id), nil})
+		w.ix.put(ixDeadline, w.a.timeIDKey(timeKey(f.deadline), p.id), nil)
 	}
 	if f.customer != "" {
-		puts = append(puts, kv{w.cust, w.a.prefixTimeIDKey(f.customer, at, p.id), nil})
+		w.ix.put(ixCustomer, w.a.prefixTimeIDKey(f.customer, at, p.id), nil)
 	}
 	if f.product != "" {
-		puts = append(puts, kv{w.prod, w.a.prefixTimeIDKey(f.product, at, p.id), nil})
-	}
-	w.ops = puts
-	for _, e := range puts {
-		if err := e.b.Put(e.k, e.v); err != nil {
-			return fmt.Errorf("%s %s: %w", w.c.resource(), p.id, err)
-		}
+		w.ix.put(ixProduct, w.a.prefixTimeIDKey(f.product, at, p.id), nil)
 	}
 	if p.tombstoned {
 		if err := w.tomb.Delete(id); err != nil {
@@ -226,29 +230,23 @@ func (w *resWriter) put(p *prepared) error {
 	return nil
 }
 
-// unindex deletes the index entries and count of a stored row.
+// unindex deletes the index entries and count of a stored row. The
+// deletes are held with the page's index puts, in order, so a record that
+// appears twice in one page keeps only its last entries.
 func (w *resWriter) unindex(id string, r row) error {
 	at := r.at
 	status := string(r.status)
-	dels := append(w.ops[:0], []kv{
-		{w.at, w.a.timeIDKey(at, id), nil},
-		{w.updated, w.a.timeIDKey(r.updated, id), nil},
-		{w.status, w.a.prefixTimeIDKey(status, at, id), nil},
-	}...)
+	w.ix.del(ixTime, w.a.timeIDKey(at, id))
+	w.ix.del(ixUpdated, w.a.timeIDKey(r.updated, id))
+	w.ix.del(ixStatus, w.a.prefixTimeIDKey(status, at, id))
 	if r.deadline != 0 {
-		dels = append(dels, kv{w.deadline, w.a.timeIDKey(r.deadline, id), nil})
+		w.ix.del(ixDeadline, w.a.timeIDKey(r.deadline, id))
 	}
 	if len(r.customer) > 0 {
-		dels = append(dels, kv{w.cust, w.a.prefixTimeIDKey(string(r.customer), at, id), nil})
+		w.ix.del(ixCustomer, w.a.prefixTimeIDKey(string(r.customer), at, id))
 	}
 	if len(r.product) > 0 {
-		dels = append(dels, kv{w.prod, w.a.prefixTimeIDKey(string(r.product), at, id), nil})
-	}
-	w.ops = dels
-	for _, d := range dels {
-		if err := d.b.Delete(d.k); err != nil {
-			return fmt.Errorf("%s %s: unindex: %w", w.c.resource(), id, err)
-		}
+		w.ix.del(ixProduct, w.a.prefixTimeIDKey(string(r.product), at, id))
 	}
 	w.count(status, r.flags, -1)
 	return nil
@@ -312,6 +310,14 @@ func (w *resWriter) count(status string, flags uint8, d int64) {
 			w.deltas[name] += d
 		}
 	}
+}
+
+// flush writes what the page held back: its index entries, then its counts.
+func (w *resWriter) flush() error {
+	if err := w.ix.flush(); err != nil {
+		return fmt.Errorf("%s: %w", w.c.resource(), err)
+	}
+	return w.flushCounts()
 }
 
 func (w *resWriter) flushCounts() error {

@@ -20,6 +20,8 @@ const (
 type codec interface {
 	resource() domain.Resource
 	prepare(r domain.Record, account string) (prepared, error)
+	// prepareIn is prepare with the encoded bytes placed in a (nil: their own allocation).
+	prepareIn(r domain.Record, account string, a *arena) (prepared, error)
 	decode(b []byte) (domain.Record, error)
 }
 
@@ -60,6 +62,10 @@ func (k *kind[T]) normalize(r domain.Record) (T, error) {
 }
 
 func (k *kind[T]) prepare(r domain.Record, account string) (prepared, error) {
+	return k.prepareIn(r, account, nil)
+}
+
+func (k *kind[T]) prepareIn(r domain.Record, account string, a *arena) (prepared, error) {
 	v, err := k.normalize(r)
 	if err != nil {
 		return prepared{}, err
@@ -79,15 +85,18 @@ func (k *kind[T]) prepare(r domain.Record, account string) (prepared, error) {
 	f.status = clip(f.status, 255)
 	f.customer = clip(f.customer, 4096)
 	f.product = clip(f.product, 4096)
-	data, err := k.encode(&v)
+	data, err := k.encode(&v, a)
 	if err != nil {
 		return prepared{}, fmt.Errorf("encode %s %s: %w", k.res, m.ID, err)
 	}
 	return prepared{id: m.ID, f: f, data: data, rec: v}, nil
 }
 
-func (k *kind[T]) encode(v *T) ([]byte, error) {
+func (k *kind[T]) encode(v *T, a *arena) ([]byte, error) {
 	if k.enc != nil {
+		if a != nil {
+			return a.keep(k.enc(append(a.free(4096), encBinary), v)), nil
+		}
 		return k.enc(append(make([]byte, 0, 384), encBinary), v), nil
 	}
 	b, err := json.Marshal(v)

@@ -31,13 +31,28 @@
 // and cursor consistent. Top-level "_meta" (account, schema), "_settings",
 // "_cursors", "_outbox" (seq, keys, open, byrec) and "_notices" complete it.
 //
+// # Writing
+//
+// ApplyPage encodes the page before taking bbolt's writer lock, writes rec
+// and row as it goes (later items of the page read them), holds the index
+// writes and status counts until the end of the page, then applies the
+// index writes sorted by key (bbolt only splits nodes at commit, so unsorted
+// inserts into the one big node a page fills cost a slice shift each) and
+// each count once. The file is mapped 256 MiB up front on 64-bit
+// non-Windows systems, so a growing file does not remap (and copy every
+// in-memory node) inside write transactions; growth steps follow the data
+// so small caches stay small (mmap.go). Commits always fsync: NoSync is for
+// throwaway test caches only. The freelist is synced too: NoFreelistSync
+// would save writing it per commit, but then every Open rebuilds it by
+// walking the whole file, against the reopen-and-first-screen budget.
+//
 // # Encoding
 //
-// Orders and transaction details, the high-volume kinds, use a hand-rolled
-// binary encoding: 229 bytes and about 1.6 µs to encode and decode a typical
-// order against JSON's 615 bytes and about 11 µs (BenchmarkOrderEncoding). The
-// other kinds use JSON. A one-byte tag in front of every record names its
-// encoding, so either can change without rewriting stored records.
+// Every synced kind uses a hand-rolled binary encoding: for an order 229
+// bytes and about 1.6 µs to encode and decode against JSON's 615 bytes and
+// about 11 µs (BenchmarkOrderEncoding). A one-byte tag in front of every
+// record names its encoding, so rows written as JSON by earlier versions
+// still decode and no migration is needed.
 //
 // # Queries
 //

@@ -30,6 +30,7 @@ func init() {
 			}
 			return f
 		},
+		enc: encodeSupervision, dec: decodeSupervision,
 	})
 	register(&kind[domain.Ticket]{
 		res:  domain.ResTickets,
@@ -44,6 +45,7 @@ func init() {
 			}
 			return f
 		},
+		enc: encodeTicket, dec: decodeTicket,
 	})
 	register(&kind[domain.InterfaceAlert]{
 		res:  domain.ResAlerts,
@@ -58,6 +60,7 @@ func init() {
 			}
 			return f
 		},
+		enc: encodeAlert, dec: decodeAlert,
 	})
 	register(&kind[domain.Bill]{
 		res:  domain.ResBills,
@@ -70,6 +73,7 @@ func init() {
 			}
 			return f
 		},
+		enc: encodeBill, dec: decodeBill,
 	})
 	register(&kind[domain.TransactionDetail]{
 		res:  domain.ResTransactions,
@@ -88,5 +92,6 @@ func init() {
 			return fields{status: string(v.Category), at: v.CreatedAt, updated: v.UpdatedAt,
 				search: searchText(v.ID, v.Title)}
 		},
+		enc: encodeNotification, dec: decodeNotification,
 	})
 }

@@ -98,7 +98,7 @@ func migrateV1Resource(tx *bolt.Tx, res domain.Resource, account string) error {
 	if err != nil {
 		return err
 	}
-	w := newResWriter(tx, c, account)
+	w := newResWriter(tx, c, account, nil)
 	err = old.ForEach(func(k, v []byte) error {
 		rec, err := c.decode(append([]byte{encJSON}, v...))
 		if err != nil {
@@ -114,7 +114,7 @@ func migrateV1Resource(tx *bolt.Tx, res domain.Resource, account string) error {
 	if err != nil {
 		return err
 	}
-	if err := w.flushCounts(); err != nil {
+	if err := w.flush(); err != nil {
 		return err
 	}
 	return tx.DeleteBucket([]byte(res))

@@ -102,9 +102,10 @@ func openBolt(path string, opts Options) (db *bolt.DB, err error) {
 		}
 	}()
 	db, err = bolt.Open(path, 0o600, &bolt.Options{
-		Timeout:      opts.Timeout,
-		FreelistType: bolt.FreelistMapType,
-		NoSync:       opts.NoSync,
+		Timeout:         opts.Timeout,
+		FreelistType:    bolt.FreelistMapType,
+		NoSync:          opts.NoSync,
+		InitialMmapSize: initialMmapSize(),
 		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
 			f, err := os.OpenFile(name, flag, perm)
 			file = f
@@ -145,6 +146,7 @@ func (s *Store) init() (err error) {
 		}
 	}()
 	return s.db.Update(func(tx *bolt.Tx) error {
+		paceGrowth(tx)
 		schema, err := s.checkMeta(tx)
 		if err != nil {
 			return err
@@ -282,7 +284,10 @@ func (s *Store) update(fn func(*bolt.Tx) error) (err error) {
 			err = corruptErr(s.path, fmt.Errorf("write panicked: %v", p))
 		}
 	}()
-	return s.db.Update(fn)
+	return s.db.Update(func(tx *bolt.Tx) error {
+		paceGrowth(tx)
+		return fn(tx)
+	})
 }
 
 // SetMeta stores a small setting, such as the last sync time.

@@ -11,14 +11,22 @@ import (
 	"github.com/koogallery/merchant-console/marketapi"
 )
 
-// prefetchPages is how many fetched pages may wait for the store;
-// maxBatchRecords caps how many records of pages that are already waiting
-// go into one store transaction; maxPagesPerPull stops a server that keeps
-// saying "more" with new cursors from holding a sync forever (the next
-// round continues from the cursor).
+// prefetchPages is how many fetched pages may wait for the store. Pages of
+// one resource go to the store together: at least minBatchRecords of them
+// (waiting for more while the resource has more to come), at most
+// maxBatchRecords. maxPagesPerPull stops a server that keeps saying "more"
+// with new cursors from holding a sync forever (the next round continues
+// from the cursor).
+//
+// Larger transactions are much cheaper per record on a first sync: every
+// commit rewrites each index page it touched and fsyncs. Measured on the
+// benchmark world, store CPU per sync fell from 4.9 s (4 pages of 1000 per
+// transaction) to 3.6 s (8) and 2.9 s (16); below, the store was fast
+// enough that batches of "whatever is waiting" averaged under 4 pages.
 const (
-	prefetchPages   = 8
-	maxBatchRecords = 8000
+	prefetchPages   = 32
+	minBatchRecords = 24000
+	maxBatchRecords = 32000
 	maxPagesPerPull = 100000
 )
 
@@ -99,8 +107,10 @@ func (q *pageQueue) next(wait bool) (fetched, bool) {
 	}
 }
 
-// batch waits for a page, then adds the pages of the same resource that are
-// already waiting. It returns nil, nil when the fetcher is done.
+// batch waits for a page, then adds the following pages of the same
+// resource: waiting for them while the batch is under minBatchRecords and
+// the resource has more to come, then taking those already waiting up to
+// maxBatchRecords. It returns nil, nil when the fetcher is done.
 func (q *pageQueue) batch() ([]fetched, error) {
 	f, ok := q.next(true)
 	switch {
@@ -110,8 +120,8 @@ func (q *pageQueue) batch() ([]fetched, error) {
 		return nil, fmt.Errorf("sync %s: %w", f.res, f.err)
 	}
 	batch, n := []fetched{f}, f.size()
-	for n < maxBatchRecords {
-		g, ok := q.next(false)
+	for n < maxBatchRecords && batch[len(batch)-1].page.HasMore {
+		g, ok := q.next(n < minBatchRecords)
 		if !ok {
 			break
 		}
