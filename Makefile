@@ -59,10 +59,15 @@ windows: deps
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
 		$(GO) build -tags $(RELEASE_TAGS) -ldflags "-H=windowsgui" -o build/windows/merchant-console.exe .
 
-## package: the Linux release package built with the fyne CLI pinned in go.mod.
+## package: the Linux release package, built with the fyne CLI pinned in tools/go.mod.
+# fyne package bumps Details.Build in FyneApp.toml on every run; the copy put
+# back afterwards keeps a packaging run from dirtying the tree.
 package: deps
-	$(GO) tool -modfile=tools/go.mod fyne package --os linux --release --tags $(RELEASE_TAGS)
-	mkdir -p build/package && mv -f merchant-console.tar.xz build/package/ 2>/dev/null || true
+	@mkdir -p build/package && cp FyneApp.toml build/FyneApp.toml.orig
+	$(GO) tool -modfile=tools/go.mod fyne package --os linux --release --tags $(RELEASE_TAGS); \
+		status=$$?; cp build/FyneApp.toml.orig FyneApp.toml; exit $$status
+	mv -f "Merchant Console.tar.xz" build/package/merchant-console-linux-amd64.tar.xz
+	@echo "package: build/package/merchant-console-linux-amd64.tar.xz"
 
 clean:
 	rm -rf build

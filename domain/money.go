@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -13,8 +14,9 @@ type Money int64
 // String formats the amount with two decimals and no currency symbol.
 func (m Money) String() string {
 	sign := ""
-	v := int64(m)
-	if v < 0 {
+	// uint64 so that the most negative amount does not overflow on negation.
+	v := uint64(m)
+	if m < 0 {
 		sign, v = "-", -v
 	}
 	return fmt.Sprintf("%s%d.%02d", sign, v/100, v%100)
@@ -24,30 +26,45 @@ func (m Money) String() string {
 func (m Money) Float() float64 { return float64(m) / 100 }
 
 // ParseMoney reads "123.45", "-0.5" or "12" into Money. It rejects more than
-// two decimals rather than round a bill amount silently.
+// two decimals rather than round a bill amount silently, and anything but
+// digits around the point (a second sign, "1.-5", "1,234") rather than guess.
 func ParseMoney(s string) (Money, error) {
+	in := s
 	s = strings.TrimSpace(s)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	whole, frac, _ := strings.Cut(s, ".")
-	if len(frac) > 2 || whole == "" && frac == "" {
-		return 0, fmt.Errorf("money %q: want at most two decimals", s)
+	if whole == "" && frac == "" {
+		return 0, fmt.Errorf("money %q: no digits", in)
+	}
+	if !allDigits(whole) || !allDigits(frac) {
+		return 0, fmt.Errorf("money %q: want digits with an optional sign and decimal point", in)
+	}
+	if len(frac) > 2 {
+		return 0, fmt.Errorf("money %q: want at most two decimals", in)
 	}
 	frac += strings.Repeat("0", 2-len(frac))
 	if whole == "" {
 		whole = "0"
 	}
+	f, _ := strconv.ParseInt(frac, 10, 64) // two digits, checked above
 	w, err := strconv.ParseInt(whole, 10, 64)
-	if err != nil {
-		return 0, fmt.Errorf("money %q: %w", s, err)
-	}
-	f, err := strconv.ParseInt(frac, 10, 64)
-	if err != nil {
-		return 0, fmt.Errorf("money %q: %w", s, err)
+	if err != nil || w > (math.MaxInt64-f)/100 {
+		return 0, fmt.Errorf("money %q: out of range", in)
 	}
 	v := w*100 + f
 	if neg {
 		v = -v
 	}
 	return Money(v), nil
+}
+
+// allDigits reports whether s holds only ASCII digits (true when empty).
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

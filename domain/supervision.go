@@ -136,7 +136,8 @@ func (t SupervisionTask) Flow() []Node { return FlowFor(t.Kind) }
 // Frozen reports whether an open appeal holds the flow.
 func (t SupervisionTask) Frozen() bool { return t.Appeal != nil && t.Appeal.Status == AppealOpen }
 
-// NextActor says who must act now: nobody while frozen or done.
+// NextActor says who must act now: operations while an open appeal freezes
+// the flow, the system at automatic steps and once the flow is done.
 func (t SupervisionTask) NextActor() Party {
 	if t.Frozen() {
 		return PartyOperations

@@ -51,7 +51,9 @@ func ActionPath(r domain.Resource, id string, a domain.ActionName) string {
 }
 
 // ParseSellerPath splits a seller-gateway path into its resource, record ID
-// and action; ok is false for a path outside the contract.
+// and action; ok is false for a path outside the contract. p must be the
+// escaped path (http.Request.URL.EscapedPath()), as DetailPath builds it: in
+// the decoded URL.Path an ID holding "/" or "%" can no longer be told apart.
 func ParseSellerPath(p string) (res domain.Resource, id string, action domain.ActionName, ok bool) {
 	rest, found := strings.CutPrefix(p, SellerPrefix+"/")
 	if !found {
@@ -67,10 +69,12 @@ func ParseSellerPath(p string) (res domain.Resource, id string, action domain.Ac
 		return res, "", "", true
 	case len(parts) == 2:
 		id, err := url.PathUnescape(parts[1])
-		return res, id, "", err == nil && id != ""
+		// An escaped "changes" (%63hanges) would name a record DetailPath
+		// cannot address apart from the listing: refuse it.
+		return res, id, "", err == nil && id != "" && id != "changes"
 	case len(parts) == 4 && parts[2] == "actions":
 		id, err := url.PathUnescape(parts[1])
-		return res, id, domain.ActionName(parts[3]), err == nil && id != ""
+		return res, id, domain.ActionName(parts[3]), err == nil && id != "" && parts[3] != ""
 	}
 	return "", "", "", false
 }
@@ -142,10 +146,20 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	if e.Reason != "" {
-		return fmt.Sprintf("%s %s (%s, HTTP %d)", e.Code, e.Message, e.Reason, e.HTTPStatus)
+	// A reply without an envelope (a proxy's page, an empty body) must still
+	// read as something a person can act on.
+	code := e.Code
+	if code == "" {
+		code = "no resultCode"
 	}
-	return fmt.Sprintf("%s %s (HTTP %d)", e.Code, e.Message, e.HTTPStatus)
+	head := code
+	if e.Message != "" {
+		head += " " + e.Message
+	}
+	if e.Reason != "" {
+		return fmt.Sprintf("%s (%s, HTTP %d)", head, e.Reason, e.HTTPStatus)
+	}
+	return fmt.Sprintf("%s (HTTP %d)", head, e.HTTPStatus)
 }
 
 // Retryable reports whether sending the same request later may succeed.
