@@ -66,7 +66,10 @@ func TestDetail_ReturnsRecordAndUnknownIs9001(t *testing.T) {
 	assert.Equal(t, tk.ID, d.Data.ID)
 	assert.Equal(t, tk.Subject, d.Data.Subject)
 
-	st, raw = c.do(http.MethodGet, marketapi.DetailPath(domain.ResTickets, "NOPE"), nil, nil)
-	assert.Equal(t, http.StatusNotFound, st)
-	assert.Equal(t, marketapi.CodeNotFound, decode[marketapi.Envelope](t, raw).ResultCode)
+	for _, id := range []string{"NOPE", "a/b", "50%off", "工单 1"} {
+		st, raw = c.do(http.MethodGet, marketapi.DetailPath(domain.ResTickets, id), nil, nil)
+		assert.Equal(t, http.StatusNotFound, st, id)
+		assert.Equal(t, marketapi.CodeNotFound, decode[marketapi.Envelope](t, raw).ResultCode,
+			"an ID needing escapes is looked up, not mistaken for another endpoint: %q", id)
+	}
 }

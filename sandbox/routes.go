@@ -26,7 +26,7 @@ func (s *Server) route(out *responder, r *http.Request, acct string, body []byte
 }
 
 func (s *Server) seller(out *responder, r *http.Request, acct string, body []byte) {
-	res, id, action, ok := marketapi.ParseSellerPath(r.URL.Path)
+	res, id, action, ok := marketapi.ParseSellerPath(r.URL.EscapedPath())
 	switch {
 	case !ok:
 		out.envelope(http.StatusNotFound, marketapi.CodeBadRequest, "未知接口 / unknown endpoint "+r.URL.Path)
