@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"strconv"
 	"testing"
 
 	"github.com/koogallery/merchant-console/domain"
@@ -36,32 +35,12 @@ func assertConverged(t *testing.T, c *console, resources ...domain.Resource) {
 
 func storeLines(t *testing.T, s *localstore.Store, res domain.Resource) []string {
 	t.Helper()
-	switch res {
-	case domain.ResOrders:
-		return scanLines[domain.Order](t, s)
-	case domain.ResSupervision:
-		return scanLines[domain.SupervisionTask](t, s)
-	case domain.ResTickets:
-		return scanLines[domain.Ticket](t, s)
-	case domain.ResAlerts:
-		return scanLines[domain.InterfaceAlert](t, s)
-	case domain.ResBills:
-		return scanLines[domain.Bill](t, s)
-	case domain.ResTransactions:
-		return scanLines[domain.TransactionDetail](t, s)
-	default:
-		return scanLines[domain.Notification](t, s)
+	vs, err := s.Versions(res)
+	require.NoError(t, err)
+	lines := make([]string, len(vs))
+	for i, v := range vs {
+		lines[i] = v.String()
 	}
-}
-
-func scanLines[T domain.Record](t *testing.T, s *localstore.Store) []string {
-	t.Helper()
-	var lines []string
-	require.NoError(t, localstore.Scan(s, localstore.Query{}, func(r T) error {
-		m := r.RecordMeta()
-		lines = append(lines, m.ID+":"+strconv.FormatInt(m.Version, 10))
-		return nil
-	}))
 	return lines
 }
 

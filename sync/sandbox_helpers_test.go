@@ -3,7 +3,6 @@ package syncer
 import (
 	"context"
 	"path/filepath"
-	"strconv"
 	"testing"
 	"time"
 
@@ -110,31 +109,12 @@ func (r *rig) close(t testing.TB) {
 // sandbox's checksum uses.
 func storeLines(t testing.TB, s *localstore.Store, res domain.Resource) []string {
 	t.Helper()
-	switch res {
-	case domain.ResOrders:
-		return scanLines[domain.Order](t, s)
-	case domain.ResSupervision:
-		return scanLines[domain.SupervisionTask](t, s)
-	case domain.ResTickets:
-		return scanLines[domain.Ticket](t, s)
-	case domain.ResAlerts:
-		return scanLines[domain.InterfaceAlert](t, s)
-	case domain.ResBills:
-		return scanLines[domain.Bill](t, s)
-	case domain.ResTransactions:
-		return scanLines[domain.TransactionDetail](t, s)
-	default:
-		return scanLines[domain.Notification](t, s)
+	vs, err := s.Versions(res)
+	require.NoError(t, err)
+	lines := make([]string, len(vs))
+	for i, v := range vs {
+		lines[i] = v.String()
 	}
-}
-
-func scanLines[T domain.Record](t testing.TB, s *localstore.Store) []string {
-	var lines []string
-	require.NoError(t, localstore.Scan(s, localstore.Query{}, func(r T) error {
-		m := r.RecordMeta()
-		lines = append(lines, m.ID+":"+strconv.FormatInt(m.Version, 10))
-		return nil
-	}))
 	return lines
 }
 
