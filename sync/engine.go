@@ -127,9 +127,39 @@ func (e *Engine) owner(ctx context.Context) (Owner, error) {
 		if err != nil {
 			return Owner{}, fmt.Errorf("asking which account the credentials belong to: %w", err)
 		}
+		if err := e.pinRemote(who.AccountID); err != nil {
+			return Owner{}, err
+		}
 		e.remote = who.AccountID
 	}
 	return Owner{Remote: e.remote, Local: local}, nil
+}
+
+// metaRemoteAccount is the store meta key under which a cache remembers the
+// marketplace account its records came from.
+const metaRemoteAccount = "sync.remote-account"
+
+// ErrAccountMismatch says the credentials now belong to another marketplace
+// account than the one whose records the cache holds.
+var ErrAccountMismatch = errors.New("the AK/SK belong to another marketplace account than this cache")
+
+// pinRemote ties the cache to the first marketplace account it syncs from.
+// Keys can change under an account (a new AK/SK in the keyring, or the
+// HUAWEICLOUD_SDK_* variables used where the keyring has no entry); records
+// relabelled to the local account name would then mix two sellers' data in
+// one cache. Refusing keeps them apart.
+func (e *Engine) pinRemote(remote string) error {
+	pinned, err := e.opts.Store.Meta(metaRemoteAccount)
+	switch {
+	case err != nil:
+		return err
+	case pinned == "":
+		return e.opts.Store.SetMeta(metaRemoteAccount, remote)
+	case pinned != remote:
+		return fmt.Errorf("%w: the cache of %q holds account %s, the keys belong to %s; check the account's AK/SK in Settings",
+			ErrAccountMismatch, e.Account(), pinned, remote)
+	}
+	return nil
 }
 
 func (e *Engine) emit(ch []domain.Change) {
