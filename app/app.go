@@ -97,6 +97,8 @@ func Run(opts Options) error {
 	shell := ui.NewShell(a, rt.backend(rt.close), prefs)
 	onData := shell.DataChanged
 	rt.onData.Store(&onData)
+	onNotice := shell.Notified
+	rt.onNotice.Store(&onNotice)
 	if opts.Drive != nil {
 		go opts.Drive(Driver{Shell: shell, rt: rt})
 	}

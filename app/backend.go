@@ -33,15 +33,16 @@ func (rt *runtime) backend(quit func()) *ui.Backend {
 				slog.Warn("sync now", "account", id, "err", err)
 			}
 		},
-		Enqueue:            rt.enqueue,
-		LookupOrder:        rt.lookupOrder,
-		Export:             rt.export,
-		ApplyPrefs:         rt.applyPrefs,
-		PauseNotifications: rt.paused.Store,
-		TestConnection:     rt.testConnection,
-		SaveAccount:        rt.saveAccount,
-		RemoveAccount:      rt.removeAccount,
-		KeyringProblem:     rt.keyringProblem,
+		Enqueue:              rt.enqueue,
+		LookupOrder:          rt.lookupOrder,
+		Export:               rt.export,
+		ApplyPrefs:           rt.applyPrefs,
+		PauseNotifications:   rt.paused.Store,
+		TestConnection:       rt.testConnection,
+		SaveAccount:          rt.saveAccount,
+		RemoveAccount:        rt.removeAccount,
+		KeyringProblem:       rt.keyringProblem,
+		NotificationsProblem: rt.notificationsProblem,
 		Compact: func(id string) error {
 			a := rt.account(id)
 			if a == nil || a.store == nil {

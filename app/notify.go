@@ -30,12 +30,13 @@ func (rt *runtime) startNotify(a fyne.App) error {
 	n, err := notify.NewNotifier(notify.NotifierOptions{
 		AppName: "Merchant Console",
 		Icon:    assets.Icon.Content(),
-		Centre:  func(n notify.Notification) { rt.dataChanged(n.Account) },
+		Centre:  rt.toCentre,
 		Fallback: func(title, body string) {
 			fyne.Do(func() { a.SendNotification(fyne.NewNotification(title, body)) })
 		},
 		Unavailable: func(err error) {
 			slog.Warn("desktop notifications unavailable; using the window's own", "err", err)
+			rt.notifyProblem.Store(&err) // the window says so, once
 		},
 		Now: rt.now,
 	})
@@ -67,4 +68,23 @@ func (rt *runtime) deliver(n notify.Notification) {
 		n.Popup = false
 	}
 	rt.notifier.Deliver(n)
+}
+
+// toCentre hands a delivered notification to the window's notification
+// centre once the window exists. Earlier ones are in the cache's log, so
+// the centre lists them anyway.
+func (rt *runtime) toCentre(n notify.Notification) {
+	if f := rt.onNotice.Load(); f != nil {
+		(*f)(n)
+		return
+	}
+	rt.dataChanged(n.Account)
+}
+
+// notificationsProblem is why system notifications do not work, or nil.
+func (rt *runtime) notificationsProblem() error {
+	if p := rt.notifyProblem.Load(); p != nil {
+		return *p
+	}
+	return nil
 }

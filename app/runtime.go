@@ -57,7 +57,11 @@ type runtime struct {
 	paused   atomic.Bool
 	keyring  atomic.Pointer[error]
 	onData   atomic.Pointer[func(account string)]
-	closed   sync.Once
+	onNotice atomic.Pointer[func(notify.Notification)]
+	// notifyProblem is set once beeep failed: system notifications are
+	// unavailable and the window says so.
+	notifyProblem atomic.Pointer[error]
+	closed        sync.Once
 }
 
 func newRuntime(paths config.Paths, prefs ui.Prefs, opts Options) *runtime {

@@ -146,6 +146,25 @@ func drive(d Driver, lang string, report func(string, ...any)) {
 			report("screenshot %s: %v", name, err)
 		}
 	}
+	showCentre(d, lang, len(ui.AllScreens)+1, report)
+}
+
+// showCentre opens the notification centre: the first sync of the sandbox
+// always raises some notifications, so an empty centre is a failure.
+func showCentre(d Driver, lang string, n int, report func(string, ...any)) {
+	fyne.DoAndWait(func() { d.Shell.Show(ui.ScreenOverview); d.Shell.ShowNotifications() })
+	count := 0
+	waitFor(5*time.Second, func() bool {
+		fyne.DoAndWait(func() { count = d.Shell.Notifications() })
+		return count > 0
+	})
+	if count <= 0 {
+		report("the notification centre is empty after the first sync")
+	}
+	name := fmt.Sprintf("%s-%d-notifications.png", lang, n)
+	if err := capture(d.Shell.Window(), filepath.Join(shotDir, name)); err != nil {
+		report("screenshot %s: %v", name, err)
+	}
 }
 
 func checkRows(d Driver, id ui.ScreenID, report func(string, ...any)) {

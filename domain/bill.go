@@ -32,10 +32,27 @@ func (s BillStatus) NeedsMerchant() bool {
 	return false
 }
 
+// BillType is the kind of goods a bill settles. The marketplace's advice for
+// a problem depends on it: a rejected payment application on a general-goods
+// bill is taken up through a ticket with the 申付单号, on a joint-operation or
+// Huawei-goods bill by checking the invoice to Huawei Cloud was issued.
+type BillType string
+
+// Bill types as the seller center names them.
+const (
+	BillGeneral BillType = "GENERAL" // 通用商品账单
+	BillJoint   BillType = "JOINT"   // 联营商品账单
+	BillHuawei  BillType = "HUAWEI"  // 华为商品账单
+)
+
+// BillTypes lists every bill type, for filters and labels.
+var BillTypes = []BillType{BillGeneral, BillJoint, BillHuawei}
+
 // Bill is a monthly settlement bill.
 type Bill struct {
 	Meta
 	Period        string     `json:"period"` // "2026-10": the month it settles
+	Type          BillType   `json:"billType,omitempty"`
 	GeneratedAt   time.Time  `json:"generatedAt"`
 	Status        BillStatus `json:"status"`
 	Amount        Money      `json:"amount"`

@@ -17,7 +17,7 @@ const (
 	ticketLayout       = 1
 	supervisionLayout  = 1
 	alertLayout        = 1
-	billLayout         = 1
+	billLayout         = 2 // 2 added Type; 1 is still read
 	notificationLayout = 1
 )
 
@@ -163,6 +163,7 @@ func encodeBill(b []byte, x *domain.Bill) []byte {
 	b = append(b, billLayout)
 	b = putMeta(b, &x.Meta)
 	b = putTime(putStr(b, x.Period), x.GeneratedAt)
+	b = putStr(b, string(x.Type))
 	b = putInt(putStr(b, string(x.Status)), int64(x.Amount))
 	b = putStrs(b, x.Currency, x.PaymentAppNo, x.StatusMessage)
 	// Lines is not omitempty in JSON, so nil and empty differ there: keep it (0 = nil, else len+1).
@@ -182,11 +183,18 @@ func encodeBill(b []byte, x *domain.Bill) []byte {
 
 func decodeBill(data []byte, x *domain.Bill) error {
 	r := &reader{b: data}
-	if err := r.layout(billLayout, "bill"); err != nil {
-		return err
+	layout := r.byte()
+	if r.err != nil {
+		return r.err
+	}
+	if layout != billLayout && layout != 1 {
+		return fmt.Errorf("bill layout %d not known", layout)
 	}
 	r.meta(&x.Meta)
 	x.Period, x.GeneratedAt = r.str(), r.time()
+	if layout >= 2 {
+		x.Type = domain.BillType(r.str())
+	}
 	x.Status, x.Amount = domain.BillStatus(r.str()), domain.Money(r.int())
 	x.Currency, x.PaymentAppNo, x.StatusMessage = r.str(), r.str(), r.str()
 	if n := r.uvarint(); n > uint64(len(r.b))+1 {

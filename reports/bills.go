@@ -13,6 +13,7 @@ import (
 var billCols = []column{
 	{Text{"账单号", "Bill ID"}, 20},
 	{Text{"账期", "Period"}, 9},
+	{Text{"账单类型", "Bill type"}, 12},
 	{Text{"生成时间", "Generated"}, 17},
 	{Text{"状态", "Status"}, 14},
 	{Text{"账单金额", "Bill amount"}, 15},
@@ -95,7 +96,7 @@ func ExportBills(ctx context.Context, path string, bills iter.Seq2[domain.Bill, 
 }
 
 func billRow(c rowCtx, b domain.Bill) []any {
-	return []any{b.ID, b.Period, b.GeneratedAt, BillStatusLabels.Get(c.lang, string(b.Status)),
+	return []any{b.ID, b.Period, BillTypeLabels.Get(c.lang, string(b.Type)), b.GeneratedAt, BillStatusLabels.Get(c.lang, string(b.Status)),
 		money(b.Amount, b.Currency), b.Currency, len(b.Lines), money(b.LinesTotal(), b.Currency),
 		b.PaymentAppNo, b.StatusMessage}
 }

@@ -100,7 +100,7 @@ func sampleBills() ([]domain.Bill, []domain.TransactionDetail) {
 			ChargingMode: domain.ChargePeriod, OrderAmount: amt * 10 / 7, ShareRate: 0.7, Amount: amt}
 	}
 	bill := func(id, period string, st domain.BillStatus, amt domain.Money, lines ...domain.BillLine) domain.Bill {
-		return domain.Bill{Meta: meta(id), Period: period, Status: st, Amount: amt, Currency: "CNY",
+		return domain.Bill{Meta: meta(id), Period: period, Type: domain.BillGeneral, Status: st, Amount: amt, Currency: "CNY",
 			GeneratedAt: time.Date(2026, 11, 3, 1, 0, 0, 0, time.UTC), Lines: lines}
 	}
 	bills := []domain.Bill{

@@ -78,6 +78,11 @@ var (
 		"PAYMENT_REJECTED":   {"申请被驳回", "Payment application rejected"},
 		"PAID":               {"已付款", "Paid"},
 	}
+	BillTypeLabels = LabelMap{
+		"GENERAL": {"通用商品账单", "General goods"},
+		"JOINT":   {"联营商品账单", "Joint operation"},
+		"HUAWEI":  {"华为商品账单", "Huawei goods"},
+	}
 	TransactionStatusLabels = LabelMap{
 		"UNBILLED": {"未出账", "Unbilled"},
 		"BILLED":   {"已出账", "Billed"},

@@ -43,6 +43,17 @@ func TestBills_GeneratedWorld(t *testing.T) {
 				}
 			})
 			t.Run("statuses follow age", func(t *testing.T) { assertBillStatuses(t, srv) })
+			t.Run("every bill type appears", func(t *testing.T) {
+				types := map[domain.BillType]bool{}
+				for _, acct := range allAccounts {
+					for _, r := range srv.Records(acct, domain.ResBills) {
+						types[r.(domain.Bill).Type] = true
+					}
+				}
+				for _, bt := range domain.BillTypes {
+					assert.True(t, types[bt], "a %s bill", bt)
+				}
+			})
 		})
 	}
 }
@@ -106,6 +117,7 @@ func assertBillCategories(t *testing.T, srv *Server, acct string) {
 	for _, r := range srv.Records(acct, domain.ResBills) {
 		b := r.(domain.Bill)
 		c := categoryOfBill(b.ID)
+		assert.Equal(t, c.kind, b.Type, "bill %s carries its category's type", b.ID)
 		for _, l := range b.Lines {
 			assert.Equal(t, c.code, catOf(l.ProductName).code, "line %s of bill %s", l.ID, b.ID)
 		}

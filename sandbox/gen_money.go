@@ -90,7 +90,7 @@ func sellerShare(amount domain.Money, share float64) domain.Money {
 func (g *generator) billFor(period string, c settleCat, n int, rows []*domain.TransactionDetail, shares map[string]float64, at time.Time, modeOf func(orderID, lineID string) domain.ChargingMode) domain.Bill {
 	b := domain.Bill{
 		Meta:   domain.Meta{ID: g.billID(period, c, n)},
-		Period: period, GeneratedAt: at, Status: domain.BillPendingInvoice, Currency: g.a.currency,
+		Period: period, Type: c.kind, GeneratedAt: at, Status: domain.BillPendingInvoice, Currency: g.a.currency,
 		Lines: make([]domain.BillLine, 0, len(rows)),
 	}
 	for i, tx := range rows {

@@ -15,17 +15,21 @@ import (
 type settleCat struct {
 	code   string // inside bill IDs: BL<acct><yyyymm>-<code>-<nn>
 	cn, en string // the name the seller center shows
+	kind   domain.BillType
 }
 
 // The sandbox's settlement categories. SaaS (online or delivered offline)
 // and application orchestration are general goods (通用商品); License,
 // manual services and hardware are settled apart, as their delivery is
-// supervised and their share rates differ.
+// supervised and their share rates differ. The bill types follow the
+// marketplace's three (通用商品 / 联营商品 / 华为商品账单); which category the
+// sandbox puts under which type is its own choice, made so that a demo shows
+// all three and the advice that differs between them.
 var (
-	catGeneral  = settleCat{"GEN", "通用商品", "General goods"}
-	catLicense  = settleCat{"LIC", "License", "License"}
-	catService  = settleCat{"SVC", "人工服务", "Professional services"}
-	catHardware = settleCat{"HW", "硬件", "Hardware"}
+	catGeneral  = settleCat{"GEN", "通用商品", "General goods", domain.BillGeneral}
+	catLicense  = settleCat{"LIC", "License", "License", domain.BillJoint}
+	catService  = settleCat{"SVC", "人工服务", "Professional services", domain.BillGeneral}
+	catHardware = settleCat{"HW", "硬件", "Hardware", domain.BillHuawei}
 )
 
 // maxHistoryMonths caps how far back the generated orders and bills go.

@@ -67,6 +67,10 @@ type Backend struct {
 	SaveAccount func(f AccountForm) error
 	// RemoveAccount forgets an account and deletes its keys.
 	RemoveAccount func(accountID string) error
+	// NotificationsProblem is nil while system notifications work (or
+	// nobody tried yet), else why they do not; polled about once a second,
+	// so it must be quick. The shell says so once.
+	NotificationsProblem func() error
 	// KeyringProblem is nil when the OS keyring works, else why it does not.
 	KeyringProblem func() error
 	// Compact rewrites an account's cache file to reclaim space.

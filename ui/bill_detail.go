@@ -1,12 +1,9 @@
 package ui
 
 import (
-	"image/color"
-
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -14,9 +11,9 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 )
 
-// billLinesHeight keeps the lines list visible inside the scrolling pane
-// (a list in a scroller would otherwise shrink to one row).
-const billLinesHeight = 260
+// maxBillLines bounds the lines drawn in the pane: each is a few wrapped
+// labels, and a bill of thousands of lines belongs in an export.
+const maxBillLines = 100
 
 // billDetail shows a monthly bill: what to do about its status, its totals
 // and its settled lines.
@@ -26,22 +23,17 @@ type billDetail struct {
 	bill     domain.Bill
 	guidance *widget.Label
 	facts    *fyne.Container
-	rows     []string // pre-formatted so the list's update never formats
-	lines    *widget.List
+	rows     []string // one text per line, as shown
+	lines    *fyne.Container
 	root     fyne.CanvasObject
 }
 
 func newBillDetail(b *ScreenBackend) *billDetail {
-	d := &billDetail{b: b, f: newDetailFrame(), facts: container.NewVBox()}
+	d := &billDetail{b: b, f: newDetailFrame(), facts: container.NewVBox(), lines: container.NewVBox()}
 	d.guidance = widget.NewLabel("")
 	d.guidance.Wrapping = fyne.TextWrapWord
 	d.guidance.Importance = widget.WarningImportance
-	d.lines = widget.NewList(func() int { return len(d.rows) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(d.rows[i]) })
-	minH := canvas.NewRectangle(color.Transparent)
-	minH.SetMinSize(fyne.NewSize(0, billLinesHeight))
-	d.root = d.f.layout(d.guidance, d.facts, sectionTitle(lang.L("Bill lines")), container.NewStack(minH, d.lines))
+	d.root = d.f.layout(d.guidance, d.facts, sectionTitle(lang.L("Bill lines")), d.lines)
 	return d
 }
 
@@ -57,8 +49,8 @@ func (d *billDetail) load(b domain.Bill) {
 	d.facts.Objects = []fyne.CanvasObject{billFacts(b)}
 	d.facts.Refresh()
 	d.rows = billLineRows(b)
+	d.lines.Objects = billLineViews(b)
 	d.lines.Refresh()
-	d.lines.ScrollToTop()
 	d.f.relayout()
 }
 
@@ -68,6 +60,7 @@ func billFacts(b domain.Bill) fyne.CanvasObject {
 		total += " ⚠ " + lang.L("differs from the bill amount")
 	}
 	return kv(
+		lang.L("Bill type"), labelBillType(b.Type),
 		lang.L("Amount"), FormatMoney(b.Amount, b.Currency),
 		lang.L("Lines total"), total,
 		lang.L("Generated"), FormatDateTime(b.GeneratedAt),
@@ -76,13 +69,55 @@ func billFacts(b domain.Bill) fyne.CanvasObject {
 	)
 }
 
+// billLineText is one settled line in three short parts, each wrapped on
+// its own, so nothing runs past the pane's edge however narrow it is.
+type billLineText struct {
+	Product string // the product's name
+	Ref     string // order/line and charging mode
+	Money   string // order amount × share = settled amount
+}
+
+func billLineTexts(b domain.Bill) []billLineText {
+	out := make([]billLineText, 0, min(len(b.Lines), maxBillLines))
+	for _, l := range b.Lines[:min(len(b.Lines), maxBillLines)] {
+		out = append(out, billLineText{
+			Product: dash(safeText(l.ProductName)),
+			Ref:     l.OrderID + "/" + l.OrderLineID + " · " + labelChargingMode(l.ChargingMode),
+			Money: lang.L("Order amount {{.Order}} × share {{.Share}} = settled {{.Settled}}", map[string]any{
+				"Order": FormatMoney(l.OrderAmount, b.Currency), "Share": fmt.Sprintf("%.0f%%", l.ShareRate*100),
+				"Settled": FormatMoney(l.Amount, b.Currency)}),
+		})
+	}
+	return out
+}
+
+// billLineRows is each line's whole text, for search in tests and a11y.
 func billLineRows(b domain.Bill) []string {
-	rows := make([]string, len(b.Lines))
-	for i, l := range b.Lines {
-		rows[i] = fmt.Sprintf("%s/%s · %s · %s · %s × %.0f%% = %s", l.OrderID, l.OrderLineID, safeText(l.ProductName),
-			labelChargingMode(l.ChargingMode), FormatMoney(l.OrderAmount, b.Currency), l.ShareRate*100, FormatMoney(l.Amount, b.Currency))
+	texts := billLineTexts(b)
+	rows := make([]string, len(texts))
+	for i, t := range texts {
+		rows[i] = t.Ref + " · " + t.Product + " · " + t.Money
 	}
 	return rows
+}
+
+// billLineViews draws each line as a small block: product in bold, then
+// the order reference, then the money.
+func billLineViews(b domain.Bill) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for i, t := range billLineTexts(b) {
+		if i > 0 {
+			out = append(out, widget.NewSeparator())
+		}
+		product := wrapLabel(t.Product)
+		product.TextStyle = fyne.TextStyle{Bold: true}
+		// One label for the two plain lines keeps a line's block compact.
+		out = append(out, container.NewVBox(product, wrapLabel(t.Ref+"\n"+t.Money)))
+	}
+	if more := len(b.Lines) - maxBillLines; more > 0 {
+		out = append(out, wrapLabel(lang.L("… and {{.N}} more lines: export the bill to see them all.", map[string]any{"N": more})))
+	}
+	return out
 }
 
 func dash(s string) string {
@@ -101,8 +136,7 @@ func billGuidance(b domain.Bill) string {
 	case domain.BillInvoiceError:
 		return lang.L("The invoice information is wrong: correct the invoice and submit it again.")
 	case domain.BillPaymentRejected:
-		return lang.L("The payment application was rejected: submit a ticket quoting payment application number {{.No}}, or check that your invoice was issued.",
-			map[string]any{"No": dash(b.PaymentAppNo)})
+		return rejectedPaymentGuidance(b)
 	case domain.BillPaymentInfoError:
 		return lang.L("The payment information is wrong: correct your bank details in the seller center, then resubmit.")
 	case domain.BillPaymentAppFailed:
@@ -111,6 +145,21 @@ func billGuidance(b domain.Bill) string {
 		return lang.L("The invoice is under review, which takes about two working days. Nothing to do yet.")
 	}
 	return ""
+}
+
+// rejectedPaymentGuidance follows the marketplace's advice for 申请被驳回,
+// which depends on the bill type: support handles general-goods bills from a
+// ticket; for joint-operation and Huawei-goods bills the usual cause is an
+// invoice to Huawei Cloud that was never issued.
+func rejectedPaymentGuidance(b domain.Bill) string {
+	no := map[string]any{"No": dash(b.PaymentAppNo)}
+	switch b.Type {
+	case domain.BillGeneral:
+		return lang.L("The payment application was rejected: submit a ticket quoting payment application number {{.No}}; Huawei Cloud support will take it up.", no)
+	case domain.BillJoint, domain.BillHuawei:
+		return lang.L("The payment application was rejected: check that this bill was invoiced to Huawei Cloud. If not, issue the invoice first; if it was, submit a ticket quoting payment application number {{.No}}.", no)
+	}
+	return lang.L("The payment application was rejected: submit a ticket quoting payment application number {{.No}}, or check that your invoice was issued.", no)
 }
 
 func (d *billDetail) current() (domain.Bill, bool) { return d.bill, d.bill.ID != "" }

@@ -14,7 +14,6 @@ func TestBillGuidance(t *testing.T) {
 		want   string // a phrase the guidance must contain
 	}{
 		{domain.BillPaymentRejected, "submit a ticket quoting payment application number PA-B1"},
-		{domain.BillPaymentRejected, "check that your invoice was issued"},
 		{domain.BillInvoiceError, "correct the invoice and submit it again"},
 		{domain.BillPendingInvoice, "开票清单"},
 		{domain.BillPendingInvoice, "3rd"},
@@ -28,6 +27,27 @@ func TestBillGuidance(t *testing.T) {
 				return
 			}
 			assert.Contains(t, g, c.want)
+		})
+	}
+}
+
+func TestBillGuidance_RejectedPaymentDependsOnTheBillType(t *testing.T) {
+	cases := []struct {
+		typ  domain.BillType
+		want string
+	}{
+		{domain.BillGeneral, "Huawei Cloud support will take it up"},
+		{domain.BillJoint, "check that this bill was invoiced to Huawei Cloud"},
+		{domain.BillHuawei, "check that this bill was invoiced to Huawei Cloud"},
+		{"", "or check that your invoice was issued"},
+	}
+	for _, c := range cases {
+		t.Run(string(c.typ), func(t *testing.T) {
+			b := fixtureBill("B1", domain.BillPaymentRejected)
+			b.Type = c.typ
+			g := billGuidance(b)
+			assert.Contains(t, g, c.want)
+			assert.Contains(t, g, "PA-B1", "the payment application number is quoted")
 		})
 	}
 }

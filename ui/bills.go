@@ -25,6 +25,7 @@ func NewBillsScreen(b *ScreenBackend) *RecordScreen[domain.Bill] {
 	cfg := TableConfig[domain.Bill]{
 		Columns: []Column[domain.Bill]{
 			{ID: "period", Label: lang.L("Month"), Width: 90, Text: func(x domain.Bill) string { return x.Period }},
+			{ID: "type", Label: lang.L("Bill type"), Width: 150, Text: func(x domain.Bill) string { return labelBillType(x.Type) }},
 			{ID: "status", Label: lang.L("Status"), Width: 170, Text: func(x domain.Bill) string { return labelBillStatus(x.Status) }},
 			{ID: "amount", Label: lang.L("Amount"), Width: 130, Sortable: true, Sort: localstore.SortAmount,
 				Text: func(x domain.Bill) string { return FormatMoney(x.Amount, x.Currency) }},

@@ -1,11 +1,12 @@
 package ui
 
 import (
-	"strconv"
+	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,9 +20,11 @@ type ChartPoint struct {
 	Amount domain.Money
 }
 
-// TrendChart draws daily amounts as bars and order counts as a line over
-// them. It is drawn with plain canvas shapes: a chart library would weigh
-// more than the whole screen it sits on.
+// TrendChart draws daily amounts as bars on a left axis and order counts as
+// dots joined by a thin line on a right axis, both rounded to readable
+// steps and sharing grid lines, with a tick every seventh day and a legend.
+// It is drawn with plain canvas shapes: a chart library would weigh more
+// than the whole screen it sits on.
 type TrendChart struct {
 	widget.BaseWidget
 	points []ChartPoint
@@ -45,133 +48,53 @@ func (c *TrendChart) Points() []ChartPoint { return append([]ChartPoint(nil), c.
 
 // CreateRenderer implements fyne.Widget.
 func (c *TrendChart) CreateRenderer() fyne.WidgetRenderer {
-	r := &trendRenderer{chart: c, axis: canvas.NewLine(theme.Color(theme.ColorNameDisabled))}
-	for _, t := range []**canvas.Text{&r.maxAmount, &r.maxOrders, &r.firstDay, &r.lastDay} {
-		*t = canvas.NewText("", theme.Color(theme.ColorNameForeground))
-		(*t).TextSize = theme.CaptionTextSize()
-	}
+	r := &trendRenderer{chart: c, legend: newChartLegend()}
 	r.rebuild()
 	return r
 }
 
+// chartLegend names the two series and the two axes.
+type chartLegend struct {
+	bar                   *canvas.Rectangle
+	dot                   *canvas.Circle
+	amount, orders        *canvas.Text
+	leftTitle, rightTitle *canvas.Text
+}
+
+func newChartLegend() *chartLegend {
+	return &chartLegend{
+		bar: canvas.NewRectangle(amountColor()), dot: canvas.NewCircle(ordersColor()),
+		amount: captionText(lang.L("Daily amount")), orders: captionText(lang.L("Daily orders")),
+		leftTitle: captionText(lang.L("Amount (CNY)")), rightTitle: captionText(lang.L("Orders")),
+	}
+}
+
+func (l *chartLegend) objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{l.bar, l.dot, l.amount, l.orders, l.leftTitle, l.rightTitle}
+}
+
+func captionText(s string) *canvas.Text {
+	t := canvas.NewText(s, theme.Color(theme.ColorNameForeground))
+	t.TextSize = theme.CaptionTextSize()
+	return t
+}
+
+// The series' colours: blue bars and orange orders read apart on light and
+// dark themes, and orange does not shout "error" the way red did.
+func amountColor() color.Color { return theme.Color(theme.ColorNamePrimary) }
+func ordersColor() color.Color { return theme.Color(theme.ColorNameWarning) }
+
 type trendRenderer struct {
-	chart                 *TrendChart
-	bars                  []*canvas.Rectangle
-	segments              []*canvas.Line
-	axis                  *canvas.Line
-	maxAmount, maxOrders  *canvas.Text
-	firstDay, lastDay     *canvas.Text
-	objects               []fyne.CanvasObject
-	peakAmount, peakCount float32
-}
-
-// rebuild makes one bar per day and one segment between neighbouring days,
-// reusing shapes so a refresh with the same number of days allocates nothing.
-func (r *trendRenderer) rebuild() {
-	n := len(r.chart.points)
-	for len(r.bars) < n {
-		r.bars = append(r.bars, canvas.NewRectangle(theme.Color(theme.ColorNamePrimary)))
-	}
-	r.bars = r.bars[:n]
-	segs := max(n-1, 0)
-	for len(r.segments) < segs {
-		l := canvas.NewLine(theme.Color(theme.ColorNameError))
-		l.StrokeWidth = 2
-		r.segments = append(r.segments, l)
-	}
-	r.segments = r.segments[:segs]
-	r.objects = r.objects[:0]
-	for _, b := range r.bars {
-		r.objects = append(r.objects, b)
-	}
-	for _, s := range r.segments {
-		r.objects = append(r.objects, s)
-	}
-	r.objects = append(r.objects, r.axis, r.maxAmount, r.maxOrders, r.firstDay, r.lastDay)
-	r.updateLabels()
-}
-
-func (r *trendRenderer) updateLabels() {
-	var peakAmt domain.Money
-	peakCount := 0
-	for _, p := range r.chart.points {
-		peakAmt, peakCount = max(peakAmt, p.Amount), max(peakCount, p.Orders)
-	}
-	r.peakAmount, r.peakCount = float32(peakAmt.Float()), float32(peakCount)
-	r.maxAmount.Text = FormatMoney(peakAmt, "CNY")
-	r.maxOrders.Text = strconv.Itoa(peakCount)
-	r.firstDay.Text, r.lastDay.Text = "", ""
-	if n := len(r.chart.points); n > 0 {
-		r.firstDay.Text = r.chart.points[0].Day.Format("01-02")
-		r.lastDay.Text = r.chart.points[n-1].Day.Format("01-02")
-	}
-}
-
-// Layout places bars and line inside a plot area that leaves a caption row
-// above (peaks) and below (first and last day).
-func (r *trendRenderer) Layout(size fyne.Size) {
-	capH := r.maxAmount.MinSize().Height
-	top, plotH := capH, size.Height-2*capH
-	r.layoutCaptions(size, capH)
-	r.axis.Position1, r.axis.Position2 = fyne.NewPos(0, top+plotH), fyne.NewPos(size.Width, top+plotH)
-	n := len(r.chart.points)
-	if n == 0 || plotH <= 0 {
-		return
-	}
-	slot := size.Width / float32(n)
-	for i, p := range r.chart.points {
-		h := scale(float32(p.Amount.Float()), r.peakAmount, plotH)
-		r.bars[i].Move(fyne.NewPos(float32(i)*slot+slot*0.2, top+plotH-h))
-		r.bars[i].Resize(fyne.NewSize(slot*0.6, h))
-	}
-	for i := range r.segments {
-		r.segments[i].Position1 = r.orderPoint(i, slot, top, plotH)
-		r.segments[i].Position2 = r.orderPoint(i+1, slot, top, plotH)
-	}
-}
-
-func (r *trendRenderer) orderPoint(i int, slot, top, plotH float32) fyne.Position {
-	h := scale(float32(r.chart.points[i].Orders), r.peakCount, plotH)
-	return fyne.NewPos(float32(i)*slot+slot/2, top+plotH-h)
-}
-
-func (r *trendRenderer) layoutCaptions(size fyne.Size, capH float32) {
-	r.maxAmount.Move(fyne.NewPos(0, 0))
-	r.maxOrders.Move(fyne.NewPos(size.Width-r.maxOrders.MinSize().Width, 0))
-	r.firstDay.Move(fyne.NewPos(0, size.Height-capH))
-	r.lastDay.Move(fyne.NewPos(size.Width-r.lastDay.MinSize().Width, size.Height-capH))
-}
-
-// scale maps v in [0, peak] to [0, height]; an all-zero series stays flat.
-func scale(v, peak, height float32) float32 {
-	if peak <= 0 {
-		return 0
-	}
-	return v / peak * height
-}
-
-// MinSize implements fyne.WidgetRenderer.
-func (r *trendRenderer) MinSize() fyne.Size { return fyne.NewSize(240, 140) }
-
-// Objects implements fyne.WidgetRenderer.
-func (r *trendRenderer) Objects() []fyne.CanvasObject { return r.objects }
-
-// Destroy implements fyne.WidgetRenderer.
-func (r *trendRenderer) Destroy() {}
-
-// Refresh re-reads the points and the theme's colours.
-func (r *trendRenderer) Refresh() {
-	r.rebuild()
-	for _, b := range r.bars {
-		b.FillColor = theme.Color(theme.ColorNamePrimary)
-	}
-	for _, s := range r.segments {
-		s.StrokeColor = theme.Color(theme.ColorNameError)
-	}
-	r.axis.StrokeColor = theme.Color(theme.ColorNameDisabled)
-	for _, t := range []*canvas.Text{r.maxAmount, r.maxOrders, r.firstDay, r.lastDay} {
-		t.Color = theme.Color(theme.ColorNameForeground)
-	}
-	r.Layout(r.chart.Size())
-	canvas.Refresh(r.chart)
+	chart          *TrendChart
+	legend         *chartLegend
+	bars           []*canvas.Rectangle
+	segments       []*canvas.Line
+	dots           []*canvas.Circle
+	grid           []*canvas.Line
+	leftTicks      []*canvas.Text
+	rightTicks     []*canvas.Text
+	days           []*canvas.Text
+	dayIdx         []int
+	amount, orders chartScale
+	objects        []fyne.CanvasObject
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -17,8 +19,10 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 )
 
-// exportKinds are the resources the reports package can export.
-var exportKinds = []domain.Resource{domain.ResOrders, domain.ResTransactions, domain.ResBills}
+// exportKinds are the resources the reports package can export: every list
+// the console shows, plus transaction details.
+var exportKinds = []domain.Resource{domain.ResOrders, domain.ResSupervision, domain.ResTickets,
+	domain.ResAlerts, domain.ResBills, domain.ResTransactions}
 
 // ExportsScreen asks the backend for report files and keeps their history,
 // with open-file and open-folder buttons and a cancellable progress bar.
@@ -27,6 +31,7 @@ type ExportsScreen struct {
 	kind     *widget.Select
 	from, to *widget.DateEntry
 	status   *widget.Select
+	multi    []string // the statuses of the extra "several" entry, from a list's filter
 	format   *widget.RadioGroup
 	language *widget.Select
 	start    *widget.Button
@@ -102,8 +107,44 @@ func (s *ExportsScreen) fillStatuses() {
 		return
 	}
 	opts := append([]string{lang.L("All")}, statusLabelsFor(s.selectedKind())...)
+	s.multi = nil
 	s.status.SetOptions(opts)
 	s.status.SetSelectedIndex(0)
+}
+
+// Prefill sets the form to a list's kind and status filter (Ctrl+E on a
+// list). Several statuses, as an overview card filters, become one extra
+// entry naming them all. A kind reports cannot cover says so and leaves
+// the form as it was.
+func (s *ExportsScreen) Prefill(kind domain.Resource, statuses []string) {
+	i := slices.Index(exportKinds, kind)
+	if i < 0 {
+		s.message.SetText(lang.L("{{.Kind}} cannot be exported; exports cover orders, supervision, tickets, interface alerts, bills and transactions.",
+			map[string]any{"Kind": resourceLabel(kind)}))
+		return
+	}
+	s.message.SetText("")
+	s.kind.SetSelectedIndex(i) // refills the statuses when the kind changes
+	s.fillStatuses()
+	codes := statusCodesFor(kind)
+	switch {
+	case len(statuses) == 1 && slices.Contains(codes, statuses[0]):
+		s.status.SetSelectedIndex(slices.Index(codes, statuses[0]) + 1)
+	case len(statuses) > 1:
+		s.addMulti(kind, statuses)
+	}
+}
+
+// addMulti appends and selects an entry for several statuses at once.
+func (s *ExportsScreen) addMulti(kind domain.Resource, statuses []string) {
+	labels := make([]string, len(statuses))
+	for i, c := range statuses {
+		labels[i] = statusLabel(kind, c)
+	}
+	opts := append(append([]string(nil), s.status.Options...), strings.Join(labels, " · "))
+	s.status.SetOptions(opts)
+	s.multi = append([]string(nil), statuses...)
+	s.status.SetSelectedIndex(len(opts) - 1)
 }
 
 func (s *ExportsScreen) selectedKind() domain.Resource {
@@ -127,8 +168,12 @@ func (s *ExportsScreen) request() (ExportRequest, error) {
 	if s.language.SelectedIndex() == 1 {
 		req.Language = "en"
 	}
-	if i := s.status.SelectedIndex(); i > 0 {
-		req.Statuses = []string{statusCodesFor(req.Kind)[i-1]}
+	codes := statusCodesFor(req.Kind)
+	switch i := s.status.SelectedIndex(); {
+	case i > len(codes) && s.multi != nil:
+		req.Statuses = append([]string(nil), s.multi...)
+	case i > 0 && i <= len(codes):
+		req.Statuses = []string{codes[i-1]}
 	}
 	return req, nil
 }

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -40,7 +41,7 @@ func TestExportsScreen_ExportRecordsHistoryAndOpensFile(t *testing.T) {
 	test.NewTempWindow(t, e.Object())
 
 	// when bills are exported as csv, only the rejected ones
-	e.kind.SetSelectedIndex(2)
+	e.kind.SetSelectedIndex(slices.Index(exportKinds, domain.ResBills))
 	e.format.SetSelected("csv")
 	e.status.SetSelected(labelBillStatus(domain.BillPaymentRejected))
 	e.Start()

@@ -14,36 +14,33 @@ import (
 // however often the backend repeats it) it never comes back after the user
 // dismisses it: a warning that keeps returning is one people learn to hate.
 type unavailableBanner struct {
-	root   fyne.CanvasObject
-	shown  bool // it has been shown this run
-	detail *widget.Label
+	root    fyne.CanvasObject
+	dismiss *widget.Button
+	shown   bool // it has been shown this run
 }
 
 func newUnavailableBanner() *unavailableBanner {
-	b := &unavailableBanner{detail: widget.NewLabel("")}
+	b := &unavailableBanner{}
 	text := widget.NewLabel(lang.L("System notifications are not available on this desktop. Notifications still appear in the bell at the top right."))
 	text.Wrapping = fyne.TextWrapWord
-	b.detail.Importance = widget.LowImportance
-	b.detail.Truncation = fyne.TextTruncateEllipsis
 	bg := canvas.NewRectangle(bannerColor())
 	bg.CornerRadius = theme.InputRadiusSize()
 	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.InfoIcon()))
-	var dismiss *widget.Button
-	dismiss = widget.NewButtonWithIcon(lang.L("Dismiss"), theme.CancelIcon(), func() { b.root.Hide() })
-	dismiss.Importance = widget.LowImportance
-	row := container.NewBorder(nil, nil, icon, dismiss, container.NewVBox(text, b.detail))
+	b.dismiss = widget.NewButtonWithIcon(lang.L("Dismiss"), theme.CancelIcon(), func() { b.root.Hide() })
+	b.dismiss.Importance = widget.LowImportance
+	row := container.NewBorder(nil, nil, icon, b.dismiss, text)
 	b.root = container.NewPadded(container.NewStack(bg, container.NewPadded(row)))
 	b.root.Hide()
 	return b
 }
 
 // report shows the banner the first time a problem is reported; later
-// reports change nothing.
+// reports change nothing. The error itself went to the log: beeep's words
+// ("dbus: no such name") would mean nothing to a merchant.
 func (b *unavailableBanner) report(err error) {
 	if err == nil || b.shown {
 		return
 	}
 	b.shown = true
-	b.detail.SetText(ErrorText(err))
 	b.root.Show()
 }

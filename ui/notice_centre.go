@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -116,10 +117,11 @@ func newCentreRow() fyne.CanvasObject {
 	body := widget.NewLabel("")
 	body.Truncation = fyne.TextTruncateEllipsis
 	meta := widget.NewLabel("")
-	meta.Importance = widget.LowImportance
 	meta.SizeName = theme.SizeNameCaptionText
 	mark := container.NewCenter(container.NewGridWrap(fyne.NewSize(10, 10), dot))
-	return container.NewBorder(nil, nil, mark, nil, container.NewVBox(title, body, meta))
+	// Labels pad themselves; the box adds none so a row reads as one item.
+	texts := container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()), title, body, meta)
+	return container.NewBorder(nil, nil, mark, nil, texts)
 }
 
 func (c *noticeCentre) updateRow(i widget.ListItemID, o fyne.CanvasObject) {

@@ -70,8 +70,11 @@ func paramsText(ps []domain.Param) string {
 }
 
 func orderLineViews(o domain.Order) []fyne.CanvasObject {
-	out := make([]fyne.CanvasObject, 0, len(o.Lines))
-	for _, l := range o.Lines {
+	out := make([]fyne.CanvasObject, 0, 2*len(o.Lines))
+	for i, l := range o.Lines {
+		if i > 0 { // several lines would otherwise read as one long list
+			out = append(out, widget.NewSeparator())
+		}
 		out = append(out, kv(
 			lang.L("Order line"), l.ID,
 			lang.L("Charging"), chargingText(l),

@@ -129,6 +129,12 @@ func (s *RecordScreen[T]) Open(target NavTarget) {
 	})
 }
 
+// exportFilter is what Ctrl+E pre-fills in Exports: this list's kind and
+// its status filter.
+func (s *RecordScreen[T]) exportFilter() (domain.Resource, []string) {
+	return s.res, s.table.Statuses()
+}
+
 // Close stops the table's loader and any ticking in the detail pane.
 func (s *RecordScreen[T]) Close() {
 	s.table.Close()

@@ -165,6 +165,18 @@ func labelInterface(k domain.InterfaceKind) string {
 	return string(k)
 }
 
+func labelBillType(t domain.BillType) string {
+	switch t {
+	case domain.BillGeneral:
+		return lang.L("General goods bill")
+	case domain.BillJoint:
+		return lang.L("Joint operation bill")
+	case domain.BillHuawei:
+		return lang.L("Huawei goods bill")
+	}
+	return "—"
+}
+
 func labelBillStatus(s domain.BillStatus) string {
 	switch s {
 	case domain.BillPendingInvoice:

@@ -15,6 +15,7 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/notify"
 )
 
 // Shell is the console's window: account switcher, navigation, the current
@@ -34,8 +35,11 @@ type Shell struct {
 	status  *statusBar
 	banner  *sandboxBanner
 	tray    *trayMenu
+	centre  *noticeCentre
+	notice  *unavailableBanner
 	todo    map[string]localTodo   // per account, from the last poll
 	dirty   atomic.Bool            // the current account's data changed
+	counts  atomic.Bool            // some account's counts changed (a notification)
 	shown   atomic.Pointer[string] // the account shown, for DataChanged
 	stop    chan struct{}
 	closed  bool
@@ -77,11 +81,13 @@ func (s *Shell) ScreenFor(id ScreenID) (Screen, bool) {
 
 func (s *Shell) build() {
 	s.body = container.NewStack()
+	s.centre = newNoticeCentre(s)
 	s.nav = newNavList(s)
 	s.header = newAccountBar(s)
 	s.status = newStatusBar(s)
 	s.banner = newSandboxBanner(s)
-	top := container.NewVBox(s.banner.root, s.header.root, widget.NewSeparator())
+	s.notice = newUnavailableBanner()
+	top := container.NewVBox(s.banner.root, s.notice.root, s.header.root, widget.NewSeparator())
 	bottom := container.NewVBox(widget.NewSeparator(), s.status.root)
 	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), s.nav.root)
 	s.win.SetContent(container.NewBorder(top, bottom, left, nil, s.body))
@@ -145,6 +151,15 @@ func (s *Shell) DataChanged(account string) {
 	}
 }
 
+// Notified tells the shell the notify engine delivered n (popup or silent).
+// Safe from any goroutine: the bell's count is read again within a second,
+// and a coalesced notification stays one row in the centre.
+func (s *Shell) Notified(n notify.Notification) {
+	s.centre.notified(n)
+	s.counts.Store(true)
+	s.DataChanged(n.Account)
+}
+
 // accountSnapshot is read off Fyne's goroutine by DataChanged; a stale
 // answer only costs one extra reload.
 func (s *Shell) accountSnapshot() string {
@@ -162,6 +177,7 @@ func (s *Shell) Close() {
 	s.closed = true
 	close(s.stop)
 	s.closeScreens()
+	s.centre.close()
 }
 
 // Quit closes the shell, lets the backend shut down and ends the app.

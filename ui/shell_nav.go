@@ -85,7 +85,7 @@ func newAccountBar(s *Shell) *accountBar {
 	title := widget.NewLabelWithStyle(lang.L("KooGallery Merchant Console"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	sync := widget.NewButtonWithIcon(lang.L("Sync now"), theme.ViewRefreshIcon(), s.SyncNow)
 	account := container.NewHBox(widget.NewLabel(lang.L("Account")), container.NewGridWrap(fyne.NewSize(300, a.switcher.MinSize().Height), a.switcher))
-	a.root = container.NewHBox(logo, title, layout.NewSpacer(), account, a.total, sync)
+	a.root = container.NewHBox(logo, title, layout.NewSpacer(), account, a.total, sync, s.centre.bell)
 	return a
 }
 

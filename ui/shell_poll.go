@@ -30,8 +30,9 @@ func (s *Shell) poll(do func(func())) {
 			st = s.b.State(acct)
 		}
 		dirty := s.dirty.Swap(false)
+		counts := s.counts.Swap(false)
 		var todo map[string]localTodo
-		if dirty || n%countEvery == 0 {
+		if dirty || counts || n%countEvery == 0 {
 			todo = s.readTodo()
 		}
 		do(func() { s.applyPoll(acct, st, todo, dirty) })
@@ -70,16 +71,34 @@ func (s *Shell) applyPoll(acct string, st SyncState, todo map[string]localTodo, 
 	if acct != "" {
 		s.status.set(st)
 	}
-	if todo != nil && !sameTodo(todo, s.todo) {
-		s.todo = todo
-		s.header.refresh()
-		s.nav.refresh()
-		s.tray.refresh()
+	if s.b.NotificationsProblem != nil {
+		s.notice.report(s.b.NotificationsProblem())
 	}
+	s.applyTodo(todo)
 	if dirty {
 		if scr, ok := s.screens[s.current]; ok {
 			scr.Reload()
 		}
+	}
+}
+
+// applyTodo shows new counts everywhere they appear: switcher, navigation
+// badges, tray and bell (and the open centre, whose rows may be new).
+func (s *Shell) applyTodo(todo map[string]localTodo) {
+	if todo == nil || sameTodo(todo, s.todo) {
+		return
+	}
+	s.todo = todo
+	s.header.refresh()
+	s.nav.refresh()
+	s.tray.refresh()
+	unread := 0
+	for _, t := range todo {
+		unread += t.Unread
+	}
+	s.centre.setUnread(unread)
+	if s.centre.visible() {
+		s.centre.reload()
 	}
 }
 

@@ -37,3 +37,19 @@ func (s *Shell) SelectFirst(id ScreenID) {
 		v.Table().Select(0)
 	}
 }
+
+// ShowNotifications opens the notification centre as the bell does.
+func (s *Shell) ShowNotifications() {
+	if !s.centre.visible() {
+		s.centre.show()
+	}
+}
+
+// Notifications is how many entries the open centre lists, for the smoke
+// test; -1 while it is closed.
+func (s *Shell) Notifications() int {
+	if !s.centre.visible() {
+		return -1
+	}
+	return len(s.centre.entries)
+}

@@ -71,6 +71,11 @@ func (h *shellHarness) ticketsTable(t *testing.T) *Table[domain.Ticket] {
 
 // canvasTexts collects every label's text in the window.
 func canvasTexts(t *testing.T, w fyne.Window) []string {
+	return objectTexts(t, w.Content())
+}
+
+// objectTexts collects every label's text under o.
+func objectTexts(t *testing.T, root fyne.CanvasObject) []string {
 	var out []string
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
@@ -89,7 +94,7 @@ func canvasTexts(t *testing.T, w fyne.Window) []string {
 			}
 		}
 	}
-	walk(w.Content())
+	walk(root)
 	return out
 }
 

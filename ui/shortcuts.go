@@ -3,6 +3,8 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/koogallery/merchant-console/domain"
 )
 
 // installShortcuts binds Ctrl+F search, Ctrl+R sync now, Ctrl+E export and
@@ -27,11 +29,23 @@ func (s *Shell) FocusSearch() {
 	}
 }
 
-// Export exports what the current screen shows, or opens the Exports screen.
+// Export exports what the current screen shows, or opens the Exports
+// screen; from a list, the form comes pre-filled with the list's kind and
+// its status filter, so Ctrl+E means "export what I am looking at".
 func (s *Shell) Export() {
-	if e, ok := s.screens[s.current].(Exporter); ok {
+	cur := s.screens[s.current]
+	if e, ok := cur.(Exporter); ok {
 		e.Export()
 		return
 	}
+	src, fromList := cur.(exportSource)
 	s.Show(ScreenExports)
+	if ex, ok := s.screens[ScreenExports].(*ExportsScreen); ok && fromList {
+		ex.Prefill(src.exportFilter())
+	}
+}
+
+// exportSource is a list screen whose filter Ctrl+E carries to Exports.
+type exportSource interface {
+	exportFilter() (domain.Resource, []string)
 }

@@ -84,6 +84,9 @@ func (t *Table[T]) SetStatuses(statuses []string) {
 	t.restart()
 }
 
+// Statuses is the status filter in force (nil: all).
+func (t *Table[T]) Statuses() []string { return append([]string(nil), t.statuses...) }
+
 // SetSearch replaces the search text and searches at once.
 func (t *Table[T]) SetSearch(text string) {
 	t.search.SetText(text)
