@@ -161,6 +161,7 @@ func showCentre(d Driver, lang string, n int, report func(string, ...any)) {
 	if count <= 0 {
 		report("the notification centre is empty after the first sync")
 	}
+	time.Sleep(500 * time.Millisecond) // let the pop-up draw before the capture
 	name := fmt.Sprintf("%s-%d-notifications.png", lang, n)
 	if err := capture(d.Shell.Window(), filepath.Join(shotDir, name)); err != nil {
 		report("screenshot %s: %v", name, err)
