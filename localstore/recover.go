@@ -12,6 +12,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/koogallery/merchant-console/domain"
 )
@@ -98,7 +99,7 @@ func salvageBolt(path string) (actions []domain.Action, notices []Notice, err er
 			return f, err
 		}})
 	if err != nil {
-		if errors.Is(err, bolt.ErrTimeout) {
+		if errors.Is(err, berrors.ErrTimeout) {
 			return nil, nil, fmt.Errorf("the cache %s is open in another copy of Merchant Console: %w", path, ErrLocked)
 		}
 		return nil, nil, err

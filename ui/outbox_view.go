@@ -200,14 +200,3 @@ func (v *outboxView) set(actions []domain.Action, who string) {
 	v.section.Hidden = len(objs) == 0
 	v.box.Refresh()
 }
-
-// texts returns the lines shown, for tests and the smoke run.
-func (v *outboxView) texts() []string {
-	var out []string
-	for _, o := range v.box.Objects {
-		if l, ok := o.(*widget.Label); ok {
-			out = append(out, l.Text)
-		}
-	}
-	return out
-}
