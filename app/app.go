@@ -69,7 +69,6 @@ func Run(opts Options) error {
 	defer sink.Close()
 	slog.Info("starting", "version", config.Version, "config", paths.Config, "data", paths.Data)
 
-	englishForPOSIXLocale()
 	a := fyneapp.NewWithID(config.AppID)
 	a.SetIcon(assets.Icon)
 	prefs := ui.NewPrefs(a.Preferences())

@@ -105,29 +105,3 @@ func TestLogRedactsSecretsAndRotates(t *testing.T) {
 	}
 	assert.True(t, strings.Contains(string(data), "msg=request"), "the line itself is kept")
 }
-
-func TestPOSIXLocaleMeansEnglish(t *testing.T) {
-	cases := []struct {
-		lang, language, want string
-	}{
-		{"C.UTF-8", "", "en"},
-		{"POSIX", "", "en"},
-		{"zh_CN.UTF-8", "", ""},
-		{"C.UTF-8", "zh_CN", "zh_CN"},
-	}
-	for _, c := range cases {
-		t.Run(c.lang+"/"+c.language, func(t *testing.T) {
-			// given the locale environment
-			t.Setenv("LC_ALL", "")
-			t.Setenv("LC_MESSAGES", "")
-			t.Setenv("LANG", c.lang)
-			t.Setenv("LANGUAGE", c.language)
-
-			// when the app adjusts it
-			englishForPOSIXLocale()
-
-			// then only the POSIX locale is read as English
-			assert.Equal(t, c.want, os.Getenv("LANGUAGE"))
-		})
-	}
-}

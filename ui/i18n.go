@@ -3,6 +3,7 @@ package ui
 import (
 	"embed"
 	"fmt"
+	_ "github.com/koogallery/merchant-console/internal/posixlocale" // before Fyne reads the locale
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
