@@ -1,6 +1,7 @@
 package app
 
 import (
+	"github.com/koogallery/merchant-console/internal/desktopbus"
 	"log/slog"
 	"time"
 
@@ -13,6 +14,11 @@ import (
 
 // noticeTick is how often stored deadlines (countdowns, SLAs) are checked.
 const noticeTick = 30 * time.Second
+
+// firstNoticeCheck is how long after launch the first deadline check runs:
+// late enough not to compete with the first frame for the CPU and the cache,
+// early enough that a countdown due at launch is still announced in time.
+const firstNoticeCheck = 3 * time.Second
 
 // notifySettings are the saved rules in the interface's language.
 func (rt *runtime) notifySettings() notify.Settings {
@@ -28,12 +34,10 @@ func (rt *runtime) notifySettings() notify.Settings {
 // open cache, and runs the deadline ticker.
 func (rt *runtime) startNotify(a fyne.App) error {
 	n, err := notify.NewNotifier(notify.NotifierOptions{
-		AppName: "Merchant Console",
-		Icon:    assets.Icon.Content(),
-		Centre:  rt.toCentre,
-		Fallback: func(title, body string) {
-			fyne.Do(func() { a.SendNotification(fyne.NewNotification(title, body)) })
-		},
+		AppName:  "Merchant Console",
+		Icon:     assets.Icon.Content(),
+		Centre:   rt.toCentre,
+		Fallback: fyneFallback(a),
 		Unavailable: func(err error) {
 			slog.Warn("desktop notifications unavailable; using the window's own", "err", err)
 			rt.notifyProblem.Store(&err) // the window says so, once
@@ -57,8 +61,18 @@ func (rt *runtime) startNotify(a fyne.App) error {
 		}
 	}
 	rt.notes = eng
-	go eng.Run(rt.ctx, noticeTick)
+	go rt.runNotify(eng)
 	return nil
+}
+
+// runNotify starts the deadline ticker once the window has had its start.
+func (rt *runtime) runNotify(eng *notify.Engine) {
+	select {
+	case <-rt.ctx.Done():
+		return
+	case <-time.After(firstNoticeCheck):
+	}
+	eng.Run(rt.ctx, noticeTick)
 }
 
 // deliver honours the tray's pause: paused notifications still reach the
@@ -87,4 +101,16 @@ func (rt *runtime) notificationsProblem() error {
 		return *p
 	}
 	return nil
+}
+
+// fyneFallback is Fyne's own notification, for when beeep fails. On Linux it
+// goes over the same session bus, so without one it is left out (the in-app
+// centre still has every notification) rather than log an error per popup.
+func fyneFallback(a fyne.App) func(title, body string) {
+	if !desktopbus.Reachable() {
+		return nil
+	}
+	return func(title, body string) {
+		fyne.Do(func() { a.SendNotification(fyne.NewNotification(title, body)) })
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/koogallery/merchant-console/assets"
+	"github.com/koogallery/merchant-console/internal/desktopbus"
 )
 
 // trayMenu is the system tray icon's menu: what waits (unread and to do),
@@ -22,7 +23,7 @@ type trayMenu struct {
 func newTrayMenu(s *Shell) *trayMenu {
 	t := &trayMenu{s: s}
 	app, ok := s.app.(desktop.App)
-	if !ok {
+	if !ok || !desktopbus.Reachable() {
 		return t
 	}
 	t.app = app
