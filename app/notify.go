@@ -61,7 +61,7 @@ func (rt *runtime) startNotify(a fyne.App) error {
 		}
 	}
 	rt.notes = eng
-	go rt.runNotify(eng)
+	rt.background.Go(func() { rt.runNotify(eng) })
 	return nil
 }
 

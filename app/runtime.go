@@ -62,6 +62,7 @@ type runtime struct {
 	// unavailable and the window says so.
 	notifyProblem atomic.Pointer[error]
 	closed        sync.Once
+	background    sync.WaitGroup // goroutines that read the caches: close waits for them
 }
 
 func newRuntime(paths config.Paths, prefs ui.Prefs, opts Options) *runtime {
@@ -202,6 +203,7 @@ func (rt *runtime) close() {
 	rt.closed.Do(func() {
 		rt.cancel()
 		rt.manager.Close()
+		rt.background.Wait() // a notification check still running would find its cache closed
 		for _, a := range rt.snapshot() {
 			if a.client != nil {
 				a.client.Close()
