@@ -44,9 +44,10 @@ smoke: deps
 		$(XVFB) $(GO) test -count=1 -tags smoke -run TestSmoke -timeout 10m ./app/ ; \
 	else echo "smoke: no smoke test yet"; fi
 
-## bench: the benchmarks whose figures BENCHMARKS.md records.
+## bench: the benchmarks whose figures BENCHMARKS.md records (under Xvfb:
+## the launch benchmark opens a real window).
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x -timeout 60m $(PKG)
+	$(XVFB) $(GO) test -run '^$$' -bench . -benchmem -benchtime 3x -timeout 60m $(PKG)
 
 ## lint: formatting and static checks.
 lint:

@@ -46,6 +46,7 @@ var launchWorld = sandbox.Options{Seed: 77, Orders: 166_667, Tickets: 33_333,
 type launchFixture struct {
 	home    string
 	ak, sk  string // sandbox keys (not secrets): with them the app tries to sync
+	bus     string // the D-Bus session address the children use
 	want    localstore.Overview
 	records map[domain.Resource]int
 }
@@ -62,9 +63,17 @@ func sharedLaunchFixture() (launchFixture, error) {
 	return launchFix, launchErr
 }
 
+// launchKeepEnv keeps the fixture's home after the run (its path is
+// printed), to launch the console on it again by hand or under a profiler.
+const launchKeepEnv = "MERCHANT_CONSOLE_LAUNCH_KEEP"
+
 // removeLaunchFixture deletes the fixture's home, if one was built.
 func removeLaunchFixture() {
-	if launchFix.home != "" {
+	switch {
+	case launchFix.home == "":
+	case os.Getenv(launchKeepEnv) != "":
+		fmt.Println("launch fixture kept in", launchFix.home)
+	default:
 		os.RemoveAll(launchFix.home)
 	}
 }

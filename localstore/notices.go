@@ -38,50 +38,86 @@ var (
 // RecordNotice logs n. added is false when n.Key was logged before, so a
 // restart (or a second sync of the same change) never notifies twice.
 func (s *Store) RecordNotice(n Notice) (added bool, err error) {
+	got, err := s.RecordNotices([]Notice{n})
+	if err != nil {
+		return false, err
+	}
+	return got[0], nil
+}
+
+// RecordNotices logs ns in one transaction, with RecordNotice's rule per
+// key: added[i] is false when ns[i].Key was logged before, earlier in ns
+// included. A notice with no key or another account's fails the whole call
+// before anything is written, so a bad batch loses nothing already logged.
+func (s *Store) RecordNotices(ns []Notice) (added []bool, err error) {
+	ns = append([]Notice(nil), ns...) // defaults are filled in on our copy
+	for i := range ns {
+		if err := s.checkNotice(&ns[i]); err != nil {
+			return nil, err
+		}
+	}
+	added = make([]bool, len(ns))
+	err = s.update(func(tx *bolt.Tx) error {
+		nb := tx.Bucket(bktNotices)
+		for i, n := range ns {
+			ok, err := putNotice(nb, n)
+			if err != nil {
+				return fmt.Errorf("notice %s: %w", n.Key, err)
+			}
+			added[i] = ok
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("localstore: record notices: %w", err)
+	}
+	return added, nil
+}
+
+// checkNotice refuses a notice that cannot be logged and fills its account
+// and time when they are missing.
+func (s *Store) checkNotice(n *Notice) error {
 	if n.Key == "" {
-		return false, errors.New("localstore: record notice: empty key")
+		return errors.New("localstore: record notice: empty key")
 	}
 	if n.Account == "" {
 		n.Account = s.account
 	} else if n.Account != s.account {
-		return false, fmt.Errorf("localstore: record notice: account %q in the cache of %q: %w", n.Account, s.account, ErrForeignAccount)
+		return fmt.Errorf("localstore: record notice: account %q in the cache of %q: %w", n.Account, s.account, ErrForeignAccount)
 	}
 	if n.At.IsZero() {
 		n.At = time.Now()
 	}
-	err = s.update(func(tx *bolt.Tx) error {
-		nb := tx.Bucket(bktNotices)
-		byKey := nb.Bucket(ntByKey)
-		if byKey.Get([]byte(n.Key)) != nil {
-			return nil
-		}
-		data, err := json.Marshal(n)
-		if err != nil {
-			return err
-		}
-		order := nb.Bucket(ntOrder)
-		seq, err := order.NextSequence()
-		if err != nil {
-			return err
-		}
-		ok := binary.BigEndian.AppendUint64(nil, timeKey(n.At))
-		ok = binary.BigEndian.AppendUint64(ok, seq)
-		if err := order.Put(ok, []byte(n.Key)); err != nil {
-			return err
-		}
-		if err := byKey.Put([]byte(n.Key), data); err != nil {
-			return err
-		}
-		added = true
-		if n.Read {
-			return nil
-		}
-		return addUnread(nb, 1)
-	})
-	if err != nil {
-		return false, fmt.Errorf("localstore: record notice %s: %w", n.Key, err)
+	return nil
+}
+
+// putNotice logs n unless its key is there already; added says which.
+func putNotice(nb *bolt.Bucket, n Notice) (added bool, err error) {
+	byKey := nb.Bucket(ntByKey)
+	if byKey.Get([]byte(n.Key)) != nil {
+		return false, nil
 	}
-	return added, nil
+	data, err := json.Marshal(n)
+	if err != nil {
+		return false, err
+	}
+	order := nb.Bucket(ntOrder)
+	seq, err := order.NextSequence()
+	if err != nil {
+		return false, err
+	}
+	ok := binary.BigEndian.AppendUint64(nil, timeKey(n.At))
+	ok = binary.BigEndian.AppendUint64(ok, seq)
+	if err := order.Put(ok, []byte(n.Key)); err != nil {
+		return false, err
+	}
+	if err := byKey.Put([]byte(n.Key), data); err != nil {
+		return false, err
+	}
+	if n.Read {
+		return true, nil
+	}
+	return true, addUnread(nb, 1)
 }
 
 func addUnread(nb *bolt.Bucket, d int64) error {

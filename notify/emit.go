@@ -36,10 +36,10 @@ func (e *Engine) emit(evs []event, now time.Time, s Settings) error {
 }
 
 // record keeps the events whose rule is on and whose key the account's log
-// had not seen, logging each one.
+// had not seen, logging them in one transaction per account: a first check
+// over a large cache may log hundreds at once.
 func (e *Engine) record(evs []event, now time.Time, s Settings) ([]event, error) {
-	var fresh []event
-	var errs []error
+	var kept []event
 	seen := map[string]bool{}
 	for _, ev := range evs {
 		if !s.Rule(ev.kind).On || seen[ev.key] {
@@ -47,33 +47,55 @@ func (e *Engine) record(evs []event, now time.Time, s Settings) ([]event, error)
 		}
 		seen[ev.key] = true
 		ev.at = ev.at.In(e.opts.Location) // texts show deadlines in the user's zone
-		added, err := e.log(ev, now, s)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if added {
+		kept = append(kept, ev)
+	}
+	added := make([]bool, len(kept))
+	var errs []error
+	for acc, idx := range byAccount(kept) {
+		errs = append(errs, e.log(acc, kept, idx, added, now, s))
+	}
+	var fresh []event
+	for i, ev := range kept {
+		if added[i] {
 			fresh = append(fresh, ev)
 		}
 	}
 	return fresh, errors.Join(errs...)
 }
 
-// log writes one event to its account's notification log.
-func (e *Engine) log(ev event, now time.Time, s Settings) (bool, error) {
-	a, prefix := e.lookup(ev.account)
+// byAccount maps each account to the indexes of its events, in order.
+func byAccount(evs []event) map[string][]int {
+	out := map[string][]int{}
+	for i, ev := range evs {
+		out[ev.account] = append(out[ev.account], i)
+	}
+	return out
+}
+
+// log writes one account's events (evs[idx]) to its notification log and
+// marks in added the ones it had not seen.
+func (e *Engine) log(account string, evs []event, idx []int, added []bool, now time.Time, s Settings) error {
+	a, prefix := e.lookup(account)
 	if a == nil {
-		return false, fmt.Errorf("notify: %s: account %q is not watched", ev.key, ev.account)
+		return fmt.Errorf("notify: %s: account %q is not watched", evs[idx[0]].key, account)
 	}
-	title, body := singleText(s.Lang, ev)
-	added, err := a.store.RecordNotice(localstore.Notice{
-		Key: ev.key, Account: ev.account, Resource: ev.resource, RecordID: ev.recordID,
-		Title: prefix + title, Body: body, Urgent: s.Rule(ev.kind).Urgent, At: now,
-	})
+	ns := make([]localstore.Notice, len(idx))
+	for j, i := range idx {
+		ev := evs[i]
+		title, body := singleText(s.Lang, ev)
+		ns[j] = localstore.Notice{
+			Key: ev.key, Account: ev.account, Resource: ev.resource, RecordID: ev.recordID,
+			Title: prefix + title, Body: body, Urgent: s.Rule(ev.kind).Urgent, At: now,
+		}
+	}
+	got, err := a.store.RecordNotices(ns)
 	if err != nil {
-		return false, fmt.Errorf("notify: record %s: %w", ev.key, err)
+		return fmt.Errorf("notify: record %d notices of %s: %w", len(ns), account, err)
 	}
-	return added, nil
+	for j, i := range idx {
+		added[i] = got[j]
+	}
+	return nil
 }
 
 // groupByKindAndAccount keeps the events' order of first appearance, so the
