@@ -29,23 +29,7 @@ func ScanDeadlines[T domain.Record](s *Store, from, to time.Time, fn func(T) err
 	}); err != nil {
 		return fmt.Errorf("localstore: scan %s deadlines: %w", k.res, err)
 	}
-	for len(ids) > 0 {
-		batch := ids[:min(scanBatch, len(ids))]
-		ids = ids[len(batch):]
-		var recs []T
-		if err := s.view(func(tx *bolt.Tx) error {
-			recs, err = fetch(tx, k, batch)
-			return err
-		}); err != nil {
-			return fmt.Errorf("localstore: scan %s deadlines: %w", k.res, err)
-		}
-		for _, r := range recs {
-			if err := fn(r); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return fetchEach(s, k, ids, "scan deadlines of", fn)
 }
 
 // deadlineIDs returns copies of the IDs in the deadline index whose time key

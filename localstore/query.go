@@ -116,15 +116,22 @@ func Scan[T domain.Record](s *Store, q Query, fn func(T) error) error {
 	}); err != nil {
 		return fmt.Errorf("localstore: scan %s: %w", k.res, err)
 	}
+	return fetchEach(s, k, ids, "scan", fn)
+}
+
+// fetchEach decodes the records with ids scanBatch at a time, each batch in
+// its own read transaction, and calls fn outside any transaction. ids must
+// not alias bbolt pages. Records removed meanwhile are skipped.
+func fetchEach[T domain.Record](s *Store, k *kind[T], ids [][]byte, what string, fn func(T) error) error {
 	for len(ids) > 0 {
 		batch := ids[:min(scanBatch, len(ids))]
 		ids = ids[len(batch):]
 		var recs []T
-		if err := s.view(func(tx *bolt.Tx) error {
+		if err := s.view(func(tx *bolt.Tx) (err error) {
 			recs, err = fetch(tx, k, batch)
 			return err
 		}); err != nil {
-			return fmt.Errorf("localstore: scan %s: %w", k.res, err)
+			return fmt.Errorf("localstore: %s %s: %w", what, k.res, err)
 		}
 		for _, r := range recs {
 			if err := fn(r); err != nil {

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/koogallery/merchant-console/domain"
-	"github.com/koogallery/merchant-console/localstore"
 )
 
 // alertDetail shows one failed production-interface call: what failed, how
@@ -33,29 +32,7 @@ func newAlertDetail(b *ScreenBackend) *alertDetail {
 
 // load shows a at once and refreshes it and its outbox from the store.
 func (d *alertDetail) load(a domain.InterfaceAlert) {
-	d.f.gen++
-	gen := d.f.gen
-	var kept []domain.Action // a reload of the same record keeps its outbox lines: no flicker
-	if d.alert.ID == a.ID {
-		kept = d.actions
-	}
-	d.show(a, kept)
-	s := d.b.store()
-	d.f.jobs.run(func() func() {
-		if s == nil {
-			return nil
-		}
-		fresh, ok, err := localstore.Get[domain.InterfaceAlert](s, a.ID)
-		if err != nil || !ok {
-			fresh = a
-		}
-		acts := loadActions(s, domain.ResAlerts, a.ID)
-		return func() {
-			if gen == d.f.gen {
-				d.show(fresh, acts)
-			}
-		}
-	})
+	loadActionable(d.f, d.b.store(), a, d.alert.ID, d.actions, d.show)
 }
 
 func (d *alertDetail) show(a domain.InterfaceAlert, actions []domain.Action) {

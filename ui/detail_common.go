@@ -125,6 +125,37 @@ func hasPending(actions []domain.Action, name domain.ActionName) bool {
 	return false
 }
 
+// loadActionable shows rec at once, keeping the outbox lines already shown
+// when it is the same record (a reload must not flicker), then reads the
+// freshest copy and its outbox entries off Fyne's goroutine and shows them,
+// unless another record was shown meanwhile.
+func loadActionable[T domain.Record](f *detailFrame, s *localstore.Store, rec T,
+	shownID string, shown []domain.Action, show func(T, []domain.Action)) {
+	f.gen++
+	gen := f.gen
+	id := rec.RecordMeta().ID
+	var kept []domain.Action
+	if shownID == id {
+		kept = shown
+	}
+	show(rec, kept)
+	f.jobs.run(func() func() {
+		if s == nil {
+			return nil
+		}
+		fresh, ok, err := localstore.Get[T](s, id)
+		if err != nil || !ok {
+			fresh = rec
+		}
+		acts := loadActions(s, rec.Resource(), id)
+		return func() {
+			if gen == f.gen {
+				show(fresh, acts)
+			}
+		}
+	})
+}
+
 // loadActions reads a record's outbox entries; errors leave the list empty
 // because the record itself is still worth showing.
 func loadActions(s *localstore.Store, res domain.Resource, id string) []domain.Action {

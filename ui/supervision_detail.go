@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/koogallery/merchant-console/domain"
-	"github.com/koogallery/merchant-console/localstore"
 )
 
 // supervisionDetail shows a supervised order's flow as steps (done, current,
@@ -40,29 +39,7 @@ func newSupervisionDetail(b *ScreenBackend) *supervisionDetail {
 }
 
 func (d *supervisionDetail) load(t domain.SupervisionTask) {
-	d.f.gen++
-	gen := d.f.gen
-	var kept []domain.Action // a reload of the same record keeps its outbox lines: no flicker
-	if d.task.ID == t.ID {
-		kept = d.actions
-	}
-	d.show(t, kept)
-	s := d.b.store()
-	d.f.jobs.run(func() func() {
-		if s == nil {
-			return nil
-		}
-		fresh, ok, err := localstore.Get[domain.SupervisionTask](s, t.ID)
-		if err != nil || !ok {
-			fresh = t
-		}
-		acts := loadActions(s, domain.ResSupervision, t.ID)
-		return func() {
-			if gen == d.f.gen {
-				d.show(fresh, acts)
-			}
-		}
-	})
+	loadActionable(d.f, d.b.store(), t, d.task.ID, d.actions, d.show)
 }
 
 func (d *supervisionDetail) show(t domain.SupervisionTask, actions []domain.Action) {

@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/koogallery/merchant-console/domain"
-	"github.com/koogallery/merchant-console/localstore"
 )
 
 // ticketDetail shows one ticket: its conversation as bubbles, attachments, a
@@ -49,29 +48,7 @@ func newTicketDetail(b *ScreenBackend) *ticketDetail {
 // load shows t at once, then fetches the freshest copy and its outbox
 // entries off Fyne's goroutine.
 func (d *ticketDetail) load(t domain.Ticket) {
-	d.f.gen++
-	gen := d.f.gen
-	var kept []domain.Action // a reload of the same record keeps its outbox lines: no flicker
-	if d.ticket.ID == t.ID {
-		kept = d.actions
-	}
-	d.show(t, kept)
-	s := d.b.store()
-	d.f.jobs.run(func() func() {
-		if s == nil {
-			return nil
-		}
-		fresh, ok, err := localstore.Get[domain.Ticket](s, t.ID)
-		if err != nil || !ok {
-			fresh = t
-		}
-		acts := loadActions(s, domain.ResTickets, t.ID)
-		return func() {
-			if gen == d.f.gen {
-				d.show(fresh, acts)
-			}
-		}
-	})
+	loadActionable(d.f, d.b.store(), t, d.ticket.ID, d.actions, d.show)
 }
 
 func (d *ticketDetail) show(t domain.Ticket, actions []domain.Action) {
