@@ -146,7 +146,7 @@ func (rt *runtime) openAccount(a *account) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	s, err := localstore.Open(filepath.Join(dir, cacheFile), a.info.ID, localstore.Options{})
+	s, err := localstore.Open(filepath.Join(dir, config.CacheFileName), a.info.ID, localstore.Options{})
 	if err != nil {
 		return err
 	}

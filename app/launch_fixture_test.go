@@ -106,7 +106,7 @@ func buildLaunchFixture() (launchFixture, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fix, err
 	}
-	err = syncLaunchCache(&fix, filepath.Join(dir, cacheFile))
+	err = syncLaunchCache(&fix, filepath.Join(dir, config.CacheFileName))
 	return fix, err
 }
 

@@ -23,7 +23,6 @@ import (
 )
 
 // cacheFile is each account's bbolt file inside its data directory.
-const cacheFile = "cache.db"
 
 // account is one open account: its cache, its sync client and scheduler,
 // and the last state the scheduler reported.
@@ -132,7 +131,7 @@ func (rt *runtime) startSandbox() error {
 	rt.sandbox = srv
 	slog.Info("no account configured: running on the built-in sandbox", "url", srv.URL())
 	for _, c := range srv.Accounts() {
-		id := "sandbox-" + c.ID
+		id := config.SandboxAccountName(c.ID)
 		rt.accounts = append(rt.accounts, &account{remote: c.ID, signer: apig.Signer{AK: c.AK, SK: c.SK},
 			cfg:  config.Account{Name: id, Site: config.SiteCustom, BaseURL: srv.URL(), SubAccount: c.SubAccount},
 			info: ui.AccountInfo{ID: id, Label: c.Name, Site: sandboxSite(c.Site), Sandbox: true}})
@@ -164,7 +163,7 @@ func (rt *runtime) openStores() error {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return fmt.Errorf("create %s: %w", dir, err)
 		}
-		path := filepath.Join(dir, cacheFile)
+		path := filepath.Join(dir, config.CacheFileName)
 		if a.info.Sandbox {
 			if err := removeIfUnlocked(path, a.info.ID); err != nil {
 				return err

@@ -17,11 +17,8 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/reports"
+	"github.com/koogallery/merchant-console/sandbox"
 )
-
-// CacheFileName is the name of an account's cache file inside its data
-// directory (config.Paths.AccountDataDir).
-const CacheFileName = "cache.db"
 
 const exportUsage = `usage: merchant-console export KIND [--from DATE] [--to DATE] [--status S[,S...]]
        [--account NAME] [--cache PATH] [--lang zh|en] [--tz ZONE] [--format xlsx|csv] -o FILE
@@ -260,7 +257,7 @@ func (a exportArgs) cachePath() (string, string, error) {
 	if err != nil {
 		return "", "", fmt.Errorf("export: %w", err)
 	}
-	return filepath.Join(dir, CacheFileName), account, nil
+	return filepath.Join(dir, config.CacheFileName), account, nil
 }
 
 // pickAccount checks --account against the configured accounts, or picks
@@ -272,10 +269,17 @@ func pickAccount(paths config.Paths, name string) (string, error) {
 	}
 	if name != "" {
 		acc, err := config.FindAccount(accounts, name)
-		if err != nil {
-			return "", fmt.Errorf("export: %w", err)
+		switch {
+		case err == nil:
+			return acc.Name, nil
+		case config.IsSandboxAccount(name):
+			return name, nil // a sandbox cache the window wrote; openCache says so if there is none
 		}
-		return acc.Name, nil
+		return "", fmt.Errorf("export: %w", err)
+	}
+	if len(accounts) == 0 {
+		// with no account the window runs on the sandbox: export what it shows
+		return config.SandboxAccountName(sandbox.AccountMain), nil
 	}
 	if len(accounts) != 1 {
 		return "", fmt.Errorf("export: %d accounts are configured: choose one with --account", len(accounts))

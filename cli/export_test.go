@@ -12,8 +12,10 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/koogallery/merchant-console/config"
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
+	"github.com/koogallery/merchant-console/sandbox"
 )
 
 const exportAccount = "hz-yunqi"
@@ -157,4 +159,37 @@ func TestRunExportSanitisesFileName(t *testing.T) {
 	assert.Contains(t, stderr, `changed to "工单_10月_.csv"`)
 	_, err = os.Stat(filepath.Join(dir, "工单_10月_.csv"))
 	assert.NoError(t, err)
+}
+
+func TestRunExportWithNoAccountReadsTheSandboxCacheTheWindowShows(t *testing.T) {
+	// given no configured account, and the sandbox main account's cache in
+	// the data folder, where the window keeps it
+	home := t.TempDir()
+	t.Setenv(config.HomeEnv, home)
+	paths, err := config.DefaultPaths()
+	require.NoError(t, err)
+	name := config.SandboxAccountName(sandbox.AccountMain)
+	dir, err := paths.AccountDataDir(name)
+	require.NoError(t, err)
+	require.NoError(t, os.MkdirAll(dir, 0o700))
+	s, err := localstore.Open(filepath.Join(dir, config.CacheFileName), name, localstore.Options{NoSync: true})
+	require.NoError(t, err)
+	o := exportOrder("CS2001", domain.OrderCompleted, time.Date(2026, 10, 9, 4, 0, 0, 0, time.UTC), "杭州云栖科技")
+	o.Account = name
+	_, err = s.ApplyPage(localstore.Page{Resource: domain.ResOrders, Items: []domain.Record{o}})
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+	out := filepath.Join(t.TempDir(), "orders.xlsx")
+
+	// when orders are exported without --account
+	stdout, _, err := runExport(t, "orders", "--from", "2026-10-01", "--to", "2026-10-31", "-o", out)
+
+	// then the sandbox's orders are in the workbook
+	require.NoError(t, err)
+	assert.Contains(t, stdout, "exported 1 orders")
+	assert.FileExists(t, out)
+
+	// and an unknown real account is still refused plainly
+	_, _, err = runExport(t, "orders", "--account", "no-such-shop", "-o", filepath.Join(t.TempDir(), "x.xlsx"))
+	assert.ErrorIs(t, err, config.ErrAccountNotFound)
 }

@@ -141,7 +141,7 @@ func configuredTarget(paths config.Paths, acc config.Account, cache string) (syn
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return syncTarget{}, fmt.Errorf("sync %s: %w", acc.Name, err)
 		}
-		cache = filepath.Join(dir, CacheFileName)
+		cache = filepath.Join(dir, config.CacheFileName)
 	}
 	return syncTarget{name: acc.Name, client: syncer.OptionsFor(acc, cred.AK, cred.SK), cache: cache}, nil
 }
@@ -173,11 +173,11 @@ func sandboxTarget(ctx context.Context, a syncArgs, stdout io.Writer) ([]syncTar
 			return nil, nil, fmt.Errorf("sync: %w", err)
 		}
 		cleanups = append(cleanups, func() { _ = os.RemoveAll(dir) })
-		cache = filepath.Join(dir, CacheFileName)
+		cache = filepath.Join(dir, config.CacheFileName)
 	}
 	fmt.Fprintf(stdout, "Sandbox marketplace at %s, account %s (%s), cache %s\n", srv.URL(), cred.ID, cred.Name, cache)
 	return []syncTarget{{
-		name: "sandbox-" + cred.ID, cache: cache, remote: cred.ID,
+		name: config.SandboxAccountName(cred.ID), cache: cache, remote: cred.ID,
 		client: syncer.Options{BaseURL: srv.URL(), Signer: apig.Signer{AK: cred.AK, SK: cred.SK}},
 	}}, cleanup, nil
 }
