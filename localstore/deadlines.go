@@ -45,15 +45,24 @@ func ScanDeadlinesUnnoticed[T domain.Record](s *Store, from, to time.Time, notic
 }
 
 // noticeLogged turns noticeKey into a test on index entries against the
-// log as tx sees it; nil when there is nothing to test.
+// log as tx sees it; nil when there is nothing to test. The log's bucket is
+// opened at the first entry, so an empty window costs nothing more.
 func noticeLogged(tx *bolt.Tx, noticeKey func(id string, at time.Time) string) func(k []byte) bool {
 	if noticeKey == nil {
 		return nil
 	}
-	byKey := tx.Bucket(bktNotices).Bucket(ntByKey)
+	var byKey *bolt.Bucket
 	return func(k []byte) bool {
 		key := noticeKey(string(idOfTimeKey(k)), timeOfKey(u64(k)))
-		return key != "" && byKey.Get([]byte(key)) != nil
+		if key == "" {
+			return false
+		}
+		if byKey == nil {
+			if byKey = tx.Bucket(bktNotices).Bucket(ntByKey); byKey == nil {
+				return false
+			}
+		}
+		return byKey.Get([]byte(key)) != nil
 	}
 }
 

@@ -90,3 +90,45 @@ func TestRecordNotices_BadNoticeWritesNothing(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, list)
 }
+
+func TestScanDeadlinesUnnoticed_SkipsRecordsWhoseNoticeIsLogged(t *testing.T) {
+	// given three tickets in the window, a logged notice naming the first
+	// at its due time and one naming the second at a stale due time
+	s := openTemp(t)
+	now := baseTime
+	due := map[string]time.Time{"T-told": now.Add(5 * time.Minute), "T-moved": now.Add(10 * time.Minute), "T-new": now.Add(15 * time.Minute)}
+	apply(t, s, domain.ResTickets,
+		ticket("T-told", 1, domain.TicketProcessing, "told", due["T-told"]),
+		ticket("T-moved", 1, domain.TicketProcessing, "moved", due["T-moved"]),
+		ticket("T-new", 1, domain.TicketProcessing, "new", due["T-new"]))
+	key := func(id string, at time.Time) string { return "sla:" + id + ":" + at.UTC().Format(time.RFC3339Nano) }
+	_, err := s.RecordNotices([]Notice{
+		{Key: key("T-told", due["T-told"]), Title: "told", At: now},
+		{Key: key("T-moved", now), Title: "stale due time", At: now},
+	})
+	require.NoError(t, err)
+
+	tests := []struct {
+		name      string
+		noticeKey func(id string, at time.Time) string
+		want      []string
+	}{
+		{"the index names the logged notice", key, []string{"T-moved", "T-new"}},
+		{"no key means read it", func(string, time.Time) string { return "" }, []string{"T-told", "T-moved", "T-new"}},
+		{"no test skips nothing", nil, []string{"T-told", "T-moved", "T-new"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			// when the window is scanned with the test
+			var got []string
+			err := ScanDeadlinesUnnoticed(s, time.Time{}, now.Add(time.Hour), tc.noticeKey, func(tk domain.Ticket) error {
+				got = append(got, tk.ID)
+				return nil
+			})
+
+			// then only records whose exact notice is logged are left out
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}

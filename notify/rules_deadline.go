@@ -38,9 +38,43 @@ func alertCountdown(account string, a domain.InterfaceAlert, now time.Time, lead
 	}
 	return []event{{
 		kind: KindAlertCountdown, account: account, resource: domain.ResAlerts, recordID: a.ID,
-		key: noticeKey(KindAlertCountdown, account, a.ID, strconv.Itoa(lead)+"m"),
+		key: alertCountdownKey(account, a.ID, lead),
 		ref: a.OrderID, detail: a.ProductName, left: left, at: a.UnsubscribeAt,
 	}}
+}
+
+// alertCountdownKey names an alert's countdown notice for one lead.
+func alertCountdownKey(account, id string, lead int) string {
+	return noticeKey(KindAlertCountdown, account, id, strconv.Itoa(lead)+"m")
+}
+
+// alertNoticeAt names the notice alertCountdown raises at now for an open
+// alert due at unsubscribeAt, or "" when it raises none. The cache's
+// deadline index holds exactly that time for open alerts, so the tick can
+// skip an alert whose notice is logged without reading it.
+func alertNoticeAt(account string, now time.Time, leads []int) func(id string, unsubscribeAt time.Time) string {
+	return func(id string, unsubscribeAt time.Time) string {
+		left := unsubscribeAt.Sub(now)
+		if left <= 0 {
+			return ""
+		}
+		lead, ok := tightestLead(left, leads)
+		if !ok {
+			return ""
+		}
+		return alertCountdownKey(account, id, lead)
+	}
+}
+
+// ticketSLAKey names a ticket's SLA warning for one due time.
+func ticketSLAKey(account, id string, due time.Time) string {
+	return noticeKey(KindTicketSLA, account, id, unix(due))
+}
+
+// ticketNoticeAt names the only notice ticketSLA can raise for a running
+// ticket due at due (the time the cache's deadline index holds for it).
+func ticketNoticeAt(account string) func(id string, due time.Time) string {
+	return func(id string, due time.Time) string { return ticketSLAKey(account, id, due) }
 }
 
 // tightestLead is the smallest lead (in minutes) that left is already within.
@@ -65,7 +99,7 @@ func ticketSLA(account string, t domain.Ticket, now time.Time, lead time.Duratio
 	return []event{{
 		kind: KindTicketSLA, account: account, resource: domain.ResTickets, recordID: t.ID,
 		// SLADue moves when the clock pauses, and a new due date is a new warning.
-		key: noticeKey(KindTicketSLA, account, t.ID, unix(t.SLADue)),
+		key: ticketSLAKey(account, t.ID, t.SLADue),
 		ref: t.Subject, detail: t.CustomerName, left: left, at: t.SLADue,
 	}}
 }
