@@ -21,28 +21,25 @@ func scanOf[T domain.Record](s *localstore.Store, q localstore.Query) iter.Seq2[
 	return reports.FromScan(func(fn func(T) error) error { return localstore.Scan(s, q, fn) })
 }
 
+// exportOf adapts one of the reports' Export functions to a cache query.
+func exportOf[T domain.Record](run func(context.Context, string, iter.Seq2[T, error], reports.Options) (reports.Result, error)) exportFunc {
+	return func(ctx context.Context, s *localstore.Store, q localstore.Query, out string, o reports.Options) (reports.Result, error) {
+		return run(ctx, out, scanOf[T](s, q), o)
+	}
+}
+
 func exporterFor(kind domain.Resource) (exportFunc, error) {
 	switch kind {
 	case domain.ResOrders:
-		return func(ctx context.Context, s *localstore.Store, q localstore.Query, out string, o reports.Options) (reports.Result, error) {
-			return reports.ExportOrders(ctx, out, scanOf[domain.Order](s, q), o)
-		}, nil
+		return exportOf(reports.ExportOrders), nil
 	case domain.ResTickets:
-		return func(ctx context.Context, s *localstore.Store, q localstore.Query, out string, o reports.Options) (reports.Result, error) {
-			return reports.ExportTickets(ctx, out, scanOf[domain.Ticket](s, q), o)
-		}, nil
+		return exportOf(reports.ExportTickets), nil
 	case domain.ResAlerts:
-		return func(ctx context.Context, s *localstore.Store, q localstore.Query, out string, o reports.Options) (reports.Result, error) {
-			return reports.ExportAlerts(ctx, out, scanOf[domain.InterfaceAlert](s, q), o)
-		}, nil
+		return exportOf(reports.ExportAlerts), nil
 	case domain.ResSupervision:
-		return func(ctx context.Context, s *localstore.Store, q localstore.Query, out string, o reports.Options) (reports.Result, error) {
-			return reports.ExportSupervision(ctx, out, scanOf[domain.SupervisionTask](s, q), o)
-		}, nil
+		return exportOf(reports.ExportSupervision), nil
 	case domain.ResTransactions:
-		return func(ctx context.Context, s *localstore.Store, q localstore.Query, out string, o reports.Options) (reports.Result, error) {
-			return reports.ExportTransactions(ctx, out, scanOf[domain.TransactionDetail](s, q), o)
-		}, nil
+		return exportOf(reports.ExportTransactions), nil
 	case domain.ResBills:
 		return func(ctx context.Context, s *localstore.Store, q localstore.Query, out string, o reports.Options) (reports.Result, error) {
 			// every cached transaction: the report keeps those billed to these bills

@@ -252,27 +252,26 @@ func (s *Store) Account() string { return s.account }
 // Path is the cache file's path.
 func (s *Store) Path() string { return s.path }
 
-// view runs fn in a read transaction, turning a bbolt panic on a damaged
-// page into ErrCorrupt rather than crashing the console. A damaged page can
-// also send bbolt outside its mmap; SetPanicOnFault turns that fault into
-// a panic recover can catch.
-func (s *Store) view(fn func(*bolt.Tx) error) (err error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.db == nil {
-		return ErrClosed
-	}
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		if p := recover(); p != nil {
-			err = corruptErr(s.path, fmt.Errorf("read panicked: %v", p))
-		}
-	}()
-	return s.db.View(fn)
+// view runs fn in a read transaction; see guarded.
+func (s *Store) view(fn func(*bolt.Tx) error) error {
+	return s.guarded("read", func(db *bolt.DB) error { return db.View(fn) })
 }
 
-// update runs fn in a write transaction; see view.
-func (s *Store) update(fn func(*bolt.Tx) error) (err error) {
+// update runs fn in a write transaction; see guarded.
+func (s *Store) update(fn func(*bolt.Tx) error) error {
+	return s.guarded("write", func(db *bolt.DB) error {
+		return db.Update(func(tx *bolt.Tx) error {
+			paceGrowth(tx)
+			return fn(tx)
+		})
+	})
+}
+
+// guarded runs a transaction on the open file, turning a bbolt panic on a
+// damaged page into ErrCorrupt rather than crashing the console. A damaged
+// page can also send bbolt outside its mmap; SetPanicOnFault turns that
+// fault into a panic recover can catch.
+func (s *Store) guarded(what string, run func(*bolt.DB) error) (err error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.db == nil {
@@ -281,13 +280,10 @@ func (s *Store) update(fn func(*bolt.Tx) error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if p := recover(); p != nil {
-			err = corruptErr(s.path, fmt.Errorf("write panicked: %v", p))
+			err = corruptErr(s.path, fmt.Errorf("%s panicked: %v", what, p))
 		}
 	}()
-	return s.db.Update(func(tx *bolt.Tx) error {
-		paceGrowth(tx)
-		return fn(tx)
-	})
+	return run(s.db)
 }
 
 // SetMeta stores a small setting, such as the last sync time.
