@@ -13,7 +13,7 @@ import (
 	"github.com/koogallery/merchant-console/credentials"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/marketapi"
-	syncer "github.com/koogallery/merchant-console/sync"
+	"github.com/koogallery/merchant-console/syncer"
 	"github.com/koogallery/merchant-console/ui"
 )
 

@@ -50,6 +50,6 @@ func TestExporterForWritesEveryKindFromTheCache(t *testing.T) {
 			assert.FileExists(t, out)
 		})
 	}
-	_, err = exporterFor(domain.ResNotifications)
+	_, err = exporterFor(domain.ResMessages)
 	assert.Error(t, err, "messages are not a report")
 }

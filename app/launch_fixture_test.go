@@ -16,7 +16,7 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/sandbox"
-	syncer "github.com/koogallery/merchant-console/sync"
+	"github.com/koogallery/merchant-console/syncer"
 )
 
 // The launch benchmark's fixture: a console home whose one configured

@@ -18,7 +18,7 @@ import (
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/notify"
 	"github.com/koogallery/merchant-console/sandbox"
-	syncer "github.com/koogallery/merchant-console/sync"
+	"github.com/koogallery/merchant-console/syncer"
 	"github.com/koogallery/merchant-console/ui"
 )
 

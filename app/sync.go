@@ -7,7 +7,7 @@ import (
 
 	"github.com/koogallery/merchant-console/credentials"
 	"github.com/koogallery/merchant-console/domain"
-	syncer "github.com/koogallery/merchant-console/sync"
+	"github.com/koogallery/merchant-console/syncer"
 	"github.com/koogallery/merchant-console/ui"
 )
 

@@ -19,7 +19,7 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/sandbox"
-	syncer "github.com/koogallery/merchant-console/sync"
+	"github.com/koogallery/merchant-console/syncer"
 )
 
 const syncUsage = `usage: merchant-console sync [--once] [--account NAME] [--sandbox] [--cache PATH]

@@ -72,7 +72,7 @@ func TestRecordsNameTheirResource(t *testing.T) {
 	records := map[Resource]Record{
 		ResOrders: Order{}, ResSupervision: SupervisionTask{}, ResTickets: Ticket{},
 		ResAlerts: InterfaceAlert{}, ResBills: Bill{}, ResTransactions: TransactionDetail{},
-		ResNotifications: Notification{},
+		ResMessages: Message{},
 	}
 	assert.Len(t, records, len(AllResources))
 	for res, rec := range records {
@@ -91,7 +91,7 @@ func TestActionsFor(t *testing.T) {
 		{ResOrders, nil},
 		{ResBills, nil},
 		{ResTransactions, nil},
-		{ResNotifications, nil},
+		{ResMessages, nil},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.res), func(t *testing.T) {

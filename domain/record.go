@@ -8,18 +8,18 @@ type Resource string
 
 // The resources the console syncs, in the order a first sync fetches them.
 const (
-	ResOrders        Resource = "orders"
-	ResSupervision   Resource = "supervision"
-	ResTickets       Resource = "tickets"
-	ResAlerts        Resource = "alerts"
-	ResBills         Resource = "bills"
-	ResTransactions  Resource = "transactions"
-	ResNotifications Resource = "notifications"
+	ResOrders       Resource = "orders"
+	ResSupervision  Resource = "supervision"
+	ResTickets      Resource = "tickets"
+	ResAlerts       Resource = "alerts"
+	ResBills        Resource = "bills"
+	ResTransactions Resource = "transactions"
+	ResMessages     Resource = "notifications"
 )
 
 // AllResources lists every synced resource in first-sync order.
 var AllResources = []Resource{
-	ResOrders, ResSupervision, ResTickets, ResAlerts, ResBills, ResTransactions, ResNotifications,
+	ResOrders, ResSupervision, ResTickets, ResAlerts, ResBills, ResTransactions, ResMessages,
 }
 
 // Valid reports whether r is one of the synced resources.

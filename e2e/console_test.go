@@ -13,7 +13,7 @@ import (
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/notify"
 	"github.com/koogallery/merchant-console/sandbox"
-	syncer "github.com/koogallery/merchant-console/sync"
+	"github.com/koogallery/merchant-console/syncer"
 	"github.com/stretchr/testify/require"
 )
 

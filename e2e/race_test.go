@@ -6,7 +6,7 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/marketapi"
 	"github.com/koogallery/merchant-console/sandbox"
-	syncer "github.com/koogallery/merchant-console/sync"
+	"github.com/koogallery/merchant-console/syncer"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )

@@ -85,7 +85,7 @@ func TestMain(m *testing.M) {
 // one committed 1000-order page (with its cursor) at a time: the most
 // commits (and fsyncs) per record a sync can cause. (The sync engine hands
 // over up to 32 waiting pages per transaction, which costs less per
-// record since index writes are applied sorted; see sync/pull.go.)
+// record since index writes are applied sorted; see syncer/pull.go.)
 // Open and Close are inside the timing.
 func BenchmarkBulkUpsert100kOrders(b *testing.B) {
 	pages := benchData()

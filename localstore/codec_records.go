@@ -210,7 +210,7 @@ func decodeBill(data []byte, x *domain.Bill) error {
 	return r.err
 }
 
-func encodeNotification(b []byte, n *domain.Notification) []byte {
+func encodeNotification(b []byte, n *domain.Message) []byte {
 	b = append(b, notificationLayout)
 	b = putMeta(b, &n.Meta)
 	b = putInt(putStr(b, string(n.Category)), int64(n.Code))
@@ -218,7 +218,7 @@ func encodeNotification(b []byte, n *domain.Notification) []byte {
 	return putTime(b, n.CreatedAt)
 }
 
-func decodeNotification(data []byte, n *domain.Notification) error {
+func decodeNotification(data []byte, n *domain.Message) error {
 	r := &reader{b: data}
 	if err := r.layout(notificationLayout, "notification"); err != nil {
 		return err

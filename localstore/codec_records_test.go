@@ -61,7 +61,7 @@ func filled[T domain.Record]() domain.Record {
 
 var allKinds = []func() domain.Record{
 	filled[domain.Order], filled[domain.Ticket], filled[domain.SupervisionTask], filled[domain.InterfaceAlert],
-	filled[domain.Bill], filled[domain.TransactionDetail], filled[domain.Notification],
+	filled[domain.Bill], filled[domain.TransactionDetail], filled[domain.Message],
 }
 
 func TestBinaryCodecs_EveryFieldRoundTrips(t *testing.T) {

@@ -85,10 +85,10 @@ func init() {
 		},
 		enc: encodeTransaction, dec: decodeTransaction,
 	})
-	register(&kind[domain.Notification]{
-		res:  domain.ResNotifications,
-		meta: func(v *domain.Notification) *domain.Meta { return &v.Meta },
-		fields: func(v *domain.Notification) fields {
+	register(&kind[domain.Message]{
+		res:  domain.ResMessages,
+		meta: func(v *domain.Message) *domain.Meta { return &v.Meta },
+		fields: func(v *domain.Message) fields {
 			return fields{status: string(v.Category), at: v.CreatedAt, updated: v.UpdatedAt,
 				search: searchText(v.ID, v.Title)}
 		},

@@ -125,7 +125,7 @@ func (b *book) setOrderStatus(id string, st domain.OrderStatus, now time.Time) {
 	b.put(o)
 }
 
-func (b *book) notify(n domain.Notification, now time.Time) {
+func (b *book) notify(n domain.Message, now time.Time) {
 	b.touch(&n.Meta, now)
 	b.put(n)
 }

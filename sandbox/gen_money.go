@@ -124,30 +124,30 @@ func (g *generator) billStatus(b *domain.Bill, age int) {
 	}
 }
 
-func (g *generator) notification(cat domain.MessageCategory, title, body string, res domain.Resource, id string, at time.Time) domain.Notification {
-	return domain.Notification{
+func (g *generator) notification(cat domain.MessageCategory, title, body string, res domain.Resource, id string, at time.Time) domain.Message {
+	return domain.Message{
 		Meta: domain.Meta{ID: g.id("NT")}, Category: cat, Code: cat.Code(), Title: title, Body: body,
 		RecordKind: res, RecordID: id, CreatedAt: at,
 	}
 }
 
-func (g *generator) alertNotice(a domain.InterfaceAlert, at time.Time) domain.Notification {
+func (g *generator) alertNotice(a domain.InterfaceAlert, at time.Time) domain.Message {
 	title := g.text([]string{"生产接口调用失败：" + string(a.Kind)}, []string{"Production interface failed: " + string(a.Kind)})
 	body := a.OrderID + " " + a.LastCode + " " + a.LastMessage
 	return g.notification(domain.MsgOperations, title, body, domain.ResAlerts, a.ID, at)
 }
 
-func (g *generator) ticketNotice(t domain.Ticket) domain.Notification {
+func (g *generator) ticketNotice(t domain.Ticket) domain.Message {
 	title := g.text([]string{"您有新的客户工单"}, []string{"A customer opened a ticket"})
 	return g.notification(domain.MsgTicket, title, t.CustomerName+": "+t.Subject, domain.ResTickets, t.ID, t.CreatedAt)
 }
 
-func (g *generator) taskNotice(t domain.SupervisionTask, at time.Time) domain.Notification {
+func (g *generator) taskNotice(t domain.SupervisionTask, at time.Time) domain.Message {
 	title := g.text([]string{"服务监管待处理：" + string(t.Current)}, []string{"Supervision waiting: " + string(t.Current)})
 	return g.notification(domain.MsgOther, title, t.OrderID+" "+t.ProductName, domain.ResSupervision, t.ID, at)
 }
 
-func (g *generator) billNotice(b domain.Bill) domain.Notification {
+func (g *generator) billNotice(b domain.Bill) domain.Message {
 	c := categoryOfBill(b.ID)
 	title := g.text([]string{b.Period + " " + c.cn + "账单已生成"}, []string{c.en + " bill for " + b.Period + " is ready"})
 	return g.notification(domain.MsgOther, title, b.Amount.String()+" "+b.Currency, domain.ResBills, b.ID, b.GeneratedAt)

@@ -41,7 +41,7 @@ type fillState struct {
 	tickets []domain.Ticket
 	txs     []domain.TransactionDetail
 	bills   []domain.Bill
-	notes   []domain.Notification
+	notes   []domain.Message
 }
 
 func fill(b *book, share func(int) int, sz sizes, now time.Time) {

@@ -238,8 +238,8 @@ func TestSim_UnacceptedSupervisionWarnsAt180Days(t *testing.T) {
 			s.Current != domain.NodeActivateCode
 	})
 	warned := func() bool {
-		for _, r := range srv.Records(AccountMain, domain.ResNotifications) {
-			if n := r.(domain.Notification); n.RecordID == task.ID && n.Category == domain.MsgProductOpen {
+		for _, r := range srv.Records(AccountMain, domain.ResMessages) {
+			if n := r.(domain.Message); n.RecordID == task.ID && n.Category == domain.MsgProductOpen {
 				return true
 			}
 		}

@@ -14,7 +14,7 @@ import (
 	"github.com/koogallery/merchant-console/credentials"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/marketapi"
-	syncer "github.com/koogallery/merchant-console/sync"
+	"github.com/koogallery/merchant-console/syncer"
 )
 
 // Problem is an error as a person wants it: what happened, and what to do.

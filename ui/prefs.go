@@ -97,7 +97,7 @@ func (s Prefs) SyncIntervals() map[domain.Resource]time.Duration {
 	fast, slow, money := s.SyncFast(), s.SyncSlow(), s.SyncMoney()
 	return map[domain.Resource]time.Duration{
 		domain.ResTickets: fast, domain.ResAlerts: fast,
-		domain.ResOrders: slow, domain.ResSupervision: slow, domain.ResNotifications: slow,
+		domain.ResOrders: slow, domain.ResSupervision: slow, domain.ResMessages: slow,
 		domain.ResBills: money, domain.ResTransactions: money,
 	}
 }

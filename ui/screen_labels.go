@@ -226,7 +226,7 @@ func resourceLabel(r domain.Resource) string {
 		return lang.L("Bills")
 	case domain.ResTransactions:
 		return lang.L("Transaction details")
-	case domain.ResNotifications:
+	case domain.ResMessages:
 		return lang.L("Messages")
 	}
 	return string(r)

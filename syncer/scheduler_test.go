@@ -53,7 +53,7 @@ func runScheduler(t *testing.T, s *Scheduler) {
 
 var slowIntervals = map[domain.Resource]time.Duration{
 	domain.ResOrders: time.Hour, domain.ResSupervision: time.Hour, domain.ResTickets: time.Hour,
-	domain.ResAlerts: time.Hour, domain.ResBills: time.Hour, domain.ResTransactions: time.Hour, domain.ResNotifications: time.Hour,
+	domain.ResAlerts: time.Hour, domain.ResBills: time.Hour, domain.ResTransactions: time.Hour, domain.ResMessages: time.Hour,
 }
 
 func TestScheduler_OfflineBackoffThenRecovery(t *testing.T) {

@@ -34,13 +34,13 @@ type State struct {
 // DefaultIntervals: tickets and interface alerts need a fast reaction,
 // orders and supervision less, money moves daily.
 var DefaultIntervals = map[domain.Resource]time.Duration{
-	domain.ResAlerts:        30 * time.Second,
-	domain.ResTickets:       30 * time.Second,
-	domain.ResNotifications: time.Minute,
-	domain.ResOrders:        2 * time.Minute,
-	domain.ResSupervision:   2 * time.Minute,
-	domain.ResBills:         30 * time.Minute,
-	domain.ResTransactions:  30 * time.Minute,
+	domain.ResAlerts:       30 * time.Second,
+	domain.ResTickets:      30 * time.Second,
+	domain.ResMessages:     time.Minute,
+	domain.ResOrders:       2 * time.Minute,
+	domain.ResSupervision:  2 * time.Minute,
+	domain.ResBills:        30 * time.Minute,
+	domain.ResTransactions: 30 * time.Minute,
 }
 
 // SchedulerOptions tune a Scheduler; zero values take defaults.

@@ -27,8 +27,8 @@ func (c MessageCategory) Code() int {
 	return 0
 }
 
-// Notification is a message-centre message.
-type Notification struct {
+// Message is a message-centre message (the wire contract calls the resource "notifications").
+type Message struct {
 	Meta
 	Category   MessageCategory `json:"category"`
 	Code       int             `json:"code"`
@@ -40,4 +40,4 @@ type Notification struct {
 }
 
 // Resource implements Record.
-func (Notification) Resource() Resource { return ResNotifications }
+func (Message) Resource() Resource { return ResMessages }

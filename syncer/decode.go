@@ -27,13 +27,13 @@ type PageDecoder func(body []byte, owner Owner) (Page, error)
 
 // pageDecoders maps each resource to its typed decoder.
 var pageDecoders = map[domain.Resource]PageDecoder{
-	domain.ResOrders:        DecodeChanges[domain.Order],
-	domain.ResSupervision:   DecodeChanges[domain.SupervisionTask],
-	domain.ResTickets:       DecodeChanges[domain.Ticket],
-	domain.ResAlerts:        DecodeChanges[domain.InterfaceAlert],
-	domain.ResBills:         DecodeChanges[domain.Bill],
-	domain.ResTransactions:  DecodeChanges[domain.TransactionDetail],
-	domain.ResNotifications: DecodeChanges[domain.Notification],
+	domain.ResOrders:       DecodeChanges[domain.Order],
+	domain.ResSupervision:  DecodeChanges[domain.SupervisionTask],
+	domain.ResTickets:      DecodeChanges[domain.Ticket],
+	domain.ResAlerts:       DecodeChanges[domain.InterfaceAlert],
+	domain.ResBills:        DecodeChanges[domain.Bill],
+	domain.ResTransactions: DecodeChanges[domain.TransactionDetail],
+	domain.ResMessages:     DecodeChanges[domain.Message],
 }
 
 // DecoderFor returns the page decoder of a resource.

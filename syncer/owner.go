@@ -22,7 +22,7 @@ func metaOf(p any) *domain.Meta {
 		return &v.Meta
 	case *domain.TransactionDetail:
 		return &v.Meta
-	case *domain.Notification:
+	case *domain.Message:
 		return &v.Meta
 	}
 	return nil
