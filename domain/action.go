@@ -1,6 +1,9 @@
 package domain
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // ActionName is a seller action the console can take on a record.
 type ActionName string
@@ -20,18 +23,43 @@ const (
 	ActRestart             ActionName = "restart" // 重新启动 a failed interface call
 )
 
-// ActionsFor lists the actions that apply to a resource.
+// ActionsFor lists every action the merchant can take on some record of a
+// resource, in the order of its statuses: what the sandbox accepts at all.
 func ActionsFor(r Resource) []ActionName {
-	switch r {
-	case ResTickets:
-		return []ActionName{ActTicketAccept, ActTicketReply, ActTicketAwaitCustomer, ActTicketResolve}
-	case ResSupervision:
-		return []ActionName{ActConfirmRequirement, ActRejectRequirement, ActUploadReport, ActShip, ActConfirmCompletion, ActAppeal}
-	case ResAlerts:
-		return []ActionName{ActRestart}
+	var out []ActionName
+	for _, st := range KindOf(r).Statuses {
+		for _, a := range st.Actions {
+			if !slices.Contains(out, a) {
+				out = append(out, a)
+			}
+		}
 	}
-	return nil
+	return out
 }
+
+// Actions lists what the merchant may do on the record now: its status's
+// actions, narrowed by the record's own facts. An open appeal freezes a
+// supervision flow (nothing, not even a second appeal); a flow without a
+// requirement step (License) has nothing to send a rejected requirement
+// back to.
+func Actions(r Record) []ActionName {
+	if r == nil {
+		return nil
+	}
+	acts := KindOf(r.Resource()).Status(StatusOf(r)).Actions
+	if t, ok := record[SupervisionTask](r); ok {
+		if t.Frozen() {
+			return nil
+		}
+		if !slices.Contains(t.Flow(), NodeSubmitRequirement) {
+			acts = slices.DeleteFunc(slices.Clone(acts), func(a ActionName) bool { return a == ActRejectRequirement })
+		}
+	}
+	return slices.Clone(acts)
+}
+
+// Allows reports whether the merchant may take action a on the record now.
+func Allows(r Record, a ActionName) bool { return slices.Contains(Actions(r), a) }
 
 // ActionState is where an outbox entry stands.
 type ActionState string

@@ -68,12 +68,12 @@ const (
 	AlertUnsubscribed AlertState = "UNSUBSCRIBED" // the order was judged failed and unsubscribed
 )
 
-// AlertStates lists every alert state, for filters and counts.
-var AlertStates = []AlertState{AlertRetrying, AlertFailed, AlertRestarting, AlertResolved, AlertUnsubscribed}
+// AlertStates lists every alert state, for filters and counts (from kinds.go).
+var AlertStates []AlertState
 
 // Open reports whether the alert still needs the seller.
 func (s AlertState) Open() bool {
-	return s == AlertRetrying || s == AlertFailed || s == AlertRestarting
+	return KindOf(ResAlerts).Known(string(s)) && !KindOf(ResAlerts).Status(string(s)).Final
 }
 
 // InterfaceAlert is one failed production-interface call (生产接口消息).

@@ -17,19 +17,12 @@ const (
 	BillPaid             BillStatus = "PAID"               // 已付款
 )
 
-// BillStatuses lists every bill status, for filters and counts.
-var BillStatuses = []BillStatus{
-	BillPendingInvoice, BillInvoiceReview, BillInvoiceError, BillInvoiceApproved,
-	BillPaymentInfoError, BillPaymentAppFailed, BillPaymentRejected, BillPaid,
-}
+// BillStatuses lists every bill status, for filters and counts (from kinds.go).
+var BillStatuses []BillStatus
 
 // NeedsMerchant reports whether the merchant must do something about the bill.
 func (s BillStatus) NeedsMerchant() bool {
-	switch s {
-	case BillPendingInvoice, BillInvoiceError, BillPaymentInfoError, BillPaymentAppFailed, BillPaymentRejected:
-		return true
-	}
-	return false
+	return KindOf(ResBills).Status(string(s)).Actor == PartyMerchant
 }
 
 // BillType is the kind of goods a bill settles. The marketplace's advice for

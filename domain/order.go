@@ -51,8 +51,8 @@ const (
 	OrderCancelled  OrderStatus = "CANCELLED"  // 已取消
 )
 
-// OrderStatuses lists every order status, for filters and counts.
-var OrderStatuses = []OrderStatus{OrderProcessing, OrderCompleted, OrderCancelled}
+// OrderStatuses lists every order status, for filters and counts (from kinds.go).
+var OrderStatuses []OrderStatus
 
 // Order is one marketplace order with its lines and buyer.
 type Order struct {

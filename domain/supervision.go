@@ -60,15 +60,13 @@ func FlowFor(kind ProductKind) []Node {
 }
 
 // NodeActor says who must act at a node.
+// An unknown node is taken as the merchant's, so it is shown as waiting
+// rather than hidden.
 func NodeActor(n Node) Party {
-	switch n {
-	case NodeSubmitRequirement, NodeAcceptance:
-		return PartyUser
-	case NodeInTransit, NodeActivateCode, NodeDone:
-		return PartySystem
-	default:
-		return PartyMerchant
+	if st := KindOf(ResSupervision).Status(string(n)); st.Actor != "" {
+		return st.Actor
 	}
+	return PartyMerchant
 }
 
 // Supervision timers, from the marketplace's rules.

@@ -15,16 +15,11 @@ const (
 	TicketRevoked          TicketStatus = "REVOKED"           // 已撤销
 )
 
-// TicketStatuses lists every ticket status, for filters and counts.
-var TicketStatuses = []TicketStatus{
-	TicketPendingAccept, TicketProcessing, TicketAwaitingCustomer,
-	TicketAwaitingConfirm, TicketCompleted, TicketRevoked,
-}
+// TicketStatuses lists every ticket status, for filters and counts (from kinds.go).
+var TicketStatuses []TicketStatus
 
 // Open reports whether the ticket still needs the seller or the customer.
-func (s TicketStatus) Open() bool {
-	return s != TicketCompleted && s != TicketRevoked
-}
+func (s TicketStatus) Open() bool { return !KindOf(ResTickets).Status(string(s)).Final }
 
 // Ticket is a customer ticket (工单).
 type Ticket struct {
