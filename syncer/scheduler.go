@@ -31,17 +31,10 @@ type State struct {
 	NextRetry time.Time // while offline: when the next attempt is due
 }
 
-// DefaultIntervals: tickets and interface alerts need a fast reaction,
-// orders and supervision less, money moves daily.
-var DefaultIntervals = map[domain.Resource]time.Duration{
-	domain.ResAlerts:       30 * time.Second,
-	domain.ResTickets:      30 * time.Second,
-	domain.ResMessages:     time.Minute,
-	domain.ResOrders:       2 * time.Minute,
-	domain.ResSupervision:  2 * time.Minute,
-	domain.ResBills:        30 * time.Minute,
-	domain.ResTransactions: 30 * time.Minute,
-}
+// DefaultIntervals are the domain's: each resource syncs at its kind's
+// class (tickets and alerts fast, orders, supervision and messages slow,
+// money daily-ish), the same defaults the window's preferences offer.
+var DefaultIntervals = domain.DefaultIntervals()
 
 // SchedulerOptions tune a Scheduler; zero values take defaults.
 type SchedulerOptions struct {
@@ -57,18 +50,18 @@ type SchedulerOptions struct {
 	OnState func(State)
 	// OnSync receives each sync's summary and error, after OnState.
 	OnSync func(Summary, error)
-
-	// wallNow reads the wall clock; tests shift it to fake a machine that slept.
-	wallNow func() time.Time
 }
 
 // Scheduler runs one Engine on its intervals.
 type Scheduler struct {
-	eng   *Engine
-	opts  SchedulerOptions
-	kick  chan []domain.Resource
-	mu    sync.Mutex
-	state State
+	eng  *Engine
+	opts SchedulerOptions
+	kick chan []domain.Resource
+	// wallNow reads the wall clock; tests shift it, before Run, to fake a
+	// machine that slept.
+	wallNow func() time.Time
+	mu      sync.Mutex
+	state   State
 }
 
 // NewScheduler wraps an engine.
@@ -92,10 +85,7 @@ func NewScheduler(eng *Engine, opts SchedulerOptions) *Scheduler {
 	if opts.Tick <= 0 {
 		opts.Tick = time.Second
 	}
-	if opts.wallNow == nil {
-		opts.wallNow = time.Now
-	}
-	return &Scheduler{eng: eng, opts: opts, kick: make(chan []domain.Resource, 1),
+	return &Scheduler{eng: eng, opts: opts, kick: make(chan []domain.Resource, 1), wallNow: time.Now,
 		state: State{Account: eng.Account(), Status: StatusIdle}}
 }
 
@@ -161,7 +151,7 @@ func newLoop(s *Scheduler) *loop {
 	for r := range s.opts.Intervals {
 		l.next[r] = now
 	}
-	l.lastWall, l.lastMono = s.opts.wallNow().Round(0), now
+	l.lastWall, l.lastMono = s.wallNow().Round(0), now
 	return l
 }
 
@@ -169,7 +159,7 @@ func newLoop(s *Scheduler) *loop {
 // stops while the machine sleeps, the wall clock does not. A jump means
 // every resource may be stale, so all become due.
 func (l *loop) checkSleep() {
-	now, wallNow := time.Now(), l.s.opts.wallNow().Round(0)
+	now, wallNow := time.Now(), l.s.wallNow().Round(0)
 	wall := wallNow.Sub(l.lastWall)
 	mono := now.Sub(l.lastMono)
 	l.lastWall, l.lastMono = wallNow, now

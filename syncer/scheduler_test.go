@@ -103,8 +103,8 @@ func TestScheduler_SyncNowAndCatchUpAfterSleep(t *testing.T) {
 				syncs.Add(1)
 			}
 		}}
-	opts.wallNow = func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }
 	s := NewScheduler(r.eng, opts)
+	s.wallNow = func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }
 	runScheduler(t, s)
 	require.Eventually(t, func() bool { return syncs.Load() == 1 }, 10*time.Second, 5*time.Millisecond)
 
@@ -187,4 +187,15 @@ func TestEngine_OneSyncAtATimePerAccount(t *testing.T) {
 	// then they ran one after another and the cache is right
 	assert.Zero(t, overlap.Load())
 	assertConverged(t, sb, r.acct.ID, r.store)
+}
+
+func TestDefaultIntervalsAreTheDomainsSyncClasses(t *testing.T) {
+	// given the domain's kinds, each in one sync class
+	for _, k := range domain.Kinds() {
+		// then the scheduler's default for the resource is its class's, the
+		// same the window's preferences start from (messages included: they
+		// once synced every minute here and every two minutes in the window)
+		assert.Equal(t, k.Sync.DefaultInterval(), DefaultIntervals[k.Resource], k.Resource)
+	}
+	assert.Len(t, DefaultIntervals, len(domain.AllResources))
 }
