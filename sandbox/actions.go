@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/koogallery/merchant-console/domain"
@@ -31,8 +32,15 @@ func (w *world) act(acct string, res domain.Resource, id string, name domain.Act
 }
 
 // apply finds the record and runs the resource's rules on a copy; only a
-// successful change is stored, with a new version.
+// successful change is stored, with a new version. An action the resource
+// never takes (domain.ActionsFor) is a bad value whatever the record's state.
 func (w *world) apply(b *book, res domain.Resource, id string, name domain.ActionName, p domain.ActionParams, now time.Time) (domain.Record, *refusal) {
+	if !slices.Contains(domain.ActionsFor(res), name) {
+		if len(domain.ActionsFor(res)) == 0 {
+			return nil, badValue("%s 不支持操作 / %s has no actions", res, res)
+		}
+		return nil, badValue("%s 不支持操作 %s / unknown %s action %s", res, name, res, name)
+	}
 	rec, ok := b.tables[res].live[id]
 	if !ok {
 		return nil, w.missing(b, res, id)

@@ -19,12 +19,11 @@ func callOutcome(r *rand.Rand, success float64) (string, bool) {
 // restartAlert is 重新启动: the marketplace calls the seller's server again
 // at once; the call may succeed or fail with a seller result code.
 func restartAlert(a domain.InterfaceAlert, r *rand.Rand, success float64, now time.Time) (domain.InterfaceAlert, bool, *refusal) {
-	switch a.State {
-	case domain.AlertUnsubscribed:
+	if a.State == domain.AlertUnsubscribed {
 		return a, false, refuse(marketapi.ReasonDeadlinePassed,
 			"订单已自动退订，无法重新启动 / the order was unsubscribed automatically; restart is no longer possible")
-	case domain.AlertFailed, domain.AlertRetrying, domain.AlertRestarting:
-	default:
+	}
+	if !domain.Allows(a, domain.ActRestart) {
 		return a, false, invalidState(a.State, domain.ActRestart)
 	}
 	code, ok := callOutcome(r, success)

@@ -25,32 +25,23 @@ func moveTo(t *domain.SupervisionTask, next domain.Node, by domain.Party, action
 	t.Current, t.NodeEnteredAt = next, now
 }
 
-// supervisionAction applies a merchant action to a task by the flow's rules.
+// supervisionAction applies a merchant action to a task by the flow's
+// rules: which node allows which action is the domain's (domain.Allows).
 func supervisionAction(t domain.SupervisionTask, name domain.ActionName, p domain.ActionParams, now time.Time) (domain.SupervisionTask, bool, *refusal) {
-	if name == domain.ActAppeal {
-		return appealTask(t, p, now)
-	}
 	if t.Frozen() {
+		if name == domain.ActAppeal {
+			return t, false, refuse(marketapi.ReasonFlowFrozen, "已有申诉在处理中 / an appeal is already open")
+		}
 		return t, false, refuse(marketapi.ReasonFlowFrozen, "申诉处理中，流程已冻结 / an open appeal freezes the flow")
 	}
-	need, by := map[domain.ActionName][]domain.Node{
-		domain.ActConfirmRequirement: {domain.NodeConfirmRequirement},
-		domain.ActRejectRequirement:  {domain.NodeConfirmRequirement},
-		domain.ActUploadReport:       {domain.NodeDeliver, domain.NodeUploadProof},
-		domain.ActShip:               {domain.NodeShip},
-		domain.ActConfirmCompletion:  {domain.NodeConfirmCompletion},
-	}[name], domain.PartyMerchant
-	if need == nil {
-		return t, false, badValue("服务监管不支持操作 %s / unknown supervision action %s", name, name)
-	}
-	if !slices.Contains(need, t.Current) {
+	if !domain.Allows(t, name) {
 		return t, false, invalidState(t.Current, name)
 	}
+	by := domain.PartyMerchant
 	switch name {
+	case domain.ActAppeal:
+		return appealTask(t, p, now)
 	case domain.ActRejectRequirement:
-		if !slices.Contains(t.Flow(), domain.NodeSubmitRequirement) {
-			return t, false, invalidState(t.Current, name)
-		}
 		t.Rejections++
 		moveTo(&t, domain.NodeSubmitRequirement, by, string(name), p.Message, now)
 	case domain.ActUploadReport:
@@ -71,12 +62,6 @@ func supervisionAction(t domain.SupervisionTask, name domain.ActionName, p domai
 }
 
 func appealTask(t domain.SupervisionTask, p domain.ActionParams, now time.Time) (domain.SupervisionTask, bool, *refusal) {
-	if t.Frozen() {
-		return t, false, refuse(marketapi.ReasonFlowFrozen, "已有申诉在处理中 / an appeal is already open")
-	}
-	if t.Current == domain.NodeDone {
-		return t, false, invalidState(t.Current, domain.ActAppeal)
-	}
 	reason := strings.TrimSpace(p.Message)
 	if reason == "" {
 		return t, false, badParam("申诉需要理由 message / appeal needs a reason in message")

@@ -10,8 +10,10 @@ import (
 )
 
 // ticketAction applies a seller action to a ticket by the marketplace's
-// rules. It returns the changed copy; the stored ticket is never touched, so
-// a refusal changes nothing.
+// rules: which status allows which action is the domain's (domain.Allows);
+// the checks here are the inputs and who accepted first. It returns the
+// changed copy; the stored ticket is never touched, so a refusal changes
+// nothing.
 func ticketAction(t domain.Ticket, name domain.ActionName, p domain.ActionParams, now time.Time) (domain.Ticket, bool, *refusal) {
 	t.Messages = slices.Clip(t.Messages) // appends must not write into a shared array
 	switch name {
@@ -32,7 +34,7 @@ func acceptTicket(t domain.Ticket, p domain.ActionParams, now time.Time) (domain
 	if agent == "" {
 		return t, false, badParam("受理需要 agent / accept needs agent")
 	}
-	if t.Status != domain.TicketPendingAccept {
+	if !domain.Allows(t, domain.ActTicketAccept) {
 		if t.Assignee == agent && t.Status.Open() {
 			return t, false, nil // the same agent again: already done, nothing to change
 		}
@@ -60,9 +62,7 @@ func replyTicket(t domain.Ticket, p domain.ActionParams, now time.Time) (domain.
 	if strings.TrimSpace(p.Message) == "" {
 		return t, false, badParam("回复需要 message / reply needs message")
 	}
-	switch t.Status {
-	case domain.TicketProcessing, domain.TicketAwaitingCustomer, domain.TicketAwaitingConfirm:
-	default:
+	if !domain.Allows(t, domain.ActTicketReply) {
 		return t, false, invalidState(t.Status, domain.ActTicketReply)
 	}
 	addMerchantMessage(&t, p, p.Message, now)
@@ -70,7 +70,7 @@ func replyTicket(t domain.Ticket, p domain.ActionParams, now time.Time) (domain.
 }
 
 func awaitCustomer(t domain.Ticket, p domain.ActionParams, now time.Time) (domain.Ticket, bool, *refusal) {
-	if t.Status != domain.TicketProcessing {
+	if !domain.Allows(t, domain.ActTicketAwaitCustomer) {
 		return t, false, invalidState(t.Status, domain.ActTicketAwaitCustomer)
 	}
 	if p.Message != "" {
@@ -95,7 +95,7 @@ func resolveTicket(t domain.Ticket, p domain.ActionParams, now time.Time) (domai
 	if strings.TrimSpace(p.Cause) == "" || strings.TrimSpace(p.Solution) == "" {
 		return t, false, badParam("确认解决需要 cause 和 solution / resolve needs cause and solution")
 	}
-	if t.Status != domain.TicketProcessing && t.Status != domain.TicketAwaitingCustomer {
+	if !domain.Allows(t, domain.ActTicketResolve) {
 		return t, false, invalidState(t.Status, domain.ActTicketResolve)
 	}
 	resumeSLA(&t, now)
