@@ -45,7 +45,7 @@ func (p PeriodType) Label() Label { return labelOf(periodTypeLabels, p) }
 var Parties = []Party{PartyUser, PartyMerchant, PartyOperations, PartySystem}
 
 var partyLabels = map[Party]Label{
-	PartyUser:       {"客户", "Customer"},
+	PartyUser:       {"用户", "Customer"},
 	PartyMerchant:   {"商家", "Merchant"},
 	PartyOperations: {"运营经理", "Operations manager"},
 	PartySystem:     {"系统", "System"},

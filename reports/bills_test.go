@@ -86,7 +86,7 @@ func TestExportBillsCSVFlattensLines(t *testing.T) {
 	assert.Equal(t, 4, res.Rows)
 	assert.Equal(t, []string{"Bill ID", "Period", "Bill type"}, rows[0][:3])
 	assert.Equal(t, "Order ID", rows[0][12])
-	assert.Equal(t, []string{"B-OK", "2026-09", "General goods"}, rows[2][:3])
+	assert.Equal(t, []string{"B-OK", "2026-09", "General goods bill"}, rows[2][:3])
 	assert.Equal(t, "L2", rows[2][11])
 	assert.Equal(t, "2800.00", rows[2][len(rows[2])-1])
 	assert.Equal(t, "Payment application rejected", rows[4][4])

@@ -32,6 +32,6 @@
 // one row per bill line), UTF-8 with a BOM so Excel reads the Chinese. The
 // summary and reconciliation sheets exist only in xlsx.
 //
-// Labels: the exported LabelMap variables (OrderStatusLabels, ...) give every
-// enum's zh-Hans and en label; the UI can reuse them.
+// Labels: the exported LabelMap variables (OrderStatusLabels, ...) hold the
+// domain's zh/en labels of every code (package domain is their one source).
 package reports

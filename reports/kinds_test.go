@@ -76,7 +76,7 @@ func TestExportAlertsCountdownAndCode(t *testing.T) {
 	const sh = "Alerts"
 	assert.Equal(t, "Create instance", text(t, f, sh, "F2"))
 	assert.Equal(t, "no", text(t, f, sh, "G2"))
-	assert.Equal(t, "Retrying", text(t, f, sh, "H2"))
+	assert.Equal(t, "Retrying automatically", text(t, f, sh, "H2"))
 	assert.Equal(t, "000005", text(t, f, sh, "J2"), "codes keep their leading zeros")
 	assert.Equal(t, "internal error", text(t, f, sh, "K2"))
 	assert.InDelta(t, 1.5, number(t, f, sh, "Q2"), 1e-9)
