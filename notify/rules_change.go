@@ -39,7 +39,7 @@ func ticketChangeEvents(c domain.Change) []event {
 		ref: after.Subject, detail: after.CustomerName}
 	before, had := as[domain.Ticket](c.Before)
 	if !had {
-		if !after.Status.Open() {
+		if statusNotice(after) != KindNewTicket {
 			return nil
 		}
 		base.kind, base.key = KindNewTicket, noticeKey(KindNewTicket, c.Account, after.ID)
@@ -72,7 +72,7 @@ func newCustomerMessage(before, after domain.Ticket) (domain.TicketMessage, bool
 
 func alertChangeEvents(c domain.Change) []event {
 	after, ok := as[domain.InterfaceAlert](c.After)
-	if !ok || !after.State.Open() {
+	if !ok || statusNotice(after) != KindNewAlert {
 		return nil
 	}
 	// A retry of a known failure is not news; a failure that reopens is.
@@ -90,7 +90,8 @@ func alertChangeEvents(c domain.Change) []event {
 
 func supervisionChangeEvents(c domain.Change) []event {
 	after, ok := as[domain.SupervisionTask](c.After)
-	if !ok || !after.WaitingOnMerchant() {
+	// An open appeal freezes the flow: the merchant's node waits on operations.
+	if !ok || statusNotice(after) != KindSupervisionWaiting || !after.WaitingOnMerchant() {
 		return nil
 	}
 	if before, had := as[domain.SupervisionTask](c.Before); had &&
@@ -115,12 +116,12 @@ func billChangeEvents(c domain.Change) []event {
 		return nil
 	}
 	base := event{account: c.Account, resource: domain.ResBills, recordID: after.ID, ref: after.Period}
-	switch after.Status {
-	case domain.BillPendingInvoice:
-		base.kind, base.detail = KindBillInvoice, after.Amount.String()+" "+after.Currency
+	switch kind := statusNotice(after); kind {
+	case KindBillInvoice:
+		base.kind, base.detail = kind, after.Amount.String()+" "+after.Currency
 		base.key = noticeKey(KindBillInvoice, c.Account, after.ID)
-	case domain.BillPaymentRejected:
-		base.kind, base.detail = KindPaymentRejected, after.PaymentAppNo+" "+after.StatusMessage
+	case KindPaymentRejected:
+		base.kind, base.detail = kind, after.PaymentAppNo+" "+after.StatusMessage
 		// A bill may be rejected again after a fix: each rejection is its own version.
 		base.key = noticeKey(KindPaymentRejected, c.Account, after.ID, "v"+itoa64(after.Version))
 	default:
@@ -134,7 +135,7 @@ func orderChangeEvents(c domain.Change, now time.Time) []event {
 		return nil
 	}
 	o, ok := as[domain.Order](c.After)
-	if !ok || (!o.CreatedAt.IsZero() && now.Sub(o.CreatedAt) > newOrderWithin) {
+	if !ok || statusNotice(o) != KindNewOrder || (!o.CreatedAt.IsZero() && now.Sub(o.CreatedAt) > newOrderWithin) {
 		return nil
 	}
 	return []event{{
