@@ -94,12 +94,21 @@ func Kinds() []Kind { return slices.Clone(kinds) }
 // KindOf returns the description of a resource; an unknown resource gets a
 // zero Kind whose Status finds nothing.
 func KindOf(r Resource) Kind {
-	for _, k := range kinds {
-		if k.Resource == r {
-			return k
-		}
+	if k := kindOf(r); k != nil {
+		return *k
 	}
 	return Kind{Resource: r, Label: Label{string(r), string(r)}}
+}
+
+// kindOf finds a resource's description without copying it: the cache asks
+// for every record it writes.
+func kindOf(r Resource) *Kind {
+	for i := range kinds {
+		if kinds[i].Resource == r {
+			return &kinds[i]
+		}
+	}
+	return nil
 }
 
 // Status returns the status with code, or a Status that labels the unknown
@@ -128,7 +137,7 @@ func (k Kind) Codes() []string {
 }
 
 // StatusOf is a record's status code ("" for a record of another kind).
-func (k Kind) StatusOf(r Record) string {
+func (k *Kind) StatusOf(r Record) string {
 	if k.status == nil || r == nil {
 		return ""
 	}
@@ -136,7 +145,7 @@ func (k Kind) StatusOf(r Record) string {
 }
 
 // TimeOf is the time that orders the record (TimeField).
-func (k Kind) TimeOf(r Record) time.Time {
+func (k *Kind) TimeOf(r Record) time.Time {
 	if k.time == nil || r == nil {
 		return time.Time{}
 	}
@@ -153,10 +162,20 @@ func (k Kind) Countdown(r Record, now time.Time) (time.Duration, bool) {
 }
 
 // StatusOf is a record's status code.
-func StatusOf(r Record) string { return KindOf(r.Resource()).StatusOf(r) }
+func StatusOf(r Record) string {
+	if k := kindOf(r.Resource()); k != nil {
+		return k.StatusOf(r)
+	}
+	return ""
+}
 
 // TimeOf is the time that orders a record.
-func TimeOf(r Record) time.Time { return KindOf(r.Resource()).TimeOf(r) }
+func TimeOf(r Record) time.Time {
+	if k := kindOf(r.Resource()); k != nil {
+		return k.TimeOf(r)
+	}
+	return time.Time{}
+}
 
 // Urgent reports whether the record's countdown has less than UrgentWithin
 // left at now (passed deadlines included).

@@ -4,15 +4,16 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 )
 
-// The index fields of each record type. Primary times: order createTime,
-// ticket createdAt, alert firstFailureAt, bill generatedAt, transaction
-// tradeTime, supervision createdAt, notification createdAt.
+// The index fields of each record type. The status and the primary time (the
+// one lists sort and filter by) are the domain's (domain.StatusOf, TimeOf:
+// order createTime, alert firstFailureAt, bill generatedAt …), so the cache
+// indexes what the screens and exports call a record's status and time.
 func init() {
 	register(&kind[domain.Order]{
 		res:  domain.ResOrders,
 		meta: func(v *domain.Order) *domain.Meta { return &v.Meta },
 		fields: func(v *domain.Order) fields {
-			return fields{status: string(v.Status), at: v.CreatedAt, updated: v.UpdatedAt,
+			return fields{status: domain.StatusOf(v), at: domain.TimeOf(v), updated: v.UpdatedAt,
 				amount: int64(v.Amount), customer: lower(v.Buyer.CustomerName), product: lower(v.ProductName),
 				search: searchText(v.ID)}
 		},
@@ -22,7 +23,7 @@ func init() {
 		res:  domain.ResSupervision,
 		meta: func(v *domain.SupervisionTask) *domain.Meta { return &v.Meta },
 		fields: func(v *domain.SupervisionTask) fields {
-			f := fields{status: string(v.Current), at: v.CreatedAt, updated: v.UpdatedAt,
+			f := fields{status: domain.StatusOf(v), at: domain.TimeOf(v), updated: v.UpdatedAt,
 				deadline: v.NextDeadline(), customer: lower(v.CustomerName), product: lower(v.ProductName),
 				search: searchText(v.ID, v.OrderID)}
 			if v.WaitingOnMerchant() {
@@ -36,7 +37,7 @@ func init() {
 		res:  domain.ResTickets,
 		meta: func(v *domain.Ticket) *domain.Meta { return &v.Meta },
 		fields: func(v *domain.Ticket) fields {
-			f := fields{status: string(v.Status), at: v.CreatedAt, updated: v.UpdatedAt,
+			f := fields{status: domain.StatusOf(v), at: domain.TimeOf(v), updated: v.UpdatedAt,
 				customer: lower(v.CustomerName), product: lower(v.ProductName),
 				search: searchText(v.ID, v.Subject, v.OrderID)}
 			if v.SLARunning() {
@@ -51,7 +52,7 @@ func init() {
 		res:  domain.ResAlerts,
 		meta: func(v *domain.InterfaceAlert) *domain.Meta { return &v.Meta },
 		fields: func(v *domain.InterfaceAlert) fields {
-			f := fields{status: string(v.State), at: v.FirstFailureAt, updated: v.UpdatedAt,
+			f := fields{status: domain.StatusOf(v), at: domain.TimeOf(v), updated: v.UpdatedAt,
 				customer: lower(v.CustomerName), product: lower(v.ProductName),
 				search: searchText(v.ID, v.OrderID)}
 			if v.State.Open() {
@@ -66,7 +67,7 @@ func init() {
 		res:  domain.ResBills,
 		meta: func(v *domain.Bill) *domain.Meta { return &v.Meta },
 		fields: func(v *domain.Bill) fields {
-			f := fields{status: string(v.Status), at: v.GeneratedAt, updated: v.UpdatedAt,
+			f := fields{status: domain.StatusOf(v), at: domain.TimeOf(v), updated: v.UpdatedAt,
 				amount: int64(v.Amount), search: searchText(v.ID, v.Period, v.PaymentAppNo)}
 			if v.Status.NeedsMerchant() {
 				f.flags |= flagNeedsMerchant
@@ -79,7 +80,7 @@ func init() {
 		res:  domain.ResTransactions,
 		meta: func(v *domain.TransactionDetail) *domain.Meta { return &v.Meta },
 		fields: func(v *domain.TransactionDetail) fields {
-			return fields{status: string(v.Status), at: v.TradeTime, updated: v.UpdatedAt,
+			return fields{status: domain.StatusOf(v), at: domain.TimeOf(v), updated: v.UpdatedAt,
 				amount: int64(v.Amount), customer: lower(v.CustomerName), product: lower(v.ProductName),
 				search: searchText(v.ID, v.OrderID)}
 		},
@@ -89,7 +90,7 @@ func init() {
 		res:  domain.ResMessages,
 		meta: func(v *domain.Message) *domain.Meta { return &v.Meta },
 		fields: func(v *domain.Message) fields {
-			return fields{status: string(v.Category), at: v.CreatedAt, updated: v.UpdatedAt,
+			return fields{status: domain.StatusOf(v), at: domain.TimeOf(v), updated: v.UpdatedAt,
 				search: searchText(v.ID, v.Title)}
 		},
 		enc: encodeNotification, dec: decodeNotification,
