@@ -24,17 +24,22 @@ const (
 	prefAgentName      = "agent.name"         // who acts on tickets
 )
 
-// Defaults and bounds of the sync intervals.
+// Defaults of the sync intervals: the domain's sync classes, the same the
+// scheduler falls back to.
+var (
+	DefaultSyncFast  = domain.SyncFast.DefaultInterval()
+	DefaultSyncSlow  = domain.SyncSlow.DefaultInterval()
+	DefaultSyncMoney = domain.SyncMoney.DefaultInterval()
+)
+
+// Bounds of the sync intervals.
 const (
-	DefaultSyncFast  = 30 * time.Second
-	DefaultSyncSlow  = 2 * time.Minute
-	DefaultSyncMoney = 30 * time.Minute
-	minSyncFast      = 10 * time.Second
-	maxSyncFast      = 10 * time.Minute
-	minSyncSlow      = time.Minute
-	maxSyncSlow      = time.Hour
-	minSyncMoney     = 5 * time.Minute
-	maxSyncMoney     = 4 * time.Hour
+	minSyncFast  = 10 * time.Second
+	maxSyncFast  = 10 * time.Minute
+	minSyncSlow  = time.Minute
+	maxSyncSlow  = time.Hour
+	minSyncMoney = 5 * time.Minute
+	maxSyncMoney = 4 * time.Hour
 )
 
 // Prefs are the console's typed settings over fyne.Preferences: every getter
@@ -91,15 +96,12 @@ func (s Prefs) SetSyncIntervals(fast, slow, money time.Duration) {
 	s.p.SetInt(prefSyncMoney, int(clampDur(money, minSyncMoney, maxSyncMoney)/time.Second))
 }
 
-// SyncIntervals maps the three settings onto every resource, as the sync
-// scheduler takes them.
+// SyncIntervals maps the three settings onto every resource by its kind's
+// sync class, as the sync scheduler takes them.
 func (s Prefs) SyncIntervals() map[domain.Resource]time.Duration {
-	fast, slow, money := s.SyncFast(), s.SyncSlow(), s.SyncMoney()
-	return map[domain.Resource]time.Duration{
-		domain.ResTickets: fast, domain.ResAlerts: fast,
-		domain.ResOrders: slow, domain.ResSupervision: slow, domain.ResMessages: slow,
-		domain.ResBills: money, domain.ResTransactions: money,
-	}
+	return domain.IntervalsByClass(map[domain.SyncClass]time.Duration{
+		domain.SyncFast: s.SyncFast(), domain.SyncSlow: s.SyncSlow(), domain.SyncMoney: s.SyncMoney(),
+	})
 }
 
 func (s Prefs) seconds(key string, def, lo, hi time.Duration) time.Duration {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -167,19 +168,11 @@ func supervisionFacts(t domain.SupervisionTask) fyne.CanvasObject {
 	)
 }
 
-// merchantActions are the actions each node offers the merchant.
-func merchantActions(n domain.Node) []domain.ActionName {
-	switch n {
-	case domain.NodeConfirmRequirement:
-		return []domain.ActionName{domain.ActConfirmRequirement, domain.ActRejectRequirement}
-	case domain.NodeDeliver, domain.NodeUploadProof:
-		return []domain.ActionName{domain.ActUploadReport}
-	case domain.NodeShip:
-		return []domain.ActionName{domain.ActShip}
-	case domain.NodeConfirmCompletion:
-		return []domain.ActionName{domain.ActConfirmCompletion}
-	}
-	return nil
+// merchantActions are the actions the task's node offers the merchant now,
+// appeal aside (it has its own button): the domain's table, which the
+// marketplace applies too.
+func merchantActions(t domain.SupervisionTask) []domain.ActionName {
+	return slices.DeleteFunc(domain.Actions(t), func(a domain.ActionName) bool { return a == domain.ActAppeal })
 }
 
 // showButtons offers the current node's actions and an appeal; all are off
@@ -188,11 +181,11 @@ func (d *supervisionDetail) showButtons() {
 	t, frozen := d.task, d.task.Frozen()
 	var objs []fyne.CanvasObject
 	if t.WaitingOnMerchant() {
-		for _, n := range merchantActions(t.Current) {
+		for _, n := range merchantActions(t) {
 			objs = append(objs, actionButton(n, !frozen && !hasPending(d.actions, n), d.handler(n)))
 		}
 	}
-	canAppeal := !frozen && t.Current != domain.NodeDone && !hasPending(d.actions, domain.ActAppeal)
+	canAppeal := domain.Allows(t, domain.ActAppeal) && !hasPending(d.actions, domain.ActAppeal)
 	objs = append(objs, actionButton(domain.ActAppeal, canAppeal, d.handler(domain.ActAppeal)))
 	d.f.buttons.Objects = objs
 	d.f.buttons.Refresh()

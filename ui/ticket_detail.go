@@ -176,19 +176,19 @@ func humanSize(n int64) string {
 	return fmt.Sprintf("%d B", n)
 }
 
-// showButtons enables what the ticket's state allows; an action already on
-// its way stays disabled so a double click never queues it twice.
+// showButtons enables what the ticket's state allows (domain.Allows, the
+// rule the marketplace applies); an action already on its way stays
+// disabled so a double click never queues it twice.
 func (d *ticketDetail) showButtons() {
-	st, acts := d.ticket.Status, d.actions
-	can := func(n domain.ActionName, ok bool) bool { return ok && !hasPending(acts, n) }
-	working := st == domain.TicketProcessing || st == domain.TicketAwaitingCustomer
+	t, acts := d.ticket, d.actions
+	can := func(n domain.ActionName) bool { return domain.Allows(t, n) && !hasPending(acts, n) }
 	d.f.buttons.Objects = []fyne.CanvasObject{
-		actionButton(domain.ActTicketAccept, can(domain.ActTicketAccept, st == domain.TicketPendingAccept), d.accept),
-		actionButton(domain.ActTicketAwaitCustomer, can(domain.ActTicketAwaitCustomer, st == domain.TicketProcessing), d.awaitCustomer),
-		actionButton(domain.ActTicketResolve, can(domain.ActTicketResolve, working), d.askResolve),
+		actionButton(domain.ActTicketAccept, can(domain.ActTicketAccept), d.accept),
+		actionButton(domain.ActTicketAwaitCustomer, can(domain.ActTicketAwaitCustomer), d.awaitCustomer),
+		actionButton(domain.ActTicketResolve, can(domain.ActTicketResolve), d.askResolve),
 	}
 	d.f.buttons.Refresh()
-	if working {
+	if domain.Allows(t, domain.ActTicketReply) {
 		d.reply.Enable()
 		d.send.Enable()
 	} else {
