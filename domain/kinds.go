@@ -120,7 +120,8 @@ func alertKind() Kind {
 		Statuses: []Status{
 			open(AlertRetrying, "自动重试中", "Retrying automatically", PartyMerchant),
 			open(AlertFailed, "失败：需手动重新启动", "Failed: restart by hand", PartyMerchant),
-			open(AlertRestarting, "重新启动中", "Restarting", PartySystem),
+			// A call is under way: a second restart would only race it.
+			{Code: string(AlertRestarting), Label: Label{"重新启动中", "Restarting"}, Actor: PartySystem, Notice: NoticeNewAlert},
 			{Code: string(AlertResolved), Label: Label{"已恢复", "Resolved"}, Final: true},
 			{Code: string(AlertUnsubscribed), Label: Label{"已自动退订", "Unsubscribed"}, Final: true},
 		},

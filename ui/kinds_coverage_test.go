@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -110,5 +111,21 @@ func TestTicketDetail_EnablesWhatTheDomainAllowsInEveryStatus(t *testing.T) {
 		assert.ElementsMatch(t, actionNames(want), enabledActions(d.f.buttons.Objects), st)
 		assert.Equal(t, domain.Allows(tk, domain.ActTicketReply), !d.reply.Disabled(), "reply box in %s", st)
 		assert.Equal(t, domain.Allows(tk, domain.ActTicketReply), !d.send.Disabled(), "send button in %s", st)
+	}
+}
+
+func TestAlertDetail_OffersRestartWhereTheDomainAllowsIt(t *testing.T) {
+	s := newFixtureStore(t)
+	d := newAlertDetail(newFixtureBackend(t, s))
+	newTestWindow(t, d.root)
+	for _, st := range domain.AlertStates {
+		// given an alert in each state
+		a := fixtureAlert("A1", st, time.Hour)
+
+		// when shown
+		d.show(a, nil)
+
+		// then restart is on exactly where the marketplace takes it
+		assert.ElementsMatch(t, actionNames(domain.Actions(a)), enabledActions(d.f.buttons.Objects), st)
 	}
 }
