@@ -137,7 +137,7 @@ func (k Kind) Codes() []string {
 }
 
 // StatusOf is a record's status code ("" for a record of another kind).
-func (k *Kind) StatusOf(r Record) string {
+func (k Kind) StatusOf(r Record) string {
 	if k.status == nil || r == nil {
 		return ""
 	}
@@ -145,7 +145,7 @@ func (k *Kind) StatusOf(r Record) string {
 }
 
 // TimeOf is the time that orders the record (TimeField).
-func (k *Kind) TimeOf(r Record) time.Time {
+func (k Kind) TimeOf(r Record) time.Time {
 	if k.time == nil || r == nil {
 		return time.Time{}
 	}
@@ -163,16 +163,16 @@ func (k Kind) Countdown(r Record, now time.Time) (time.Duration, bool) {
 
 // StatusOf is a record's status code.
 func StatusOf(r Record) string {
-	if k := kindOf(r.Resource()); k != nil {
-		return k.StatusOf(r)
+	if k := kindOf(r.Resource()); k != nil && k.status != nil {
+		return k.status(r)
 	}
 	return ""
 }
 
 // TimeOf is the time that orders a record.
 func TimeOf(r Record) time.Time {
-	if k := kindOf(r.Resource()); k != nil {
-		return k.TimeOf(r)
+	if k := kindOf(r.Resource()); k != nil && k.time != nil {
+		return k.time(r)
 	}
 	return time.Time{}
 }
