@@ -145,3 +145,19 @@ func TestKindsWithoutActionsRefuseEveryAction(t *testing.T) {
 		}
 	}
 }
+
+func TestAnAlertTakesNoOtherActionThanRestart(t *testing.T) {
+	// given an open interface alert
+	srv := startSandbox(t, nil)
+	c := newClient(t, srv, AccountMain)
+	a := find(t, srv, AccountMain, domain.ResAlerts, func(a domain.InterfaceAlert) bool { return a.State.Open() })
+	applied := srv.Applied(AccountMain)
+
+	// when a ticket's action is sent to it
+	st, res := act[domain.InterfaceAlert](c, domain.ResAlerts, a.ID, domain.ActTicketAccept, "k-wrong", goodParams)
+
+	// then it is a bad value and no call is restarted
+	assert.Equal(t, http.StatusBadRequest, st, res.ResultMsg)
+	assert.Equal(t, applied, srv.Applied(AccountMain))
+	assert.Equal(t, a.Attempts, rec[domain.InterfaceAlert](t, srv, AccountMain, domain.ResAlerts, a.ID).Attempts)
+}
