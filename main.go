@@ -10,12 +10,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/koogallery/merchant-console/app"
 	"github.com/koogallery/merchant-console/cli"
 	"github.com/koogallery/merchant-console/config"
+	"github.com/koogallery/merchant-console/service"
 )
 
 // command is one subcommand: its one-line help and its entry point.
@@ -36,8 +35,11 @@ func main() {
 }
 
 func run(args []string) int {
+	// Ctrl-C and SIGTERM end a command or close the window cleanly.
+	ctx, stop := service.Interrupted(context.Background())
+	defer stop()
 	if len(args) == 0 {
-		return report(app.Run(app.Options{LogOutput: os.Stderr}))
+		return report(app.Run(ctx, app.Options{LogOutput: os.Stderr}))
 	}
 	switch args[0] {
 	case "--version", "-version", "version":
@@ -53,8 +55,6 @@ func run(args []string) int {
 		usage(os.Stderr)
 		return 2
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	return report(cmd.run(ctx, args[1:], os.Stdout, os.Stderr))
 }
 
