@@ -107,15 +107,14 @@ func TestAccountsAddedAndRemovedWhileSyncing(t *testing.T) {
 	// when accounts are added and removed while other goroutines read
 	// them as the window's screens do
 	var readers sync.WaitGroup
-	for range 3 {
-		readers.Go(func() { readAccounts(ctx, b) })
-	}
-	for i := range 4 {
+	readers.Go(func() { readCaches(ctx, b) })
+	readers.Go(func() { lookupOrders(ctx, b) })
+	for i := range 20 {
 		name := fmt.Sprintf("shop-%d", i)
 		require.NoError(t, b.SaveAccount(ui.AccountForm{Name: name, Site: string(config.SiteCustom),
 			BaseURL: market.URL(), AK: keys.AK, SK: keys.SK}))
 		b.SyncNow(name)
-		time.Sleep(50 * time.Millisecond)
+		time.Sleep(10 * time.Millisecond) // let the first sync start
 		require.NoError(t, b.RemoveAccount(name))
 	}
 	cancel()
@@ -125,18 +124,28 @@ func TestAccountsAddedAndRemovedWhileSyncing(t *testing.T) {
 	assert.Len(t, b.Accounts(), 3)
 }
 
-// readAccounts looks every account up, its cache, state and an order,
-// until ctx ends.
-func readAccounts(ctx context.Context, b *ui.Backend) {
+// readCaches reads every account's state and cache until ctx ends, as
+// the status bar and the screens do.
+func readCaches(ctx context.Context, b *ui.Backend) {
 	for ctx.Err() == nil {
 		for _, a := range b.Accounts() {
 			_ = b.State(a.ID)
 			if s := b.Store(a.ID); s != nil {
 				_, _, _ = localstore.List[domain.Order](s, localstore.Query{Limit: 1})
 			}
-			lctx, cancel := context.WithTimeout(ctx, 100*time.Millisecond)
-			_, _ = b.LookupOrder(lctx, a.ID, "CS-none", "")
-			cancel()
+		}
+	}
+}
+
+// lookupOrders asks about an order of every account until ctx ends, as
+// an order's detail does. Its context is already done: the lookup reads the
+// account's client and returns at once, so the loop stays tight.
+func lookupOrders(ctx context.Context, b *ui.Backend) {
+	done, cancel := context.WithCancel(ctx)
+	cancel()
+	for ctx.Err() == nil {
+		for _, a := range b.Accounts() {
+			_, _ = b.LookupOrder(done, a.ID, "CS-none", "")
 		}
 	}
 }
