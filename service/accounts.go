@@ -94,7 +94,7 @@ func (s *Service) accountSpecs() ([]accountSpec, error) {
 // configured reads the account list, keeping Options.Only.
 func (s *Service) configured() ([]config.Account, error) {
 	list, err := config.LoadAccounts(s.paths.AccountsFile())
-	if err != nil || s.opts.Only == "" || len(list) == 0 {
+	if err != nil || s.opts.Only == "" {
 		return list, err
 	}
 	acc, err := config.FindAccount(list, s.opts.Only)

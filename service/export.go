@@ -90,7 +90,7 @@ func (r ExportRequest) query() (localstore.Query, error) {
 		q.To = dayIn(r.To, r.Location).AddDate(0, 0, 1) // the query's To is exclusive
 	}
 	if !q.From.IsZero() && !q.To.IsZero() && !q.From.Before(q.To) {
-		return q, fmt.Errorf("export: the period starts %s, after its last day %s",
+		return q, fmt.Errorf("export: the first day %s is after the last day %s",
 			r.From.In(r.Location).Format(time.DateOnly), r.To.In(r.Location).Format(time.DateOnly))
 	}
 	return q, nil

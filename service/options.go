@@ -29,10 +29,12 @@ type Options struct {
 	// SandboxData is where the sandbox's caches go; "" is Paths.Data. They
 	// are emptied at every start: the sandbox invents a new world each run.
 	SandboxData string
-	// Only keeps one account (its name, or a sandbox account's ID or
-	// name); "" keeps all.
+	// Only keeps one configured account; "" keeps all.
 	Only string
-	// CacheFile replaces the cache path of the one account Only selects.
+	// SandboxAccount keeps one of the sandbox's accounts (its ID, name or
+	// local name) when the sandbox runs; "" keeps all.
+	SandboxAccount string
+	// CacheFile replaces the cache path of the one account kept.
 	CacheFile string
 
 	// Now is the marketplace's clock; nil means the sandbox's when it runs,

@@ -11,7 +11,8 @@ import (
 )
 
 // startSandbox runs the built-in sandbox marketplace in-process and maps
-// its accounts (all, or the one Options.Only names) to local accounts.
+// its accounts (all, or the one Options.SandboxAccount names) to local
+// accounts.
 func (s *Service) startSandbox() ([]accountSpec, error) {
 	opts := sandbox.Options{Seed: 1}
 	if s.opts.SandboxOptions != nil {
@@ -26,7 +27,7 @@ func (s *Service) startSandbox() ([]accountSpec, error) {
 	var specs []accountSpec
 	for _, c := range srv.Accounts() {
 		name := config.SandboxAccountName(c.ID)
-		if o := s.opts.Only; o != "" && o != c.ID && o != c.Name && o != name {
+		if o := s.opts.SandboxAccount; o != "" && o != c.ID && o != c.Name && o != name {
 			continue
 		}
 		sp, err := s.sandboxSpec(srv, c, name)
@@ -36,7 +37,7 @@ func (s *Service) startSandbox() ([]accountSpec, error) {
 		specs = append(specs, sp)
 	}
 	if len(specs) == 0 {
-		return nil, fmt.Errorf("the sandbox has no account %q", s.opts.Only)
+		return nil, fmt.Errorf("the sandbox has no account %q", s.opts.SandboxAccount)
 	}
 	return specs, nil
 }
