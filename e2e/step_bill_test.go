@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"github.com/koogallery/merchant-console/domain"
-	"github.com/koogallery/merchant-console/localstore"
-	"github.com/koogallery/merchant-console/notify"
+		"github.com/koogallery/merchant-console/notify"
 	"github.com/koogallery/merchant-console/reports"
+	"github.com/koogallery/merchant-console/service"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
@@ -80,15 +80,12 @@ func (d *day) monthlyBill(t *testing.T) {
 	a.mustSync(t)
 	assert.Empty(t, ofKind(a.centre.take(), notify.KindBillInvoice, bill.ID), "told once")
 
-	// when the bills are exported from the cache
+	// when the bills are exported from the cache as the Exports screen does
 	path := filepath.Join(t.TempDir(), "bills.xlsx")
-	scanBills := func(fn func(domain.Bill) error) error { return localstore.Scan(a.store, localstore.Query{}, fn) }
-	scanTxs := func(fn func(domain.TransactionDetail) error) error {
-		return localstore.Scan(a.store, localstore.Query{}, fn)
-	}
-	res, err := reports.ExportBills(context.Background(), path, reports.FromScan(scanBills), reports.FromScan(scanTxs),
-		reports.Options{Lang: reports.LangEN, Location: time.UTC, Account: a.agent, Format: reports.FormatXLSX, Now: d.w.now()})
+	res, err := a.svc.Export(context.Background(), shopAccount, service.ExportRequest{
+		Kind: domain.ResBills, Format: reports.FormatXLSX, Lang: reports.LangEN, Location: time.UTC, Out: path})
 	require.NoError(t, err)
+	require.Equal(t, path, res.Path)
 	bills := scanAll[domain.Bill](t, a.store)
 	assert.Equal(t, len(bills), res.Rows)
 

@@ -41,7 +41,7 @@ func (s *Service) startNotify() error {
 	}
 	eng, err := notify.NewEngine(notify.Options{
 		Settings: *s.opts.Notify, Now: s.Now, Deliver: s.deliver,
-		OnError: func(err error) { slog.Warn("notification check", "err", err) },
+		OnError: func(err error) { s.problem("", "notification check", err) },
 	})
 	if err != nil {
 		return err

@@ -66,6 +66,9 @@ type Options struct {
 	OnState func(account string, st syncer.State)
 	// OnSync receives each scheduled sync's summary.
 	OnSync func(account string, sum syncer.Summary, err error)
+	// OnProblem hears what went wrong behind the scenes (a notification
+	// rule failing on a change or a deadline check), besides the log.
+	OnProblem func(account string, err error)
 	// OnProgress receives pull progress.
 	OnProgress func(account string, p syncer.Progress)
 }

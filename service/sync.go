@@ -156,7 +156,7 @@ func (s *Service) isListed(a *account) bool {
 func (s *Service) changed(name string, ch []domain.Change) {
 	if s.notes != nil {
 		if err := s.notes.HandleChanges(ch); err != nil {
-			slog.Warn("notification rules", "account", name, "err", err)
+			s.problem(name, "notification rules", err)
 		}
 	}
 	if s.opts.OnChanges != nil {
@@ -185,4 +185,12 @@ func (s *Service) Compact(name string) error {
 		return fmt.Errorf("compact: %w", err)
 	}
 	return a.store.Compact()
+}
+
+// problem logs what went wrong behind the scenes and passes it on.
+func (s *Service) problem(name, what string, err error) {
+	slog.Warn(what, "account", name, "err", err)
+	if s.opts.OnProblem != nil {
+		s.opts.OnProblem(name, err)
+	}
 }
