@@ -64,9 +64,9 @@ func (c *console) open(t *testing.T, transport http.RoundTripper) {
 	t.Setenv(config.HomeEnv, c.home) // service.Open finds the home as the window does
 	rules := settings()
 	svc, err := service.Open(service.Options{
-		Now:    c.w.now,
-		Client: service.ClientTuning{Timeout: 5 * time.Second, MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: 5 * time.Millisecond, Transport: transport},
-		Schedule: service.ScheduleTuning{Tick: 5 * time.Millisecond, OfflineMin: 10 * time.Millisecond, OfflineMax: 40 * time.Millisecond},
+		Now:       c.w.now,
+		Client:    service.ClientTuning{Timeout: 5 * time.Second, MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: 5 * time.Millisecond, Transport: transport},
+		Schedule:  service.ScheduleTuning{Tick: 5 * time.Millisecond, OfflineMin: 10 * time.Millisecond, OfflineMax: 40 * time.Millisecond},
 		Notify:    &rules,
 		OnNotice:  c.centre.deliver,
 		OnChanges: func(_ string, ch []domain.Change) { c.record(ch, nil) },

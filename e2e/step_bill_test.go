@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/koogallery/merchant-console/domain"
-		"github.com/koogallery/merchant-console/notify"
+	"github.com/koogallery/merchant-console/notify"
 	"github.com/koogallery/merchant-console/reports"
 	"github.com/koogallery/merchant-console/service"
 	"github.com/stretchr/testify/assert"
