@@ -113,8 +113,7 @@ func (s *Service) configuredSpec(c config.Account) (accountSpec, error) {
 		info: Account{Name: c.Name, Label: c.Name, Site: string(c.Site)}}
 	cred, err := credentials.Lookup(c.Name)
 	if err != nil {
-		slog.Warn("account has no usable keys; it is listed but not synced", "account", c.Name, "err", err)
-		sp.keysErr = err
+		sp.keysErr = err // build says so: the account is listed but not synced
 	}
 	sp.keys = apig.Signer{AK: cred.AK, SK: cred.SK}
 	return sp, nil
@@ -139,7 +138,7 @@ func (s *Service) build(sp accountSpec) (*account, error) {
 	}
 	a := &account{info: sp.info, store: store}
 	if err := s.connect(a, sp); err != nil {
-		slog.Warn("account not synced", "account", sp.info.Name, "err", err)
+		slog.Warn("account is listed but not synced", "account", sp.info.Name, "err", err)
 		a.lastErr.Store(&err)
 	}
 	if s.notes != nil {

@@ -5,14 +5,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 )
 
 // LocalZone is the machine's time zone under its IANA name (Asia/Shanghai),
 // so a report says which zone its dates are in; time.Local calls itself
 // "Local". When no name can be found, the zone is named by its offset.
-var LocalZone = sync.OnceValue(func() *time.Location {
+func LocalZone() *time.Location {
 	if name := localZoneName(); name != "" {
 		if loc, err := time.LoadLocation(name); err == nil {
 			return loc
@@ -20,7 +19,7 @@ var LocalZone = sync.OnceValue(func() *time.Location {
 	}
 	_, offset := time.Now().Zone()
 	return time.FixedZone(offsetName(offset), offset)
-})
+}
 
 // localZoneName reads TZ, else where /etc/localtime points into a zoneinfo
 // tree (Linux, macOS).
