@@ -86,6 +86,10 @@ func (d *day) monthlyBill(t *testing.T) {
 		Kind: domain.ResBills, Format: reports.FormatXLSX, Lang: reports.LangEN, Location: time.UTC, Out: path})
 	require.NoError(t, err)
 	require.Equal(t, path, res.Path)
+	facts := summaryFacts(t, path)
+	assert.Equal(t, "UTC", facts["Time zone"])
+	assert.Equal(t, "all", facts["Filter"])
+	assert.Equal(t, shopAccount, facts["Account"])
 	bills := scanAll[domain.Bill](t, a.store)
 	assert.Equal(t, len(bills), res.Rows)
 
@@ -179,4 +183,22 @@ func workbookTxs(t *testing.T, path, billID string) map[string]float64 {
 		out[r[0]] = v
 	}
 	return out
+}
+
+// summaryFacts reads the label → value pairs at the top of the English
+// summary sheet.
+func summaryFacts(t *testing.T, path string) map[string]string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	defer func() { require.NoError(t, f.Close()) }()
+	rows, err := f.GetRows("Summary")
+	require.NoError(t, err)
+	facts := map[string]string{}
+	for _, r := range rows {
+		if len(r) >= 2 {
+			facts[r[0]] = r[1]
+		}
+	}
+	return facts
 }
