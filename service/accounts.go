@@ -38,10 +38,11 @@ type accountSpec struct {
 // the account is published and never written after, so any goroutine may
 // read them without a lock.
 type account struct {
-	info   Account
-	store  *localstore.Store
-	client *syncer.Client // nil without usable keys
-	engine *syncer.Engine // nil without usable keys
+	info     Account
+	store    *localstore.Store
+	client   *syncer.Client // nil without usable keys
+	engine   *syncer.Engine // nil without usable keys
+	unsynced error          // why there is no engine
 
 	state    atomic.Pointer[syncer.State]
 	progress atomic.Pointer[syncer.Progress]
@@ -139,6 +140,7 @@ func (s *Service) build(sp accountSpec) (*account, error) {
 	a := &account{info: sp.info, store: store}
 	if err := s.connect(a, sp); err != nil {
 		slog.Warn("account is listed but not synced", "account", sp.info.Name, "err", err)
+		a.unsynced = err
 		a.lastErr.Store(&err)
 	}
 	if s.notes != nil {

@@ -185,7 +185,7 @@ func (s *Service) account(name string) *account {
 	return nil
 }
 
-// open looks up an account that must exist.
+// mustAccount is the open account called name, or an error saying it is not.
 func (s *Service) mustAccount(name string) (*account, error) {
 	if a := s.account(name); a != nil {
 		return a, nil

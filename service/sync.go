@@ -65,8 +65,7 @@ func (s *Service) SyncOnce(ctx context.Context, name string) (syncer.Summary, er
 		return syncer.Summary{Account: name}, err
 	}
 	if a.engine == nil {
-		err := fmt.Errorf("sync %s: %w", name, s.State(name).Problem)
-		return syncer.Summary{Account: name}, err
+		return syncer.Summary{Account: name}, fmt.Errorf("sync %s: %w", name, a.unsynced)
 	}
 	sum, err := a.engine.Sync(ctx)
 	a.lastErr.Store(&err)
