@@ -131,3 +131,18 @@ func TestExportPeriodIsWholeDaysInItsZone(t *testing.T) {
 		})
 	}
 }
+
+func TestRequestsAreSignedWithTheWallClockWhenTheSandboxRunsFast(t *testing.T) {
+	// given the built-in sandbox on a clock an hour ahead per second
+	fast := small
+	fast.Speed = 3600
+	s := open(t, Options{Paths: testPaths(t), SandboxOptions: &fast, SandboxAccount: sandbox.AccountMain})
+
+	// when its clock is further ahead of real time than a signature may be
+	require.Eventually(t, func() bool { return s.Now().Sub(time.Now()) > 2*sandbox.MaxSkew },
+		5*time.Second, 10*time.Millisecond)
+	_, err := s.SyncOnce(context.Background(), config.SandboxAccountName(sandbox.AccountMain))
+
+	// then the marketplace still accepts the requests: they carry the real time
+	require.NoError(t, err)
+}
