@@ -116,8 +116,11 @@ func (s *Service) schedule(a *account) {
 	}
 	name := a.info.Name
 	t := s.opts.Schedule
+	s.mu.Lock()
+	intervals := s.intervals // replaced, never changed in place, by SetIntervals
+	s.mu.Unlock()
 	sched := syncer.NewScheduler(a.engine, syncer.SchedulerOptions{
-		Intervals: s.intervals, Tick: t.Tick, OfflineMin: t.OfflineMin, OfflineMax: t.OfflineMax,
+		Intervals: intervals, Tick: t.Tick, OfflineMin: t.OfflineMin, OfflineMax: t.OfflineMax,
 		OnState: func(st syncer.State) {
 			a.state.Store(&st)
 			if s.opts.OnState != nil {
