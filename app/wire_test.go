@@ -105,10 +105,11 @@ func TestAccountsAddedAndRemovedWhileSyncing(t *testing.T) {
 	keys := market.Accounts()[0]
 
 	// when accounts are added and removed while other goroutines read
-	// them as the window's screens do
+	// them as the window's screens do, and Settings saves new intervals
 	var readers sync.WaitGroup
 	readers.Go(func() { readCaches(ctx, b) })
 	readers.Go(func() { lookupOrders(ctx, b) })
+	readers.Go(func() { applyPrefs(ctx, b, ui.NewPrefs(test.NewTempApp(t).Preferences())) })
 	for i := range 20 {
 		name := fmt.Sprintf("shop-%d", i)
 		require.NoError(t, b.SaveAccount(ui.AccountForm{Name: name, Site: string(config.SiteCustom),
@@ -147,5 +148,14 @@ func lookupOrders(ctx context.Context, b *ui.Backend) {
 		for _, a := range b.Accounts() {
 			_, _ = b.LookupOrder(done, a.ID, "CS-none", "")
 		}
+	}
+}
+
+// applyPrefs saves Settings every few milliseconds until ctx ends, which
+// restarts every scheduler.
+func applyPrefs(ctx context.Context, b *ui.Backend, p ui.Prefs) {
+	for ctx.Err() == nil {
+		b.ApplyPrefs(p)
+		time.Sleep(5 * time.Millisecond)
 	}
 }
