@@ -1,25 +1,21 @@
-// Package app wires the console together, top to bottom: log file, Fyne
-// app and settings, accounts (or the built-in sandbox), caches, sync,
-// notifications, then the window. It holds no logic of its own beyond the
-// wiring; the parts live in their packages and can run headless.
+// Package app is the window's wiring, top to bottom: log file, Fyne app and
+// settings, the service (accounts or the built-in sandbox, caches, sync,
+// notifications), then the window over it. It holds no logic of its own;
+// everything behind the window is in package service and runs headless.
 package app
 
 import (
-	"errors"
-	"fmt"
+	"context"
 	"io"
 	"log/slog"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/koogallery/merchant-console/assets"
 	"github.com/koogallery/merchant-console/config"
-	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/sandbox"
+	"github.com/koogallery/merchant-console/service"
 	"github.com/koogallery/merchant-console/ui"
 )
 
@@ -32,115 +28,89 @@ type Options struct {
 	// Language, when set, overrides the saved language (screenshots in
 	// both languages).
 	Language ui.Language
-	// Drive, when set, runs on its own goroutine once the window exists;
-	// the smoke test steps through the app with it.
-	Drive func(Driver)
 }
 
-// Driver is what Options.Drive gets: the window and whether sync has run.
-type Driver struct {
-	Shell *ui.Shell
-	rt    *runtime
+// Console is the built window over a running service, not yet shown.
+type Console struct {
+	app   fyne.App
+	shell *ui.Shell
+	svc   *service.Service
+	log   *logSink
 }
 
-// Synced reports whether every account finished a first sync.
-func (d Driver) Synced() bool {
-	for _, a := range d.rt.snapshot() {
-		if st := a.state.Load(); st == nil || st.LastSync.IsZero() {
-			return false
-		}
-	}
-	return true
-}
-
-// Run starts the console and returns when its window closes.
-func Run(opts Options) error {
-	paths, err := config.DefaultPaths()
+// Run opens the console and returns when its window closes or ctx ends.
+func Run(ctx context.Context, opts Options) error {
+	c, err := Open(opts)
 	if err != nil {
 		return err
 	}
+	return c.Run(ctx)
+}
+
+// Open builds the console: the log, the Fyne app with the saved settings,
+// the service, then the window. When the service cannot start, a small
+// window says why and Open returns the error once it is closed.
+func Open(opts Options) (*Console, error) {
+	paths, err := config.DefaultPaths()
+	if err != nil {
+		return nil, err
+	}
 	if err := paths.Ensure(); err != nil {
-		return err
+		return nil, err
 	}
 	sink, err := openLog(paths.Logs, opts.LogOutput)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer sink.Close()
 	slog.Info("starting", "version", config.Version, "config", paths.Config, "data", paths.Data)
 
 	a := fyneapp.NewWithID(config.AppID)
 	a.SetIcon(assets.Icon)
 	prefs := ui.NewPrefs(a.Preferences())
+	applyLook(a, prefs, opts.Language)
+	if dir := prefs.DataDir(); dir != "" {
+		paths.Data = dir
+	}
+
+	events := &relay{}
+	svc, err := service.Open(serviceOptions(a, paths, prefs, opts, events))
+	if err != nil {
+		slog.Error("cannot start", "err", err)
+		showFatal(a, err)
+		sink.Close()
+		return nil, err
+	}
+	svc.ProbeKeyring()
+	svc.Start()
+
+	shell := ui.NewShell(a, backend(svc, prefs, sink.path), prefs)
+	events.attach(shell)
+	return &Console{app: a, shell: shell, svc: svc, log: sink}, nil
+}
+
+// applyLook sets the language (before any window is built) and the theme.
+func applyLook(a fyne.App, prefs ui.Prefs, override ui.Language) {
 	language := prefs.Language()
-	if opts.Language != "" {
-		language = opts.Language
+	if override != "" {
+		language = override
 	}
 	if err := ui.ApplyLanguage(language); err != nil {
 		slog.Error("translations", "err", err)
 	}
 	a.Settings().SetTheme(ui.NewTheme(prefs.Theme()))
-	if dir := prefs.DataDir(); dir != "" {
-		paths.Data = dir
-	}
+}
 
-	rt := newRuntime(paths, prefs, opts)
-	defer rt.close()
-	if err := start(rt, a); err != nil {
-		slog.Error("cannot start", "err", err)
-		showFatal(a, err)
-		return err
-	}
-	go rt.probeKeyring()
+// Shell is the console's window.
+func (c *Console) Shell() *ui.Shell { return c.shell }
 
-	shell := ui.NewShell(a, rt.backend(rt.close), prefs)
-	onData := shell.DataChanged
-	rt.onData.Store(&onData)
-	onNotice := shell.Notified
-	rt.onNotice.Store(&onNotice)
-	if opts.Drive != nil {
-		go opts.Drive(Driver{Shell: shell, rt: rt})
-	}
-	shell.Window().ShowAndRun()
+// Run shows the window until it is closed or ctx ends (Ctrl-C, SIGTERM),
+// then shuts the service down.
+func (c *Console) Run(ctx context.Context) error {
+	defer c.log.Close()
+	defer c.svc.Close()
+	stop := context.AfterFunc(ctx, func() { fyne.Do(c.shell.Quit) })
+	defer stop()
+	c.shell.Window().ShowAndRun()
 	slog.Info("stopped")
 	return nil
-}
-
-// start loads the accounts, opens their caches, then starts notifications
-// and sync, in that order: sync hands its changes to notifications.
-func start(rt *runtime, a fyne.App) error {
-	if err := rt.loadAccounts(); err != nil {
-		return err
-	}
-	if err := rt.openStores(); err != nil {
-		return err
-	}
-	if err := rt.startNotify(a); err != nil {
-		slog.Warn("notifications off", "err", err) // the console still works without them
-	}
-	rt.startSync()
-	return nil
-}
-
-// showFatal explains why the console cannot start, in a small window, and
-// waits for the user to close it.
-func showFatal(a fyne.App, err error) {
-	p := ui.Explain(err)
-	if errors.Is(err, localstore.ErrLocked) {
-		p = ui.Problem{What: lang.L("Merchant Console is already running."),
-			Todo: lang.L("Switch to the window that is already open. If none is open, wait a few seconds and start again.")}
-	}
-	w := a.NewWindow(lang.L("KooGallery Merchant Console"))
-	what := widget.NewLabelWithStyle(p.What, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	what.Wrapping = fyne.TextWrapWord
-	todo := widget.NewLabel(p.Todo)
-	todo.Wrapping = fyne.TextWrapWord
-	detail := widget.NewLabel(fmt.Sprint(err))
-	detail.Wrapping = fyne.TextWrapWord
-	detail.Importance = widget.LowImportance
-	quit := widget.NewButton(lang.L("Quit"), a.Quit)
-	quit.Importance = widget.HighImportance
-	w.SetContent(container.NewPadded(container.NewVBox(what, todo, detail, container.NewHBox(quit))))
-	w.Resize(fyne.NewSize(520, 220))
-	w.ShowAndRun()
 }

@@ -2,54 +2,50 @@ package app
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/koogallery/merchant-console/domain"
-	"github.com/koogallery/merchant-console/localstore"
-	"github.com/koogallery/merchant-console/reports"
+	"github.com/koogallery/merchant-console/ui"
 )
 
-func TestExporterForWritesEveryKindFromTheCache(t *testing.T) {
-	// given a cache holding one record of every exportable kind
-	const acct = "shop-1"
-	at := time.Date(2026, 10, 9, 4, 0, 0, 0, time.UTC)
-	meta := func(id string) domain.Meta { return domain.Meta{ID: id, Account: acct, Version: 1, UpdatedAt: at} }
-	s, err := localstore.Open(filepath.Join(t.TempDir(), "cache.db"), acct, localstore.Options{NoSync: true})
+// summaryFacts reads the label → value pairs at the top of an English
+// workbook's summary sheet.
+func summaryFacts(t *testing.T, path string) map[string]string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
 	require.NoError(t, err)
-	t.Cleanup(func() { _ = s.Close() })
-	records := []domain.Record{
-		domain.Order{Meta: meta("O1"), Type: domain.OrderNew, Status: domain.OrderCompleted, CreatedAt: at, Currency: "CNY"},
-		domain.Ticket{Meta: meta("T1"), Subject: "发票", Status: domain.TicketProcessing, CreatedAt: at},
-		domain.InterfaceAlert{Meta: meta("A1"), Kind: domain.IfaceRenew, State: domain.AlertFailed, FirstFailureAt: at},
-		domain.SupervisionTask{Meta: meta("S1"), Kind: domain.KindHardware, Current: domain.NodeShip, CreatedAt: at},
-		domain.TransactionDetail{Meta: meta("X1"), BillID: "B1", TradeTime: at, Amount: 100, SellerAmount: 70, Status: domain.TxBilled},
-		domain.Bill{Meta: meta("B1"), Period: "2026-10", Type: domain.BillGeneral, GeneratedAt: at, Status: domain.BillPendingInvoice,
-			Amount: 70, Currency: "CNY", Lines: []domain.BillLine{{ID: "L1", OrderID: "O1", Amount: 70}}},
+	defer func() { require.NoError(t, f.Close()) }()
+	rows, err := f.GetRows("Summary")
+	require.NoError(t, err)
+	facts := map[string]string{}
+	for _, r := range rows {
+		if len(r) >= 2 {
+			facts[r[0]] = r[1]
+		}
 	}
-	for _, r := range records {
-		_, err := s.ApplyPage(localstore.Page{Resource: r.Resource(), Items: []domain.Record{r}})
-		require.NoError(t, err)
-	}
+	return facts
+}
 
-	for _, r := range records {
-		t.Run(string(r.Resource()), func(t *testing.T) {
-			// when the Exports screen's request for that kind runs
-			run, err := exporterFor(r.Resource())
-			require.NoError(t, err)
-			out := filepath.Join(t.TempDir(), string(r.Resource())+".xlsx")
-			res, err := run(context.Background(), s, localstore.Query{}, out, reports.Options{Lang: reports.LangEN})
+func TestWindowExportSaysItsFilterAndTimeZone(t *testing.T) {
+	// given the window's backend on a fresh home
+	b := testBackend(t, t.TempDir())
+	acct := b.Accounts()[0].ID
 
-			// then the workbook holds that record
-			require.NoError(t, err)
-			assert.Equal(t, 1, res.Records)
-			assert.FileExists(t, out)
-		})
-	}
-	_, err = exporterFor(domain.ResMessages)
-	assert.Error(t, err, "messages are not a report")
+	// when the Exports screen asks for completed orders of November, in English
+	from := time.Date(2026, 11, 1, 0, 0, 0, 0, time.Local)
+	to := time.Date(2026, 11, 30, 0, 0, 0, 0, time.Local).AddDate(0, 0, 1).Add(-time.Nanosecond)
+	path, err := b.Export(context.Background(), acct, ui.ExportRequest{Kind: domain.ResOrders, From: from, To: to,
+		Statuses: []string{string(domain.OrderCompleted)}, Format: "xlsx", Language: "en"}, nil)
+	require.NoError(t, err)
+
+	// then the summary sheet names the period, the status and a real time zone
+	facts := summaryFacts(t, path)
+	assert.Equal(t, "created 2026-11-01 ~ 2026-11-30; status Completed", facts["Filter"])
+	assert.NotEqual(t, "Local", facts["Time zone"])
+	assert.NotEmpty(t, facts["Time zone"])
 }

@@ -45,7 +45,7 @@ const (
 // launchResult is what a child reports.
 type launchResult struct {
 	RunUnixNano   int64    // when Run logged "starting" (ms precision): process and package start-up before it
-	DriveUnixNano int64    // when Run handed over the built window (just before ShowAndRun)
+	DriveUnixNano int64    // when the built window was handed over (just before ShowAndRun)
 	FirstUnixNano int64    // when the window's first frame was painted
 	ReadyUnixNano int64    // when the first frame showing the counts was painted
 	DataUnixNano  int64    // when the count texts first held numbers
@@ -82,11 +82,11 @@ func runLaunchChild() int {
 	stopProfile := startLaunchProfile()
 	logs := &lockedLog{}
 	var res launchResult
-	err := Run(Options{LogOutput: logs, Language: ui.LangEnglish, Drive: func(d Driver) {
+	err := runDriven(Options{LogOutput: logs, Language: ui.LangEnglish}, func(d driver) {
 		defer fyne.DoAndWait(d.Shell.Quit)
 		res = watchOverview(d)
 		stopProfile()
-	}})
+	})
 	res.RunUnixNano = loggedStart(logs.String())
 	if err != nil && res.Problem == "" {
 		res.Problem = "run: " + err.Error()
@@ -121,7 +121,7 @@ func loggedStart(log string) int64 {
 // (the frame probe's generator runs while that frame is drawn, after the
 // window's content). Memory is read at that moment. Last, untimed, it
 // checks on the X screen that the counts really are drawn.
-func watchOverview(d Driver) launchResult {
+func watchOverview(d driver) launchResult {
 	res := launchResult{DriveUnixNano: time.Now().UnixNano()}
 	deadline := time.Now().Add(launchWait)
 	probe := newFrameProbe()

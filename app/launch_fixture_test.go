@@ -11,12 +11,12 @@ import (
 	"sync"
 	"time"
 
-	"github.com/koogallery/merchant-console/apig"
 	"github.com/koogallery/merchant-console/config"
+	"github.com/koogallery/merchant-console/credentials"
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/sandbox"
-	"github.com/koogallery/merchant-console/syncer"
+	"github.com/koogallery/merchant-console/service"
 )
 
 // The launch benchmark's fixture: a console home whose one configured
@@ -95,57 +95,71 @@ func buildLaunchFixture() (launchFixture, error) {
 	if err := paths.Ensure(); err != nil {
 		return fix, err
 	}
-	acct := config.Account{Name: launchAccount, Site: config.SiteCustom, BaseURL: launchOfflineURL}
-	if err := config.SaveAccounts(paths.AccountsFile(), []config.Account{acct}); err != nil {
-		return fix, fmt.Errorf("write accounts: %w", err)
-	}
-	dir, err := paths.AccountDataDir(launchAccount)
-	if err != nil {
-		return fix, err
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fix, err
-	}
-	err = syncLaunchCache(&fix, filepath.Join(dir, config.CacheFileName))
-	return fix, err
+	return fix, syncLaunchCache(&fix, paths)
 }
 
-// syncLaunchCache fills the cache by a real sync of the sandbox's main
-// account (signed HTTP, the engine's pages, cursors and last-sync time),
-// then reads the Overview the window must show.
-func syncLaunchCache(fix *launchFixture, path string) error {
-	ctx := context.Background()
-	srv, err := sandbox.Start(ctx, launchWorld)
+// syncLaunchCache fills the account's cache by a real sync of the
+// sandbox's main account through the service (signed HTTP, the engine's
+// pages, cursors and last-sync time), reads the Overview the window must
+// show, then points the account at a port nobody listens on.
+func syncLaunchCache(fix *launchFixture, paths config.Paths) error {
+	srv, err := sandbox.Start(context.Background(), launchWorld)
 	if err != nil {
 		return fmt.Errorf("start sandbox: %w", err)
 	}
 	defer srv.Close()
-	var cred sandbox.AccountCred
 	for _, c := range srv.Accounts() {
 		if c.ID == sandbox.AccountMain {
-			cred = c
+			fix.ak, fix.sk = c.AK, c.SK
 		}
 	}
-	fix.ak, fix.sk = cred.AK, cred.SK
-	client, err := syncer.NewClient(syncer.Options{BaseURL: srv.URL(), Signer: apig.Signer{AK: cred.AK, SK: cred.SK},
-		PageSize: 1000, Timeout: time.Minute})
-	if err != nil {
+	if err := saveLaunchAccount(paths, srv.URL()); err != nil {
 		return err
 	}
-	defer client.Close()
+	restore := setKeysEnv(fix.ak, fix.sk) // the service finds them as the app's children do
+	defer restore()
 	// NoSync: the fixture is throwaway; the app reopens it with fsync on.
-	store, err := localstore.Open(path, launchAccount, localstore.Options{NoSync: true})
+	svc, err := service.Open(service.Options{Paths: paths, Store: localstore.Options{NoSync: true},
+		Client: service.ClientTuning{PageSize: 1000, Timeout: time.Minute}})
 	if err != nil {
 		return err
 	}
-	eng, err := syncer.NewEngine(syncer.EngineOptions{Client: client, Store: store, RemoteAccount: cred.ID})
+	_, err = svc.SyncOnce(context.Background(), launchAccount)
 	if err == nil {
-		_, err = eng.Sync(ctx)
+		err = readLaunchExpectations(fix, svc.Store(launchAccount))
 	}
-	if err == nil {
-		err = readLaunchExpectations(fix, store)
+	if err = errors.Join(err, svc.Close()); err != nil {
+		return err
 	}
-	return errors.Join(err, store.Close())
+	return saveLaunchAccount(paths, launchOfflineURL)
+}
+
+func saveLaunchAccount(paths config.Paths, url string) error {
+	acct := config.Account{Name: launchAccount, Site: config.SiteCustom, BaseURL: url}
+	if err := config.SaveAccounts(paths.AccountsFile(), []config.Account{acct}); err != nil {
+		return fmt.Errorf("write accounts: %w", err)
+	}
+	return nil
+}
+
+// setKeysEnv sets the SDK's key variables and returns what restores them.
+func setKeysEnv(ak, sk string) func() {
+	oldAK, hadAK := os.LookupEnv(credentials.EnvAK)
+	oldSK, hadSK := os.LookupEnv(credentials.EnvSK)
+	os.Setenv(credentials.EnvAK, ak)
+	os.Setenv(credentials.EnvSK, sk)
+	return func() {
+		for _, v := range []struct {
+			key, old string
+			had      bool
+		}{{credentials.EnvAK, oldAK, hadAK}, {credentials.EnvSK, oldSK, hadSK}} {
+			if v.had {
+				os.Setenv(v.key, v.old)
+			} else {
+				os.Unsetenv(v.key)
+			}
+		}
+	}
 }
 
 func readLaunchExpectations(fix *launchFixture, store *localstore.Store) error {

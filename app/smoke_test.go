@@ -105,12 +105,8 @@ func runSmoke(l ui.Language) int {
 		defer mu.Unlock()
 		problems = append(problems, fmt.Sprintf(format, args...))
 	}
-	err = Run(Options{
-		LogOutput: logs,
-		Language:  l,
-		Sandbox:   &sandbox.Options{Seed: 7, Speed: 30},
-		Drive:     func(d Driver) { drive(d, string(l), report) },
-	})
+	err = runDriven(Options{LogOutput: logs, Language: l, Sandbox: &sandbox.Options{Seed: 7, Speed: 30}},
+		func(d driver) { drive(d, string(l), report) })
 	if err != nil {
 		report("run: %v", err)
 	}
@@ -129,7 +125,7 @@ func runSmoke(l ui.Language) int {
 
 // drive steps through the app like a person would; it never calls t.Fatal
 // (it is not the test goroutine) but reports, and always quits.
-func drive(d Driver, lang string, report func(string, ...any)) {
+func drive(d driver, lang string, report func(string, ...any)) {
 	defer fyne.DoAndWait(d.Shell.Quit)
 	if !waitFor(90*time.Second, d.Synced) {
 		report("the first sync did not finish within 90 s")
@@ -151,7 +147,7 @@ func drive(d Driver, lang string, report func(string, ...any)) {
 
 // showCentre opens the notification centre: the first sync of the sandbox
 // always raises some notifications, so an empty centre is a failure.
-func showCentre(d Driver, lang string, n int, report func(string, ...any)) {
+func showCentre(d driver, lang string, n int, report func(string, ...any)) {
 	fyne.DoAndWait(func() { d.Shell.Show(ui.ScreenOverview); d.Shell.ShowNotifications() })
 	count := 0
 	waitFor(5*time.Second, func() bool {
@@ -168,7 +164,7 @@ func showCentre(d Driver, lang string, n int, report func(string, ...any)) {
 	}
 }
 
-func checkRows(d Driver, id ui.ScreenID, report func(string, ...any)) {
+func checkRows(d driver, id ui.ScreenID, report func(string, ...any)) {
 	var n int
 	var list bool
 	fyne.DoAndWait(func() { n, list = d.Shell.Rows(id) })

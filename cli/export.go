@@ -2,22 +2,17 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"iter"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
-	"github.com/koogallery/merchant-console/config"
 	"github.com/koogallery/merchant-console/domain"
-	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/reports"
-	"github.com/koogallery/merchant-console/sandbox"
+	"github.com/koogallery/merchant-console/service"
 )
 
 const exportUsage = `usage: merchant-console export KIND [--from DATE] [--to DATE] [--status S[,S...]]
@@ -42,27 +37,28 @@ func RunExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	job, err := a.job()
+	req, err := a.request()
 	if err != nil {
 		return err
 	}
-	cachePath, account, err := a.cachePath()
+	if a.cache != "" && a.account == "" {
+		return fmt.Errorf("export: --cache needs --account (the cache checks it belongs to that account)")
+	}
+	cache, err := service.OpenCache(service.CacheOptions{Account: a.account, File: a.cache})
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer cache.Close()
+	req.Progress = progressTo(stderr)
+	res, err := cache.Export(ctx, req)
+	fmt.Fprintln(stderr)
 	if err != nil {
 		return err
 	}
-	store, err := openCache(cachePath, account)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	job.opts.Account = account
-	job.out, err = outputPath(a.out, account, a.kind, job.opts.Format, job.opts.Now, stderr)
-	if err != nil {
-		return err
-	}
-	res, err := job.run(ctx, store, stderr)
-	if err != nil {
-		return err
+	if st, err := os.Stat(a.out); err != nil || !st.IsDir() {
+		if given, got := filepath.Base(a.out), filepath.Base(res.Path); given != got {
+			fmt.Fprintf(stderr, "export: file name %q changed to %q\n", given, got)
+		}
 	}
 	fmt.Fprintf(stdout, "exported %d %s (%d rows) to %s\n", res.Records, a.kind, res.Rows, res.Path)
 	return nil
@@ -104,40 +100,45 @@ func parseExportArgs(args []string, stderr io.Writer) (exportArgs, error) {
 	return a, nil
 }
 
-// exportJob is a validated export: what to read and how to write it.
-type exportJob struct {
-	kind  exportKind
-	query localstore.Query
-	opts  reports.Options
-	out   string
-}
-
-func (a exportArgs) job() (exportJob, error) {
-	kind, ok := exportKinds[a.kind]
-	if !ok {
-		return exportJob{}, fmt.Errorf("export: unknown KIND %q: want one of %s", a.kind, strings.Join(exportKindNames(), ", "))
+// request checks the arguments and makes the service's export request.
+func (a exportArgs) request() (service.ExportRequest, error) {
+	kind := domain.Resource(a.kind)
+	if !isExportKind(a.kind) {
+		return service.ExportRequest{}, fmt.Errorf("export: unknown KIND %q: want one of %s", a.kind, strings.Join(service.ExportKinds(), ", "))
 	}
 	loc, err := parseZone(a.tz)
 	if err != nil {
-		return exportJob{}, err
+		return service.ExportRequest{}, err
 	}
 	format, err := formatFor(a.format, a.out)
 	if err != nil {
-		return exportJob{}, fmt.Errorf("export: %w", err)
+		return service.ExportRequest{}, fmt.Errorf("export: %w", err)
 	}
-	lang := reports.ParseLang(a.lang)
-	q, err := a.query(kind, loc, lang)
-	if err != nil {
-		return exportJob{}, err
+	req := service.ExportRequest{Kind: kind, Format: format, Lang: reports.ParseLang(a.lang), Location: loc, Out: a.out}
+	if req.From, err = parseDay(a.from, loc, "--from"); err != nil {
+		return req, err
 	}
-	opts := reports.Options{Lang: lang, Location: loc, Format: format, Now: time.Now(),
-		Filter: a.describe(kind, lang)}
-	return exportJob{kind: kind, query: q, opts: opts}, nil
+	if req.To, err = parseDay(a.to, loc, "--to"); err != nil {
+		return req, err
+	}
+	if req.Statuses, err = service.ParseStatuses(kind, a.status); err != nil {
+		return req, fmt.Errorf("export: %w", err)
+	}
+	return req, nil
+}
+
+func isExportKind(kind string) bool {
+	for _, k := range service.ExportKinds() {
+		if k == kind {
+			return true
+		}
+	}
+	return false
 }
 
 func parseZone(tz string) (*time.Location, error) {
 	if tz == "" {
-		return time.Local, nil
+		return service.LocalZone(), nil
 	}
 	loc, err := time.LoadLocation(tz)
 	if err != nil {
@@ -154,244 +155,24 @@ func formatFor(flagValue, out string) (reports.Format, error) {
 	return reports.ParseFormat(flagValue)
 }
 
-func (a exportArgs) query(kind exportKind, loc *time.Location, lang reports.Lang) (localstore.Query, error) {
-	var q localstore.Query
-	var err error
-	if q.From, err = parseDay(a.from, loc, "--from"); err != nil {
-		return q, err
-	}
-	if q.To, err = parseDay(a.to, loc, "--to"); err != nil {
-		return q, err
-	}
-	if !q.To.IsZero() {
-		q.To = q.To.AddDate(0, 0, 1) // --to is inclusive; the query's To is exclusive
-	}
-	if !q.From.IsZero() && !q.To.IsZero() && !q.From.Before(q.To) {
-		return q, fmt.Errorf("export: --from %s is after --to %s", a.from, a.to)
-	}
-	q.Statuses, err = parseStatuses(a.status, kind.labels)
-	return q, err
-}
-
 func parseDay(s string, loc *time.Location, name string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	t, err := time.ParseInLocation("2006-01-02", s, loc)
+	t, err := time.ParseInLocation(time.DateOnly, s, loc)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("export: %s %q: want YYYY-MM-DD", name, s)
 	}
 	return t, nil
 }
 
-// parseStatuses accepts marketplace values and labels in either language.
-func parseStatuses(s string, labels reports.LabelMap) ([]string, error) {
-	if s == "" {
-		return nil, nil
-	}
-	var out []string
-	for _, part := range strings.Split(s, ",") {
-		v, ok := statusValue(strings.TrimSpace(part), labels)
-		if !ok {
-			return nil, fmt.Errorf("export: unknown status %q: want one of %s", part, strings.Join(statusNames(labels), ", "))
-		}
-		out = append(out, v)
-	}
-	return out, nil
-}
-
-func statusValue(s string, labels reports.LabelMap) (string, bool) {
-	for v, t := range labels {
-		if strings.EqualFold(s, v) || s == t.ZH || strings.EqualFold(s, t.EN) {
-			return v, true
-		}
-	}
-	return "", false
-}
-
-func statusNames(labels reports.LabelMap) []string {
-	var names []string
-	for v, t := range labels {
-		names = append(names, v+" ("+t.ZH+")")
-	}
-	return sortedStrings(names)
-}
-
-// describe is the filter written on the summary sheet.
-func (a exportArgs) describe(kind exportKind, lang reports.Lang) string {
-	var parts []string
-	word := func(zh, en string) string { return reports.Text{ZH: zh, EN: en}.In(lang) }
-	if a.from != "" || a.to != "" {
-		parts = append(parts, fmt.Sprintf("%s %s ~ %s", kind.timeField.In(lang), orDash(a.from), orDash(a.to)))
-	}
-	if a.status != "" {
-		parts = append(parts, word("状态 ", "status ")+a.status)
-	}
-	return strings.Join(parts, "; ")
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "…"
-	}
-	return s
-}
-
-// cachePath finds the cache file and the account it belongs to.
-func (a exportArgs) cachePath() (string, string, error) {
-	if a.cache != "" {
-		if a.account == "" {
-			return "", "", errors.New("export: --cache needs --account (the cache checks it belongs to that account)")
-		}
-		return a.cache, a.account, nil
-	}
-	paths, err := config.DefaultPaths()
-	if err != nil {
-		return "", "", fmt.Errorf("export: %w", err)
-	}
-	account, err := pickAccount(paths, a.account)
-	if err != nil {
-		return "", "", err
-	}
-	dir, err := paths.AccountDataDir(account)
-	if err != nil {
-		return "", "", fmt.Errorf("export: %w", err)
-	}
-	return filepath.Join(dir, config.CacheFileName), account, nil
-}
-
-// pickAccount checks --account against the configured accounts, or picks
-// the only one.
-func pickAccount(paths config.Paths, name string) (string, error) {
-	accounts, err := config.LoadAccounts(paths.AccountsFile())
-	if err != nil {
-		return "", fmt.Errorf("export: %w", err)
-	}
-	if name != "" {
-		acc, err := config.FindAccount(accounts, name)
-		switch {
-		case err == nil:
-			return acc.Name, nil
-		case config.IsSandboxAccount(name):
-			return name, nil // a sandbox cache the window wrote; openCache says so if there is none
-		}
-		return "", fmt.Errorf("export: %w", err)
-	}
-	if len(accounts) == 0 {
-		// with no account the window runs on the sandbox: export what it shows
-		return config.SandboxAccountName(sandbox.AccountMain), nil
-	}
-	if len(accounts) != 1 {
-		return "", fmt.Errorf("export: %d accounts are configured: choose one with --account", len(accounts))
-	}
-	return accounts[0].Name, nil
-}
-
-// openCache opens an existing cache; a missing one means "sync first", not
-// an empty export.
-func openCache(path, account string) (*localstore.Store, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("export: no local cache for account %q at %s (sync the account first): %w", account, path, err)
-	}
-	s, err := localstore.Open(path, account, localstore.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("export: open cache %s: %w", path, err)
-	}
-	return s, nil
-}
-
-// outputPath sanitises the file name the user gave, or makes one when -o is
-// a directory.
-func outputPath(out, account, kind string, format reports.Format, now time.Time, stderr io.Writer) (string, error) {
-	if st, err := os.Stat(out); err == nil && st.IsDir() {
-		name := fmt.Sprintf("%s-%s-%s.%s", account, kind, now.Format("20060102-150405"), format)
-		return filepath.Join(out, reports.SafeFileName(name)), nil
-	}
-	dir, base := filepath.Split(out)
-	if base == "" {
-		return "", fmt.Errorf("export: -o %s: no such directory", out)
-	}
-	safe := reports.SafeFileName(base)
-	if safe != base {
-		fmt.Fprintf(stderr, "export: file name %q changed to %q\n", base, safe)
-	}
-	return filepath.Join(dir, safe), nil
-}
-
-// run streams the records out of the cache into the export, printing
-// progress to stderr.
-func (j exportJob) run(ctx context.Context, s *localstore.Store, stderr io.Writer) (reports.Result, error) {
-	total, err := j.kind.count(s, j.query)
-	if err != nil {
-		return reports.Result{}, fmt.Errorf("export: count records: %w", err)
-	}
-	j.opts.Total = total
-	last := time.Time{}
-	j.opts.Progress = func(rows, total int) {
+// progressTo prints rows written at most once a second.
+func progressTo(w io.Writer) func(rows, total int) {
+	var last time.Time
+	return func(rows, total int) {
 		if time.Since(last) > time.Second || rows == total {
 			last = time.Now()
-			fmt.Fprintf(stderr, "\r%d / %d", rows, total)
+			fmt.Fprintf(w, "\r%d / %d", rows, total)
 		}
 	}
-	res, err := j.kind.export(ctx, s, j.query, j.out, j.opts)
-	fmt.Fprintln(stderr)
-	return res, err
-}
-
-// exportKind binds a KIND to its record type.
-type exportKind struct {
-	labels    reports.LabelMap
-	timeField reports.Text
-	count     func(s *localstore.Store, q localstore.Query) (int, error)
-	export    func(ctx context.Context, s *localstore.Store, q localstore.Query, out string, o reports.Options) (reports.Result, error)
-}
-
-func countOf[T domain.Record](s *localstore.Store, q localstore.Query) (int, error) {
-	q.Limit = 1
-	_, n, err := localstore.List[T](s, q)
-	return n, err
-}
-
-// scanOf streams the records of q out of the cache.
-func scanOf[T domain.Record](s *localstore.Store, q localstore.Query) iter.Seq2[T, error] {
-	return reports.FromScan(func(fn func(T) error) error { return localstore.Scan(s, q, fn) })
-}
-
-// single adapts a one-iterator export function to an exportKind.
-func single[T domain.Record](labels reports.LabelMap, field reports.Text,
-	fn func(context.Context, string, iter.Seq2[T, error], reports.Options) (reports.Result, error)) exportKind {
-	return exportKind{labels: labels, timeField: field, count: countOf[T],
-		export: func(ctx context.Context, s *localstore.Store, q localstore.Query, out string, o reports.Options) (reports.Result, error) {
-			return fn(ctx, out, scanOf[T](s, q), o)
-		}}
-}
-
-var exportKinds = map[string]exportKind{
-	"orders":       single(reports.OrderStatusLabels, reports.Text{ZH: "创建时间", EN: "created"}, reports.ExportOrders),
-	"transactions": single(reports.TransactionStatusLabels, reports.Text{ZH: "交易时间", EN: "trade time"}, reports.ExportTransactions),
-	"tickets":      single(reports.TicketStatusLabels, reports.Text{ZH: "创建时间", EN: "created"}, reports.ExportTickets),
-	"alerts":       single(reports.AlertStateLabels, reports.Text{ZH: "首次失败时间", EN: "first failure"}, reports.ExportAlerts),
-	"supervision":  single(reports.NodeLabels, reports.Text{ZH: "创建时间", EN: "created"}, reports.ExportSupervision),
-	"bills": {labels: reports.BillStatusLabels, timeField: reports.Text{ZH: "账单生成时间", EN: "generated"},
-		count: countOf[domain.Bill], export: exportBills},
-}
-
-// exportBills reconciles the selected bills against every cached
-// transaction detail; the report keeps only those billed to these bills.
-func exportBills(ctx context.Context, s *localstore.Store, q localstore.Query, out string, o reports.Options) (reports.Result, error) {
-	txs := scanOf[domain.TransactionDetail](s, localstore.Query{})
-	return reports.ExportBills(ctx, out, scanOf[domain.Bill](s, q), txs, o)
-}
-
-func exportKindNames() []string {
-	var names []string
-	for k := range exportKinds {
-		names = append(names, k)
-	}
-	return sortedStrings(names)
-}
-
-func sortedStrings(s []string) []string {
-	slices.Sort(s)
-	return s
 }

@@ -6,8 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os/signal"
-	"syscall"
 	"time"
 
 	"github.com/koogallery/merchant-console/domain"
@@ -61,7 +59,8 @@ func sandboxFlags(args []string, stderr io.Writer) (sandbox.Options, error) {
 	return o, nil
 }
 
-// RunSandbox serves a sandbox marketplace until ctx ends or Ctrl-C.
+// RunSandbox serves a sandbox marketplace until ctx ends (Ctrl-C: main
+// cancels it).
 func RunSandbox(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	opts, err := sandboxFlags(args, stderr)
 	if err != nil {
@@ -70,8 +69,6 @@ func RunSandbox(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 		return err
 	}
-	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
-	defer stop()
 	srv, err := sandbox.Start(ctx, opts)
 	if err != nil {
 		return err

@@ -3,110 +3,128 @@ package e2e
 import (
 	"context"
 	"net/http"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/koogallery/merchant-console/apig"
+	"github.com/koogallery/merchant-console/config"
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/notify"
-	"github.com/koogallery/merchant-console/sandbox"
+	"github.com/koogallery/merchant-console/service"
 	"github.com/koogallery/merchant-console/syncer"
 	"github.com/stretchr/testify/require"
 )
 
-// console is one running copy of the product for one agent: its own cache
-// file, sync engine and notification engine, like a second desktop.
+// shopAccount is the seller's account as each console's config names it.
+const shopAccount = "koo-shop"
+
+// console is one running copy of the product for one agent, like a second
+// desktop: its own home (config and cache) and its own service, opened as
+// the window opens it. The keys come from the environment (startWorld).
 type console struct {
 	w      *world
 	agent  string
-	path   string
+	home   string
 	centre *collector
 
-	store  *localstore.Store
-	client *syncer.Client
-	engine *syncer.Engine
-	notify *notify.Engine
+	svc   *service.Service
+	store *localstore.Store // the service's cache of shopAccount
 
-	// The sync engine may run on a scheduler's goroutine (step 8).
+	// Syncs may run on a scheduler's goroutine (step 8).
 	mu      sync.Mutex
 	changes []domain.Change // every change the last syncs applied
 	errs    []error         // notification errors seen during syncs
 }
 
-// newConsole opens a console for agent on a fresh cache in t.TempDir(); it
-// is closed when the test ends.
+// newConsole sets up agent's home, configured with the shop's account on
+// the world's marketplace, and opens the console on it; it is closed when
+// the test ends.
 func newConsole(t *testing.T, w *world, agent string) *console {
 	t.Helper()
-	c := &console{w: w, agent: agent, path: filepath.Join(t.TempDir(), "cache.db"), centre: &collector{}}
+	c := &console{w: w, agent: agent, home: t.TempDir(), centre: &collector{}}
+	t.Setenv(config.HomeEnv, c.home)
+	paths, err := config.DefaultPaths()
+	require.NoError(t, err)
+	require.NoError(t, paths.Ensure())
+	require.NoError(t, config.SaveAccounts(paths.AccountsFile(),
+		[]config.Account{{Name: shopAccount, Site: config.SiteCustom, BaseURL: w.sb.URL()}}))
 	c.open(t, nil)
 	t.Cleanup(func() {
-		if c.store != nil {
+		if c.svc != nil {
 			c.close(t)
 		}
 	})
 	return c
 }
 
-// open starts the console on its cache; transport nil is the real one.
+// open starts the console in its home; transport nil is the real network.
 func (c *console) open(t *testing.T, transport http.RoundTripper) {
 	t.Helper()
-	st, err := localstore.Open(c.path, sandbox.AccountMain, localstore.Options{NoSync: true, Timeout: 5 * time.Second})
-	require.NoError(t, err)
-	c.store = st
-	c.client, err = syncer.NewClient(syncer.Options{
-		BaseURL: c.w.sb.URL(), Signer: apig.Signer{AK: c.w.acct.AK, SK: c.w.acct.SK},
-		Timeout: 5 * time.Second, MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: 5 * time.Millisecond,
-		Transport: transport,
+	t.Setenv(config.HomeEnv, c.home) // service.Open finds the home as the window does
+	rules := settings()
+	svc, err := service.Open(service.Options{
+		Now:       c.w.now,
+		Client:    service.ClientTuning{Timeout: 5 * time.Second, MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: 5 * time.Millisecond, Transport: transport},
+		Schedule:  service.ScheduleTuning{Tick: 5 * time.Millisecond, OfflineMin: 10 * time.Millisecond, OfflineMax: 40 * time.Millisecond},
+		Notify:    &rules,
+		OnNotice:  c.centre.deliver,
+		OnChanges: func(_ string, ch []domain.Change) { c.record(ch, nil) },
+		OnProblem: func(_ string, err error) { c.record(nil, err) },
 	})
 	require.NoError(t, err)
-	c.notify, err = notify.NewEngine(notify.Options{
-		Settings: settings(), Now: c.w.now, Location: time.UTC, Deliver: c.centre.deliver,
-	})
-	require.NoError(t, err)
-	c.notify.AddAccount(c.store, c.agent)
-	c.engine, err = syncer.NewEngine(syncer.EngineOptions{
-		Client: c.client, Store: c.store, Now: c.w.now,
-		OnChanges: func(ch []domain.Change) {
-			err := c.notify.HandleChanges(ch)
-			c.mu.Lock()
-			defer c.mu.Unlock()
-			c.changes = append(c.changes, ch...)
-			if err != nil {
-				c.errs = append(c.errs, err)
-			}
-		},
-	})
-	require.NoError(t, err)
+	require.Equal(t, []string{shopAccount}, accountNames(svc))
+	c.svc, c.store = svc, svc.Store(shopAccount)
 }
 
-// close shuts the console down as quitting the app would.
+func accountNames(svc *service.Service) []string {
+	var names []string
+	for _, a := range svc.Accounts() {
+		names = append(names, a.Name)
+	}
+	return names
+}
+
+func (c *console) record(ch []domain.Change, err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.changes = append(c.changes, ch...)
+	if err != nil {
+		c.errs = append(c.errs, err)
+	}
+}
+
+// close shuts the console down as quitting the app does.
 func (c *console) close(t *testing.T) {
 	t.Helper()
-	c.notify.RemoveAccount(c.store.Account())
-	c.client.Close()
-	require.NoError(t, c.store.Close())
-	c.store = nil
+	require.NoError(t, c.svc.Close())
+	c.svc, c.store = nil, nil
 }
 
-// restart closes and reopens the console on the same cache file.
+// restart closes and reopens the console in the same home.
 func (c *console) restart(t *testing.T, transport http.RoundTripper) {
 	t.Helper()
 	c.close(t)
 	c.open(t, transport)
 }
 
-// sync runs one sync as the scheduler would and returns its summary;
-// takeChanges returns the changes it applied.
+// sync runs one sync as the scheduler would and returns its summary.
 func (c *console) sync(t *testing.T) (syncer.Summary, error) {
 	t.Helper()
 	c.takeChanges()
-	sum, err := c.engine.Sync(context.Background())
+	sum, err := c.svc.SyncOnce(context.Background(), shopAccount)
 	require.Empty(t, c.notifyErrors(), "notification errors during sync")
 	return sum, err
 }
+
+// tick runs the deadline check the notification ticker runs.
+func (c *console) tick(t *testing.T) {
+	t.Helper()
+	require.NoError(t, c.svc.CheckDeadlines())
+}
+
+// notifications is the console's rule engine.
+func (c *console) notifications() *notify.Engine { return c.svc.Notifications() }
 
 // takeChanges returns the changes applied since the last call and forgets them.
 func (c *console) takeChanges() []domain.Change {
@@ -131,11 +149,11 @@ func (c *console) mustSync(t *testing.T) syncer.Summary {
 	return sum
 }
 
-// enqueue queues an action in the outbox as a button press would.
+// enqueue queues an action in the outbox as a button press does.
 func (c *console) enqueue(t *testing.T, key string, res domain.Resource, id string, name domain.ActionName, p domain.ActionParams) domain.Action {
 	t.Helper()
-	a, err := c.store.Enqueue(domain.Action{
-		Key: key, Account: sandbox.AccountMain, Resource: res, RecordID: id, Name: name,
+	a, err := c.svc.Enqueue(domain.Action{
+		Key: key, Account: shopAccount, Resource: res, RecordID: id, Name: name,
 		Params: p, State: domain.ActionPending, CreatedAt: c.w.now(),
 	})
 	require.NoError(t, err)

@@ -1,5 +1,7 @@
-// Package e2e holds the console's end-to-end scenario test: the sync engine,
-// the local cache, the notification engine and the exports driven together,
-// headless, against the sandbox marketplace on a clock the test advances.
-// It has no code of its own outside tests.
+// Package e2e holds the console's end-to-end scenario test: the product's
+// service (cache, sync engine, scheduler, notification rules and exports),
+// opened as the window opens it from a home directory and keys in the
+// environment, driven headless against the sandbox marketplace on a clock
+// the test advances. It has no code of its own outside tests and builds on
+// package service alone: a fault in the window's wiring fails it.
 package e2e

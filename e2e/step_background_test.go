@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"testing"
 	"time"
 
@@ -16,22 +15,16 @@ import (
 // waitFor is the bounded poll for the scheduler's goroutine.
 const waitFor, pollEvery = 20 * time.Second, 5 * time.Millisecond
 
-// background: the app's scheduler (through the Manager) syncs A's console
-// on its own goroutine. A reply queued while the network is down goes out
+// background: the console's scheduler, started as the window starts it,
+// syncs A's console on its own goroutine. A reply queued while the network is down goes out
 // once by itself when the network returns, and orders that arrive after a
 // "sync now" are announced once.
 func (d *day) background(t *testing.T) {
 	a, sb := d.a, d.w.sb
-	acct := a.store.Account()
-	mgr := syncer.NewManager(context.Background())
-	defer mgr.Close()
-	sched := syncer.NewScheduler(a.engine, syncer.SchedulerOptions{
-		Tick: 5 * time.Millisecond, OfflineMin: 10 * time.Millisecond, OfflineMax: 40 * time.Millisecond,
-	})
 	// given a running scheduler that has done its first sync
-	require.NoError(t, mgr.Add(sched))
+	a.svc.Start()
 	require.Eventually(t, func() bool {
-		st := sched.State()
+		st := a.svc.State(shopAccount)
 		return st.Status == syncer.StatusOnline && st.LastSync.Equal(d.w.now())
 	}, waitFor, pollEvery, "first background sync")
 	a.centre.take()
@@ -41,12 +34,12 @@ func (d *day) background(t *testing.T) {
 	// when the network goes down and A replies again
 	sb.SetOffline(true)
 	a.enqueue(t, "A-reply2-"+d.ticket, domain.ResTickets, d.ticket, domain.ActTicketReply, domain.ActionParams{Agent: a.agent, Message: reply})
-	require.NoError(t, mgr.SyncNow(acct))
+	a.svc.SyncNow(shopAccount)
 
 	// then the scheduler reports offline with the reply waiting
 	require.Eventually(t, func() bool {
-		st := sched.State()
-		return st.Status == syncer.StatusOffline && st.Outbox == 1 && st.LastError != ""
+		st := a.svc.State(shopAccount)
+		return st.Status == syncer.StatusOffline && st.Outbox == 1 && st.Problem != nil
 	}, waitFor, pollEvery, "offline with one action waiting")
 	assert.Equal(t, applied, sb.Applied(sandbox.AccountMain))
 
@@ -55,8 +48,8 @@ func (d *day) background(t *testing.T) {
 
 	// then the scheduler's own retry delivers the reply, once
 	require.Eventually(t, func() bool {
-		st := sched.State()
-		return st.Status == syncer.StatusOnline && st.Outbox == 0 && st.LastError == ""
+		st := a.svc.State(shopAccount)
+		return st.Status == syncer.StatusOnline && st.Outbox == 0 && st.Problem == nil
 	}, waitFor, pollEvery, "back online with the outbox empty")
 	assert.Equal(t, applied+1, sb.Applied(sandbox.AccountMain))
 	rec, ok := sb.Record(sandbox.AccountMain, domain.ResTickets, d.ticket)
@@ -69,14 +62,14 @@ func (d *day) background(t *testing.T) {
 	sb.Advance(30 * time.Minute)
 	arrived := sb.Count(sandbox.AccountMain, domain.ResOrders) - before
 	require.Positive(t, arrived)
-	require.NoError(t, mgr.SyncNow(acct))
+	a.svc.SyncNow(shopAccount)
 
 	// then the cache catches up and the orders are announced once
 	require.Eventually(t, func() bool {
 		return len(storeLines(t, a.store, domain.ResOrders)) == sb.Count(sandbox.AccountMain, domain.ResOrders) &&
 			len(ofKind(a.centre.peek(), notify.KindNewOrder, "")) > 0
 	}, waitFor, pollEvery, "new orders synced in the background")
-	mgr.Close() // stop the goroutine before counting what it delivered
+	a.restart(t, nil) // quit (stopping the scheduler) before counting what it delivered
 	got := ofKind(a.centre.take(), notify.KindNewOrder, "")
 	require.Len(t, got, 1)
 	assert.Len(t, got[0].RecordIDs, arrived)

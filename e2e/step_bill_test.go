@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"github.com/koogallery/merchant-console/domain"
-	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/notify"
 	"github.com/koogallery/merchant-console/reports"
+	"github.com/koogallery/merchant-console/service"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
@@ -80,15 +80,16 @@ func (d *day) monthlyBill(t *testing.T) {
 	a.mustSync(t)
 	assert.Empty(t, ofKind(a.centre.take(), notify.KindBillInvoice, bill.ID), "told once")
 
-	// when the bills are exported from the cache
+	// when the bills are exported from the cache as the Exports screen does
 	path := filepath.Join(t.TempDir(), "bills.xlsx")
-	scanBills := func(fn func(domain.Bill) error) error { return localstore.Scan(a.store, localstore.Query{}, fn) }
-	scanTxs := func(fn func(domain.TransactionDetail) error) error {
-		return localstore.Scan(a.store, localstore.Query{}, fn)
-	}
-	res, err := reports.ExportBills(context.Background(), path, reports.FromScan(scanBills), reports.FromScan(scanTxs),
-		reports.Options{Lang: reports.LangEN, Location: time.UTC, Account: a.agent, Format: reports.FormatXLSX, Now: d.w.now()})
+	res, err := a.svc.Export(context.Background(), shopAccount, service.ExportRequest{
+		Kind: domain.ResBills, Format: reports.FormatXLSX, Lang: reports.LangEN, Location: time.UTC, Out: path})
 	require.NoError(t, err)
+	require.Equal(t, path, res.Path)
+	facts := summaryFacts(t, path)
+	assert.Equal(t, "UTC", facts["Time zone"])
+	assert.Equal(t, "all", facts["Filter"])
+	assert.Equal(t, shopAccount, facts["Account"])
 	bills := scanAll[domain.Bill](t, a.store)
 	assert.Equal(t, len(bills), res.Rows)
 
@@ -182,4 +183,22 @@ func workbookTxs(t *testing.T, path, billID string) map[string]float64 {
 		out[r[0]] = v
 	}
 	return out
+}
+
+// summaryFacts reads the label → value pairs at the top of the English
+// summary sheet.
+func summaryFacts(t *testing.T, path string) map[string]string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	defer func() { require.NoError(t, f.Close()) }()
+	rows, err := f.GetRows("Summary")
+	require.NoError(t, err)
+	facts := map[string]string{}
+	for _, r := range rows {
+		if len(r) >= 2 {
+			facts[r[0]] = r[1]
+		}
+	}
+	return facts
 }

@@ -70,13 +70,13 @@ func (d *day) newOrders(t *testing.T) {
 	assertConverged(t, d.a, domain.ResOrders, domain.ResTransactions)
 
 	// and handling the same changes again notifies nothing
-	require.NoError(t, d.a.notify.HandleChanges(changes))
+	require.NoError(t, d.a.notifications().HandleChanges(changes))
 	assert.Empty(t, ofKind(d.a.centre.take(), notify.KindNewOrder, ""), "same changes again")
 
 	// and after a restart of the console neither the old changes nor a
 	// sync with nothing new notify again
 	d.a.restart(t, nil)
-	require.NoError(t, d.a.notify.HandleChanges(changes))
+	require.NoError(t, d.a.notifications().HandleChanges(changes))
 	d.a.mustSync(t)
 	assert.Empty(t, ofKind(d.a.centre.take(), notify.KindNewOrder, ""), "after restart")
 

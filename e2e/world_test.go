@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/koogallery/merchant-console/credentials"
 	"github.com/koogallery/merchant-console/notify"
 	"github.com/koogallery/merchant-console/sandbox"
 	"github.com/stretchr/testify/require"
@@ -48,6 +49,10 @@ func startWorld(t *testing.T) *world {
 		}
 	}
 	require.NotEmpty(t, w.acct.ID, "sandbox has no main account")
+	// the consoles read the shop's keys from the SDK's variables, as on a
+	// machine without a keyring
+	t.Setenv(credentials.EnvAK, w.acct.AK)
+	t.Setenv(credentials.EnvSK, w.acct.SK)
 	return w
 }
 

@@ -5,10 +5,11 @@
 // Fyne's locale lookup turns those into the language tag "C", fails to parse
 // it and logs "Error parsing user locale C" from its own package init, so the
 // fix must run before that init. This package imports only the standard
-// library and main imports it: Go initialises, at each step, the first
-// package in import-path order whose imports are ready, so it runs before
-// go-i18n (which Fyne's lang package needs and which sorts after it), and
-// therefore before Fyne's lang package.
+// library and package app imports it (app/locale.go), so the window and the
+// app's tests get it: Go initialises, at each step, the first package in
+// import-path order whose imports are ready, so it runs before go-i18n
+// (which Fyne's lang package needs and which sorts after it), and therefore
+// before Fyne's lang package.
 package posixlocale
 
 import (

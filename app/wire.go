@@ -1,0 +1,125 @@
+package app
+
+import (
+	"context"
+	"log/slog"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/koogallery/merchant-console/config"
+	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/notify"
+	"github.com/koogallery/merchant-console/reports"
+	"github.com/koogallery/merchant-console/service"
+	"github.com/koogallery/merchant-console/syncer"
+	"github.com/koogallery/merchant-console/ui"
+)
+
+// serviceOptions are the window's service: the saved intervals and rules,
+// desktop popups, and every change relayed to the window.
+func serviceOptions(a fyne.App, paths config.Paths, prefs ui.Prefs, opts Options, events *relay) service.Options {
+	rules := notifySettings(prefs)
+	return service.Options{
+		Paths: paths, SandboxOptions: opts.Sandbox,
+		Intervals: prefs.SyncIntervals(), Notify: &rules, Desktop: desktopNotifier(a),
+		NotificationsPaused: prefs.NotificationsPaused(),
+		OnNotice:            events.notified,
+		OnChanges:           func(acct string, _ []domain.Change) { events.changed(acct) },
+		OnState:             func(acct string, _ syncer.State) { events.changed(acct) },
+	}
+}
+
+// relay hands the service's events to the window once it exists; earlier
+// ones are in the caches, which the window reads when it opens.
+type relay struct{ shell atomic.Pointer[ui.Shell] }
+
+func (r *relay) attach(s *ui.Shell) { r.shell.Store(s) }
+
+func (r *relay) changed(acct string) {
+	if s := r.shell.Load(); s != nil {
+		s.DataChanged(acct)
+	}
+}
+
+func (r *relay) notified(n notify.Notification) {
+	if s := r.shell.Load(); s != nil {
+		s.Notified(n)
+	}
+}
+
+// backend is the window's view of the service: plain callbacks only.
+func backend(svc *service.Service, prefs ui.Prefs, logFile string) *ui.Backend {
+	return &ui.Backend{
+		Accounts:    func() []ui.AccountInfo { return accountInfos(svc.Accounts()) },
+		Store:       svc.Store,
+		State:       func(id string) ui.SyncState { return syncState(svc.State(id)) },
+		SyncNow:     svc.SyncNow,
+		Enqueue:     func(a domain.Action) error { _, err := svc.Enqueue(a); return err },
+		LookupOrder: svc.LookupOrder,
+		Export: func(ctx context.Context, id string, req ui.ExportRequest, progress func(float64)) (string, error) {
+			r, err := exportRequest(req, progress)
+			if err != nil {
+				return "", err
+			}
+			res, err := svc.Export(ctx, id, r)
+			return res.Path, err
+		},
+		ApplyPrefs: func(p ui.Prefs) {
+			svc.SetIntervals(p.SyncIntervals())
+			if err := svc.SetNotifySettings(notifySettings(p)); err != nil {
+				slog.Warn("notification settings", "err", err)
+			}
+		},
+		PauseNotifications: svc.PauseNotifications,
+		TestConnection: func(ctx context.Context, f ui.AccountForm) (marketapi.WhoAmI, error) {
+			return svc.TestConnection(ctx, newAccount(f))
+		},
+		SaveAccount:          func(f ui.AccountForm) error { return svc.AddAccount(newAccount(f)) },
+		RemoveAccount:        svc.RemoveAccount,
+		KeyringProblem:       svc.KeyringProblem,
+		NotificationsProblem: svc.NotificationsProblem,
+		Compact:              svc.Compact,
+		DataDir:              svc.Paths().Data,
+		LogFile:              logFile,
+		Now:                  svc.Now,
+		Quit:                 func() { _ = svc.Close() },
+	}
+}
+
+func accountInfos(accts []service.Account) []ui.AccountInfo {
+	out := make([]ui.AccountInfo, len(accts))
+	for i, a := range accts {
+		out[i] = ui.AccountInfo{ID: a.Name, Label: a.Label, Site: a.Site, Sandbox: a.Sandbox}
+	}
+	return out
+}
+
+func syncState(st service.State) ui.SyncState {
+	return ui.SyncState{Online: st.Online(), Syncing: st.Status == syncer.StatusSyncing, Progress: st.Progress,
+		LastSync: st.LastSync, Outbox: st.Outbox, Problem: st.Problem}
+}
+
+func newAccount(f ui.AccountForm) service.NewAccount {
+	return service.NewAccount{Name: f.Name, Site: f.Site, BaseURL: f.BaseURL, AK: f.AK, SK: f.SK}
+}
+
+// exportRequest is the Exports screen's form as the service reads it: its
+// dates are the user's own days, in the zone the window shows dates in.
+func exportRequest(req ui.ExportRequest, progress func(float64)) (service.ExportRequest, error) {
+	format, err := reports.ParseFormat(req.Format)
+	if err != nil {
+		return service.ExportRequest{}, err
+	}
+	out := service.ExportRequest{Kind: req.Kind, From: req.From, To: req.To, Statuses: req.Statuses,
+		Format: format, Lang: reports.ParseLang(req.Language), Location: service.LocalZone()}
+	if progress != nil {
+		out.Progress = func(rows, total int) {
+			if total > 0 {
+				progress(float64(rows) / float64(total))
+			}
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,185 @@
+package service
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"sync/atomic"
+
+	"github.com/koogallery/merchant-console/apig"
+	"github.com/koogallery/merchant-console/config"
+	"github.com/koogallery/merchant-console/credentials"
+	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore"
+	"github.com/koogallery/merchant-console/syncer"
+)
+
+// Account is an open account as the window lists it.
+type Account struct {
+	Name    string // the local account name; also the cache's account
+	Label   string // what the switcher shows, e.g. "华为云商店旗舰店"
+	Site    string // "cn", "intl", "eu" or "custom"
+	Sandbox bool   // an account of the built-in sandbox
+}
+
+// accountSpec is what an account is built from.
+type accountSpec struct {
+	info    Account
+	cfg     config.Account
+	remote  string // the marketplace's account ID when known (the sandbox's)
+	keys    apig.Signer
+	keysErr error  // why there are no usable keys
+	cache   string // the cache file
+	reset   bool   // a sandbox cache: emptied at each start
+}
+
+// account is one open account. Every field but the atomics is set before
+// the account is published and never written after, so any goroutine may
+// read them without a lock.
+type account struct {
+	info     Account
+	store    *localstore.Store
+	client   *syncer.Client // nil without usable keys
+	engine   *syncer.Engine // nil without usable keys
+	unsynced error          // why there is no engine
+
+	state    atomic.Pointer[syncer.State]
+	progress atomic.Pointer[syncer.Progress]
+	lastErr  atomic.Pointer[error]
+}
+
+func (a *account) close() error {
+	if a.client != nil {
+		a.client.Close()
+	}
+	if err := a.store.Close(); err != nil {
+		slog.Error("close cache", "account", a.info.Name, "err", err)
+		return err
+	}
+	return nil
+}
+
+// accountSpecs are the configured accounts (with their keys), or the
+// sandbox's when none is configured or Options.Sandbox asks for it.
+func (s *Service) accountSpecs() ([]accountSpec, error) {
+	var specs []accountSpec
+	if !s.opts.Sandbox {
+		list, err := s.configured()
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range list {
+			sp, err := s.configuredSpec(c)
+			if err != nil {
+				return nil, err
+			}
+			specs = append(specs, sp)
+		}
+	}
+	if len(specs) == 0 {
+		var err error
+		if specs, err = s.startSandbox(); err != nil {
+			return nil, err
+		}
+	}
+	if s.opts.CacheFile != "" {
+		if len(specs) != 1 {
+			return nil, errors.New("a cache file needs exactly one account: choose one")
+		}
+		specs[0].cache, specs[0].reset = s.opts.CacheFile, false
+	}
+	return specs, nil
+}
+
+// configured reads the account list, keeping Options.Only.
+func (s *Service) configured() ([]config.Account, error) {
+	list, err := config.LoadAccounts(s.paths.AccountsFile())
+	if err != nil || s.opts.Only == "" {
+		return list, err
+	}
+	acc, err := config.FindAccount(list, s.opts.Only)
+	if err != nil {
+		return nil, fmt.Errorf("%w (configured in %s)", err, s.paths.AccountsFile())
+	}
+	return []config.Account{acc}, nil
+}
+
+func (s *Service) configuredSpec(c config.Account) (accountSpec, error) {
+	cache, err := s.cachePath(c.Name)
+	if err != nil {
+		return accountSpec{}, err
+	}
+	sp := accountSpec{cfg: c, cache: cache,
+		info: Account{Name: c.Name, Label: c.Name, Site: string(c.Site)}}
+	cred, err := credentials.Lookup(c.Name)
+	if err != nil {
+		sp.keysErr = err // build says so: the account is listed but not synced
+	}
+	sp.keys = apig.Signer{AK: cred.AK, SK: cred.SK}
+	return sp, nil
+}
+
+// cachePath is an account's cache file in the data directory.
+func (s *Service) cachePath(name string) (string, error) {
+	dir, err := s.paths.AccountDataDir(name)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, config.CacheFileName), nil
+}
+
+// build opens the account's cache and, when it has keys, its client and
+// engine. Only a cache that cannot be opened is an error: an account
+// without keys or with a bad address is listed, with its problem.
+func (s *Service) build(sp accountSpec) (*account, error) {
+	store, err := openStore(sp.cache, sp.info.Name, s.opts.Store, sp.reset)
+	if err != nil {
+		return nil, fmt.Errorf("open the cache of %s: %w", sp.info.Name, err)
+	}
+	a := &account{info: sp.info, store: store}
+	if err := s.connect(a, sp); err != nil {
+		slog.Warn("account is listed but not synced", "account", sp.info.Name, "err", err)
+		a.unsynced = err
+		a.lastErr.Store(&err)
+	}
+	if s.notes != nil {
+		s.notes.AddAccount(store, sp.info.Label)
+	}
+	return a, nil
+}
+
+// connect builds the account's client and engine. Requests are signed
+// with the wall clock (the marketplace checks signatures against real
+// time); the engine reads the marketplace's clock.
+func (s *Service) connect(a *account, sp accountSpec) error {
+	if sp.keysErr != nil {
+		return sp.keysErr
+	}
+	if sp.keys.AK == "" || sp.keys.SK == "" {
+		return credentials.ErrNotFound
+	}
+	copts := syncer.OptionsFor(sp.cfg, sp.keys.AK, sp.keys.SK)
+	s.opts.Client.apply(&copts)
+	client, err := syncer.NewClient(copts)
+	if err != nil {
+		return fmt.Errorf("sync client: %w", err)
+	}
+	name := a.info.Name
+	eng, err := syncer.NewEngine(syncer.EngineOptions{
+		Client: client, Store: a.store, RemoteAccount: sp.remote, Now: s.Now,
+		OnChanges: func(ch []domain.Change) { s.changed(name, ch) },
+		OnProgress: func(p syncer.Progress) {
+			a.progress.Store(&p)
+			if s.opts.OnProgress != nil {
+				s.opts.OnProgress(name, p)
+			}
+		},
+	})
+	if err != nil {
+		client.Close()
+		return fmt.Errorf("sync engine: %w", err)
+	}
+	a.client, a.engine = client, eng
+	return nil
+}
