@@ -122,7 +122,9 @@ func placeKeys(paths config.Paths, prev, acc config.Account, keys *Keys, moved b
 	if !moved {
 		return nothing, nil
 	}
-	return func() { undo(DeleteKeys(paths, acc.Store, acc.Name), "remove keys written for an edit that failed", acc.Name) }, nil
+	return func() {
+		undo(DeleteKeys(paths, acc.Store, acc.Name), "remove keys written for an edit that failed", acc.Name)
+	}, nil
 }
 
 // moveCache relabels and moves the cache folder of a renamed account; no

@@ -1,0 +1,400 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"golang.org/x/term"
+
+	"github.com/koogallery/merchant-console/config"
+	"github.com/koogallery/merchant-console/credentials"
+)
+
+const accountUsage = `usage: merchant-console account add NAME --site cn|intl|eu|custom [--url URL] [--store keyring|file|env]
+       merchant-console account list
+       merchant-console account edit NAME [--name NEW] [--site SITE] [--url URL] [--store STORE] [--keys]
+       merchant-console account remove NAME
+
+Manages the seller accounts the window, sync and export use. AK/SK are read
+from HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or asked without echo on a
+terminal. Key stores: keyring (the OS keyring; the default where it works),
+file (an encrypted file, the default without a keyring; its passphrase comes
+from MERCHANT_CONSOLE_PASSPHRASE or is asked), env (nothing stored: the SDK
+variables are read at every run).
+`
+
+// RunAccount implements `merchant-console account`.
+func RunAccount(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stderr, accountUsage)
+		if len(args) == 0 {
+			return errors.New("account: want add, list, edit or remove")
+		}
+		return nil
+	}
+	paths, err := config.DefaultPaths()
+	if err != nil {
+		return fmt.Errorf("account: %w", err)
+	}
+	t := &terminal{stderr: stderr}
+	switch args[0] {
+	case "add":
+		err = accountAdd(paths, args[1:], t, stdout)
+	case "list":
+		err = accountList(paths, args[1:], stdout)
+	case "edit":
+		err = accountEdit(paths, args[1:], t, stdout)
+	case "remove":
+		err = accountRemove(paths, args[1:], t, stdout)
+	default:
+		fmt.Fprint(stderr, accountUsage)
+		return fmt.Errorf("account: unknown subcommand %q (want add, list, edit or remove)", args[0])
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	return err
+}
+
+// accountFlags are the flags add and edit share.
+type accountFlags struct {
+	fs                     *flag.FlagSet
+	name, site, url, store string
+	keys                   bool
+}
+
+func newAccountFlags(cmd string, stderr io.Writer) *accountFlags {
+	f := &accountFlags{fs: flag.NewFlagSet("account "+cmd, flag.ContinueOnError)}
+	f.fs.SetOutput(stderr)
+	f.fs.Usage = func() { fmt.Fprint(stderr, accountUsage); f.fs.PrintDefaults() }
+	f.fs.StringVar(&f.site, "site", "", "marketplace site: cn, intl, eu or custom")
+	f.fs.StringVar(&f.url, "url", "", "API base URL (required for custom; overrides the site's URL otherwise)")
+	f.fs.StringVar(&f.store, "store", "", "where the AK/SK are kept: keyring, file or env")
+	return f
+}
+
+// parse takes NAME before or after the flags and returns it.
+func (f *accountFlags) parse(args []string) (string, error) {
+	var name string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		name, args = args[0], args[1:]
+	}
+	if err := f.fs.Parse(args); err != nil {
+		return "", err
+	}
+	rest := f.fs.Args()
+	if name == "" && len(rest) > 0 {
+		name, rest = rest[0], rest[1:]
+	}
+	if len(rest) > 0 {
+		return "", fmt.Errorf("%s: unexpected argument %q", f.fs.Name(), rest[0])
+	}
+	if name == "" {
+		return "", fmt.Errorf("%s: want the account NAME", f.fs.Name())
+	}
+	return name, nil
+}
+
+// set reports whether a flag was given on the command line.
+func (f *accountFlags) set(name string) bool {
+	found := false
+	f.fs.Visit(func(fl *flag.Flag) { found = found || fl.Name == name })
+	return found
+}
+
+func accountAdd(paths config.Paths, args []string, t *terminal, stdout io.Writer) error {
+	f := newAccountFlags("add", t.stderr)
+	name, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if f.site == "" {
+		return errors.New("account add: --site is required (cn, intl, eu or custom)")
+	}
+	site, err := config.ParseSite(f.site)
+	if err != nil {
+		return fmt.Errorf("account add: %w", err)
+	}
+	acc := config.Account{Name: name, Site: site, BaseURL: f.url}
+	if err := acc.Validate(); err != nil {
+		return fmt.Errorf("account add: %w", err)
+	}
+	if acc.Store, err = chooseStore(paths, f.store, t); err != nil {
+		return fmt.Errorf("account add: %w", err)
+	}
+	keys, err := keysFor(paths, acc.Store, t)
+	if err != nil {
+		return fmt.Errorf("account add: %w", err)
+	}
+	if err := credentials.AddAccount(paths, acc, keys); err != nil {
+		return fmt.Errorf("account add: %w", err)
+	}
+	fmt.Fprintf(stdout, "Added %s: %s, %s, keys %s.\n", acc.Name, acc.Site.Label(), acc.Endpoint(), storePlace(paths, acc.Store))
+	fmt.Fprintf(stdout, "Sync it with: merchant-console sync --once --account %q\n", acc.Name)
+	return nil
+}
+
+// chooseStore takes --store or the default, and says which one before
+// anything is typed; a store that does not work here is refused.
+func chooseStore(paths config.Paths, flagValue string, t *terminal) (config.KeyStore, error) {
+	choice := credentials.Stores(paths)
+	store, reason := choice.Default, choice.Reason
+	if flagValue != "" {
+		s, err := config.ParseKeyStore(flagValue)
+		if err != nil {
+			return "", err
+		}
+		store, reason = s, ""
+	}
+	opt, _ := choice.Option(store)
+	if !opt.Available {
+		msg := fmt.Sprintf("the %s cannot be used here: %s", store.Label(), strings.TrimSuffix(opt.Reason, "."))
+		if opt.Detail != "" {
+			msg += " (" + opt.Detail + ")"
+		}
+		return "", fmt.Errorf("%s; choose another with --store", msg)
+	}
+	if reason == "" {
+		reason = opt.Reason
+	}
+	fmt.Fprintf(t.stderr, "Keys will be kept in the %s. %s\n", store.Label(), reason)
+	return store, nil
+}
+
+// keysFor unlocks the file store if needed and reads the pair to store;
+// the env store needs none.
+func keysFor(paths config.Paths, store config.KeyStore, t *terminal) (credentials.Keys, error) {
+	if store == config.KeyStoreEnv {
+		return credentials.Keys{}, nil
+	}
+	if store == config.KeyStoreFile {
+		if err := unlockFile(paths, t); err != nil {
+			return credentials.Keys{}, err
+		}
+	}
+	return readKeys(t)
+}
+
+// readKeys takes the SDK variables when both are set, else asks on a terminal.
+func readKeys(t *terminal) (credentials.Keys, error) {
+	ak, sk := strings.TrimSpace(os.Getenv(credentials.EnvAK)), strings.TrimSpace(os.Getenv(credentials.EnvSK))
+	switch {
+	case ak != "" && sk != "":
+		fmt.Fprintf(t.stderr, "AK/SK read from %s and %s.\n", credentials.EnvAK, credentials.EnvSK)
+		return credentials.Keys{AK: ak, SK: sk}, nil
+	case ak != "" || sk != "":
+		return credentials.Keys{}, fmt.Errorf("only one of %s and %s is set: set both, or neither to be asked", credentials.EnvAK, credentials.EnvSK)
+	}
+	if !t.interactive() {
+		return credentials.Keys{}, fmt.Errorf("no AK/SK: set %s and %s, or run in a terminal to be asked", credentials.EnvAK, credentials.EnvSK)
+	}
+	var err error
+	if ak, err = t.secret("Access key (AK): "); err != nil {
+		return credentials.Keys{}, err
+	}
+	if sk, err = t.secret("Secret key (SK): "); err != nil {
+		return credentials.Keys{}, err
+	}
+	return credentials.Keys{AK: strings.TrimSpace(ak), SK: strings.TrimSpace(sk)}, nil
+}
+
+// unlockFile makes the credentials file usable in this process, with
+// MERCHANT_CONSOLE_PASSPHRASE or a passphrase asked (twice for a new file).
+func unlockFile(paths config.Paths, t *terminal) error {
+	path := paths.CredentialsFile()
+	exists, open := credentials.FileState(path)
+	if open {
+		return nil
+	}
+	if pass := os.Getenv(credentials.EnvPassphrase); pass != "" {
+		if err := credentials.Unlock(path, pass); err != nil {
+			return fmt.Errorf("%s: %w", credentials.EnvPassphrase, err)
+		}
+		return nil
+	}
+	if !t.interactive() {
+		return fmt.Errorf("the credentials file %s needs a passphrase: set %s, or run in a terminal to be asked", path, credentials.EnvPassphrase)
+	}
+	prompt := "Passphrase of the credentials file: "
+	if !exists {
+		prompt = fmt.Sprintf("New passphrase for the credentials file %s (at least %d characters): ", path, credentials.MinPassphraseLen)
+	}
+	pass, err := t.secret(prompt)
+	if err != nil {
+		return err
+	}
+	if !exists {
+		again, err := t.secret("Repeat the passphrase: ")
+		if err != nil {
+			return err
+		}
+		if again != pass {
+			return errors.New("the two passphrases differ; nothing was saved")
+		}
+	}
+	return credentials.Unlock(path, pass)
+}
+
+// storePlace says where an account's keys are, in plain words.
+func storePlace(paths config.Paths, store config.KeyStore) string {
+	switch store {
+	case config.KeyStoreKeyring:
+		return "in the OS keyring"
+	case config.KeyStoreFile:
+		return "encrypted in " + paths.CredentialsFile()
+	case config.KeyStoreEnv:
+		return fmt.Sprintf("read from %s/%s at every run", credentials.EnvAK, credentials.EnvSK)
+	}
+	return fmt.Sprintf("in the OS keyring, else %s/%s", credentials.EnvAK, credentials.EnvSK)
+}
+
+func accountList(paths config.Paths, args []string, stdout io.Writer) error {
+	if len(args) > 0 {
+		return fmt.Errorf("account list: unexpected argument %q", args[0])
+	}
+	list, err := config.LoadAccounts(paths.AccountsFile())
+	if err != nil {
+		return fmt.Errorf("account list: %w", err)
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(stdout, "No account is configured (the window runs on the built-in sandbox). Add one with: merchant-console account add NAME --site cn")
+		return nil
+	}
+	w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "NAME\tSITE\tURL\tSTORE")
+	for _, a := range list {
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", a.Name, a.Site, a.Endpoint(), a.Store.Label())
+	}
+	return w.Flush()
+}
+
+func accountEdit(paths config.Paths, args []string, t *terminal, stdout io.Writer) error {
+	f := newAccountFlags("edit", t.stderr)
+	f.fs.StringVar(&f.name, "name", "", "new name (carries the keys and the local cache)")
+	f.fs.BoolVar(&f.keys, "keys", false, "replace the AK/SK (from the SDK variables or asked)")
+	name, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	list, err := config.LoadAccounts(paths.AccountsFile())
+	if err != nil {
+		return fmt.Errorf("account edit: %w", err)
+	}
+	prev, err := config.FindAccount(list, name)
+	if err != nil {
+		return fmt.Errorf("account edit: %w", err)
+	}
+	acc, err := editedAccount(prev, f)
+	if err != nil {
+		return fmt.Errorf("account edit: %w", err)
+	}
+	if f.set("store") {
+		if acc.Store, err = chooseStore(paths, f.store, t); err != nil {
+			return fmt.Errorf("account edit: %w", err)
+		}
+	}
+	keys, err := editKeys(paths, prev, acc, f.keys, t)
+	if err != nil {
+		return fmt.Errorf("account edit: %w", err)
+	}
+	if err := credentials.EditAccount(paths, name, acc, keys); err != nil {
+		return fmt.Errorf("account edit: %w", err)
+	}
+	fmt.Fprintf(stdout, "Saved %s: %s, %s, keys %s.\n", acc.Name, acc.Site.Label(), acc.Endpoint(), storePlace(paths, acc.Store))
+	return nil
+}
+
+// editedAccount applies the flags given to prev. A new public site without
+// --url drops the old URL override, which belonged to the old site.
+func editedAccount(prev config.Account, f *accountFlags) (config.Account, error) {
+	acc := prev
+	if f.set("name") {
+		acc.Name = f.name
+	}
+	if f.set("site") {
+		site, err := config.ParseSite(f.site)
+		if err != nil {
+			return acc, err
+		}
+		if site != prev.Site && site != config.SiteCustom {
+			acc.BaseURL = ""
+		}
+		acc.Site = site
+	}
+	if f.set("url") {
+		acc.BaseURL = f.url
+	}
+	return acc, acc.Validate()
+}
+
+// editKeys unlocks the file store when the edit touches it and reads new
+// keys when --keys asks for them (nil: keep the current ones).
+func editKeys(paths config.Paths, prev, acc config.Account, replace bool, t *terminal) (*credentials.Keys, error) {
+	moves := acc.Name != prev.Name || acc.Store != prev.Store
+	touchesFile := prev.Store == config.KeyStoreFile || acc.Store == config.KeyStoreFile
+	if touchesFile && (moves || replace) {
+		if err := unlockFile(paths, t); err != nil {
+			return nil, err
+		}
+	}
+	if !replace || acc.Store == config.KeyStoreEnv {
+		return nil, nil
+	}
+	k, err := readKeys(t)
+	if err != nil {
+		return nil, err
+	}
+	return &k, nil
+}
+
+func accountRemove(paths config.Paths, args []string, t *terminal, stdout io.Writer) error {
+	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
+		return errors.New("account remove: want exactly one account NAME")
+	}
+	list, err := config.LoadAccounts(paths.AccountsFile())
+	if err != nil {
+		return fmt.Errorf("account remove: %w", err)
+	}
+	acc, err := config.FindAccount(list, args[0])
+	if err != nil {
+		return fmt.Errorf("account remove: %w", err)
+	}
+	if acc.Store == config.KeyStoreFile {
+		if err := unlockFile(paths, t); err != nil {
+			return fmt.Errorf("account remove: %w", err)
+		}
+	}
+	gone, err := credentials.RemoveAccount(paths, acc.Name)
+	if err != nil {
+		return fmt.Errorf("account remove: %w", err)
+	}
+	fmt.Fprintf(stdout, "Removed %s and its keys (%s).\n", acc.Name, acc.Store.Label())
+	if gone.CacheKept {
+		fmt.Fprintf(stdout, "Its local cache stays in %s, with its records and any actions not yet sent: "+
+			"adding an account named %q again uses it; delete the folder to free the space.\n", gone.CacheDir, acc.Name)
+	} else {
+		fmt.Fprintln(stdout, "It had no local cache.")
+	}
+	return nil
+}
+
+// terminal asks for secrets on the controlling terminal, without echo.
+type terminal struct{ stderr io.Writer }
+
+func (t *terminal) interactive() bool { return term.IsTerminal(int(os.Stdin.Fd())) }
+
+func (t *terminal) secret(prompt string) (string, error) {
+	fmt.Fprint(t.stderr, prompt)
+	b, err := term.ReadPassword(int(os.Stdin.Fd()))
+	fmt.Fprintln(t.stderr)
+	if err != nil {
+		return "", fmt.Errorf("read from the terminal: %w", err)
+	}
+	return string(b), nil
+}
