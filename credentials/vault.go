@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sync"
 
 	"golang.org/x/crypto/argon2"
@@ -223,6 +224,11 @@ func seal(c vaultContent, u unlocked) ([]byte, error) {
 func withVault(path string, fn func(c *vaultContent) (changed bool, err error)) error {
 	vaults.Lock()
 	defer vaults.Unlock()
+	release, err := lockVault(path)
+	if err != nil {
+		return err
+	}
+	defer release()
 	c, u, err := openVault(path)
 	if err != nil {
 		return err
@@ -236,6 +242,24 @@ func withVault(path string, fn func(c *vaultContent) (changed bool, err error)) 
 		return err
 	}
 	return config.WriteFileAtomic(path, data)
+}
+
+// lockVault takes the cross-process lock of the file at path: a sidecar
+// "<file>.lock", because the file itself is replaced by every write.
+func lockVault(path string) (func(), error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("credentials: create %s: %w", filepath.Dir(path), err)
+	}
+	f, err := os.OpenFile(path+".lock", os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("credentials: lock %s: %w", path, err)
+	}
+	unlock, err := lockFile(f)
+	if err != nil {
+		_ = f.Close()
+		return nil, fmt.Errorf("credentials: lock %s: %w", path, err)
+	}
+	return func() { unlock(); _ = f.Close() }, nil
 }
 
 // openVault decrypts the file with the session key or EnvPassphrase. vaults must be held.
