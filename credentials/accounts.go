@@ -100,6 +100,9 @@ func placeKeys(paths config.Paths, prev, acc config.Account, keys *Keys, moved b
 	if keys == nil && !moved {
 		return nothing, nil
 	}
+	if keys == nil && prev.Store == config.KeyStoreLegacy && acc.Store == config.KeyStoreLegacy {
+		return moveLegacyKeys(prev.Name, acc.Name)
+	}
 	var k Keys
 	switch {
 	case keys != nil:
@@ -125,6 +128,23 @@ func placeKeys(paths config.Paths, prev, acc config.Account, keys *Keys, moved b
 	return func() {
 		undo(DeleteKeys(paths, acc.Store, acc.Name), "remove keys written for an edit that failed", acc.Name)
 	}, nil
+}
+
+// moveLegacyKeys carries a renamed legacy account's keyring entry, if it
+// has one; without a keyring its keys are the environment's, which serve
+// any name, so there is nothing to move.
+func moveLegacyKeys(from, to string) (func(), error) {
+	c, err := fromKeyring(from)
+	if errors.Is(err, ErrNoKeyring) || errors.Is(err, ErrNotFound) {
+		return func() {}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := Save(to, c.AK, c.SK); err != nil {
+		return nil, err
+	}
+	return func() { undo(Delete(to), "remove keys written for an edit that failed", to) }, nil
 }
 
 // moveCache relabels and moves the cache folder of a renamed account; no
@@ -189,7 +209,11 @@ func RemoveAccount(paths config.Paths, name string) (Removed, error) {
 	if i < 0 {
 		return Removed{}, fmt.Errorf("%w: %q", config.ErrAccountNotFound, name)
 	}
-	if err := DeleteKeys(paths, list[i].Store, name); err != nil {
+	err = DeleteKeys(paths, list[i].Store, name)
+	if list[i].Store == config.KeyStoreLegacy && errors.Is(err, ErrNoKeyring) {
+		err = nil // no keyring here: its keys were the environment's
+	}
+	if err != nil {
 		return Removed{}, fmt.Errorf("credentials: remove %q: its keys cannot be deleted, so it is kept: %w", name, err)
 	}
 	if err := config.SaveAccounts(paths.AccountsFile(), append(list[:i:i], list[i+1:]...)); err != nil {

@@ -144,3 +144,30 @@ func TestRemoveAccount_LockedFileKeepsEverything(t *testing.T) {
 	_, err = LoadKeys(paths, config.KeyStoreFile, "shop")
 	assert.NoError(t, err)
 }
+
+func TestLegacyAccountWithoutKeyring_RenameAndRemove(t *testing.T) {
+	// given an account saved before stores were chosen, on a machine without
+	// a keyring, whose keys come from the SDK variables
+	keyring.MockInitWithError(errors.New("dbus: no Secret Service"))
+	paths := home(t)
+	t.Setenv(EnvAK, sampleAK)
+	t.Setenv(EnvSK, sampleSK)
+	acc := config.Account{Name: "old", Site: config.SiteChina}
+	require.NoError(t, config.SaveAccounts(paths.AccountsFile(), []config.Account{acc}))
+
+	// when it is renamed and then removed
+	renamed := acc
+	renamed.Name = "new"
+	editErr := EditAccount(paths, "old", renamed, nil)
+	c, lookErr := Lookup("new")
+	_, removeErr := RemoveAccount(paths, "new")
+
+	// then both work: there was nothing in a keyring to carry or delete
+	require.NoError(t, editErr)
+	require.NoError(t, lookErr)
+	assert.Equal(t, SourceEnv, c.Source)
+	require.NoError(t, removeErr)
+	list, err := config.LoadAccounts(paths.AccountsFile())
+	require.NoError(t, err)
+	assert.Empty(t, list)
+}
