@@ -122,7 +122,7 @@ func openVault(path string) (vaultContent, unlocked, error) {
 	}
 	pass, ok := os.LookupEnv(EnvPassphrase)
 	if !ok || pass == "" {
-		return vaultContent{}, unlocked{}, fmt.Errorf("%w (%s): enter its passphrase, or set %s", ErrLocked, path, EnvPassphrase)
+		return vaultContent{}, unlocked{}, fmt.Errorf("%w (%s): the window asks for its passphrase; commands read it from %s", ErrLocked, path, EnvPassphrase)
 	}
 	c, u, err := unlockLocked(path, pass)
 	if errors.Is(err, ErrWrongPassphrase) {
