@@ -321,3 +321,33 @@ func TestAccount_BadInputWritesNothing(t *testing.T) {
 		})
 	}
 }
+
+func TestAccountEdit_SiteURLAndStore(t *testing.T) {
+	// given a keyring account on the China site
+	paths, srv := accountHome(t, nil)
+	main := sandboxCred(t, srv, sandbox.AccountMain)
+	useEnvKeys(t, main)
+	_, errOut, err := runAccount(t, "add", "shop", "--site", "cn", "--store", "keyring")
+	require.NoError(t, err, errOut)
+
+	// when it is pointed at the sandbox and moved to the environment store
+	out, errOut, err := runAccount(t, "edit", "shop", "--site", "custom", "--url", srv.URL(), "--store", "env")
+
+	// then the list shows the new URL and store, the keyring entry is gone, and sync works from the variables
+	require.NoError(t, err, errOut)
+	assert.Contains(t, out, "read from "+credentials.EnvAK)
+	list, _, err := runAccount(t, "list")
+	require.NoError(t, err)
+	assert.Regexp(t, `shop +custom +`+srv.URL()+` +environment\n`, list)
+	_, err = credentials.LoadKeys(paths, config.KeyStoreKeyring, "shop")
+	assert.ErrorIs(t, err, credentials.ErrNotFound)
+	syncOut, err := runSyncOnce(t, "shop")
+	require.NoError(t, err, syncOut)
+
+	// and back to a public site, the custom URL is dropped
+	_, errOut, err = runAccount(t, "edit", "shop", "--site", "intl")
+	require.NoError(t, err, errOut)
+	list, _, err = runAccount(t, "list")
+	require.NoError(t, err)
+	assert.Regexp(t, `shop +intl +https://mkt-intl.myhuaweicloud.com +environment\n`, list)
+}

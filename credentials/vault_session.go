@@ -176,3 +176,18 @@ func deleteFromFile(path, account string) error {
 		return true, nil
 	})
 }
+
+// NeedsUnlock reports whether one of accounts keeps its keys in the
+// credentials file and this process cannot open it yet (not unlocked, and
+// EnvPassphrase unset): the window then asks for the passphrase once, calls
+// Unlock, and starts those accounts.
+func NeedsUnlock(paths config.Paths, accounts []config.Account) bool {
+	for _, a := range accounts {
+		if a.Store != config.KeyStoreFile {
+			continue
+		}
+		exists, open := FileState(paths.CredentialsFile())
+		return exists && !open && os.Getenv(EnvPassphrase) == ""
+	}
+	return false
+}

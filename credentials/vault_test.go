@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/koogallery/merchant-console/config"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -137,4 +138,22 @@ func TestVault_BadFiles(t *testing.T) {
 	data, readErr := os.ReadFile(path)
 	require.NoError(t, readErr)
 	assert.Equal(t, "not a credentials file", string(data), "a file that is not ours is never overwritten")
+}
+
+func TestNeedsUnlock(t *testing.T) {
+	// given a file-store account whose file is locked
+	paths := home(t)
+	accounts := []config.Account{{Name: "kr", Store: config.KeyStoreKeyring}, {Name: "f", Store: config.KeyStoreFile}}
+	require.NoError(t, Unlock(paths.CredentialsFile(), samplePass))
+	require.NoError(t, SaveKeys(paths, config.KeyStoreFile, "f", sampleAK, sampleSK))
+	Lock(paths.CredentialsFile())
+
+	// then it needs unlocking, unless unlocked or the variable is set; keyring-only lists never do
+	assert.True(t, NeedsUnlock(paths, accounts))
+	assert.False(t, NeedsUnlock(paths, accounts[:1]))
+	t.Setenv(EnvPassphrase, samplePass)
+	assert.False(t, NeedsUnlock(paths, accounts))
+	t.Setenv(EnvPassphrase, "")
+	require.NoError(t, Unlock(paths.CredentialsFile(), samplePass))
+	assert.False(t, NeedsUnlock(paths, accounts))
 }
