@@ -7,10 +7,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/koogallery/merchant-console/config"
 	"github.com/koogallery/merchant-console/credentials"
+	"golang.org/x/text/width"
 )
 
 const accountUsage = `usage: merchant-console account add NAME --site cn|intl|eu|custom [--url URL] [--store keyring|file|env]
@@ -149,12 +149,50 @@ func accountList(paths config.Paths, args []string, stdout io.Writer) error {
 		fmt.Fprintln(stdout, "No account is configured (the window runs on the built-in sandbox). Add one with: merchant-console account add NAME --site cn")
 		return nil
 	}
-	w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "NAME\tSITE\tURL\tSTORE")
+	rows := [][]string{{"NAME", "SITE", "URL", "STORE"}}
 	for _, a := range list {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", a.Name, a.Site, a.Endpoint(), a.Store.Label())
+		rows = append(rows, []string{a.Name, string(a.Site), a.Endpoint(), a.Store.Label()})
 	}
-	return w.Flush()
+	_, err = io.WriteString(stdout, columns(rows))
+	return err
+}
+
+// columns lays rows out in columns two spaces apart, by display width so
+// that Chinese names (two cells a character) line up too.
+func columns(rows [][]string) string {
+	var widths []int
+	for _, r := range rows {
+		for i, cell := range r {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], displayWidth(cell))
+		}
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		for i, cell := range r {
+			b.WriteString(cell)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(cell)+2))
+			}
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 func accountEdit(paths config.Paths, args []string, t *terminal, stdout io.Writer) error {

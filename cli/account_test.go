@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -154,6 +155,11 @@ func TestAccountList_ShowsURLAndStoreNeverASecret(t *testing.T) {
 	assert.Regexp(t, `local +custom +`+srv.URL()+` +environment\n`, out)
 	assert.NotContains(t, out, main.SK)
 	assert.NotContains(t, out, main.AK[:8])
+	lines := strings.Split(out, "\n")
+	require.Len(t, lines, 4)
+	siteCol := func(line, site string) int { return displayWidth(line[:strings.Index(line, site)]) }
+	assert.Equal(t, siteCol(lines[0], "SITE"), siteCol(lines[1], " cn ")+1, "columns line up by display width")
+	assert.Equal(t, siteCol(lines[0], "SITE"), siteCol(lines[2], "custom"))
 }
 
 func TestAccountAdd_WrongPassphraseChangesNothing(t *testing.T) {
