@@ -1,0 +1,212 @@
+package gateway
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/koogallery/merchant-console/domain"
+)
+
+// Bucket names of the gateway's store (<data>/gateway.db, 0600).
+var (
+	bucketCalls     = []byte("calls")     // seq → CallRecord
+	bucketRecords   = []byte("records")   // "<resource>/<id>" → record JSON (orders, alerts)
+	bucketInstances = []byte("instances") // instanceId → orderId "\x00" orderLineId
+	bucketPending   = []byte("pending")   // orderId → "" : orders still to complete with order/query
+	bucketIdem      = []byte("idem")      // idempotency key → stored action reply
+	bucketLastCall  = []byte("lastcall")  // alert ID → seq of the latest call on its subject
+)
+
+// feedBucket indexes a resource's records by version, for change listings.
+func feedBucket(res domain.Resource) []byte { return []byte("feed-" + string(res)) }
+
+// Served are the resources the gateway publishes: the only ones production
+// calls reveal.
+var Served = []domain.Resource{domain.ResOrders, domain.ResAlerts}
+
+// Store is the gateway's bbolt file: calls, orders, alerts and their feed.
+type Store struct {
+	db      *bolt.DB
+	account string
+}
+
+// OpenStore opens (creating) <dir>/gateway.db; dir is created 0700 and the
+// file 0600: bodies carry customers' names, phones and e-mails.
+func OpenStore(dir, account string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("gateway store: %w", err)
+	}
+	path := filepath.Join(dir, "gateway.db")
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 3 * time.Second})
+	if err != nil {
+		return nil, fmt.Errorf("gateway store %s: %w (is another gateway using this --data?)", path, err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketCalls, bucketRecords, bucketInstances, bucketPending, bucketIdem, bucketLastCall,
+			feedBucket(domain.ResOrders), feedBucket(domain.ResAlerts)} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("gateway store %s: %w", path, err)
+	}
+	return &Store{db: db, account: account}, nil
+}
+
+// Close closes the file.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Record stores one answered call and applies it to its order and alert in
+// one transaction, which is committed (fsynced) before it returns: a call
+// the gateway has answered is never lost by a crash after it. It returns
+// the alert and order as they now stand (nil when unchanged).
+func (s *Store) Record(r *CallRecord) (alert *domain.InterfaceAlert, order *domain.Order, err error) {
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		calls := tx.Bucket(bucketCalls)
+		seq, err := calls.NextSequence()
+		if err != nil {
+			return err
+		}
+		r.Seq = seq
+		resolveInstance(tx, &r.Call)
+		if err := putJSON(calls, u64(seq), r); err != nil {
+			return err
+		}
+		alert, order, err = s.apply(tx, *r)
+		return err
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("gateway store: recording call: %w", err)
+	}
+	return alert, order, nil
+}
+
+// apply updates the call's alert and order inside tx.
+func (s *Store) apply(tx *bolt.Tx, r CallRecord) (*domain.InterfaceAlert, *domain.Order, error) {
+	var prevA *domain.InterfaceAlert
+	if r.Call.Kind() != "" {
+		if err := tx.Bucket(bucketLastCall).Put([]byte(alertID(r.Call)), u64(r.Seq)); err != nil {
+			return nil, nil, err
+		}
+		var a domain.InterfaceAlert
+		if ok, err := getRecord(tx, domain.ResAlerts, alertID(r.Call), &a); err != nil {
+			return nil, nil, err
+		} else if ok {
+			prevA = &a
+		}
+	}
+	var prevO *domain.Order
+	var o domain.Order
+	if ok, err := getRecord(tx, domain.ResOrders, r.Call.OrderID, &o); err != nil {
+		return nil, nil, err
+	} else if ok {
+		prevO = &o
+	}
+	order := nextOrder(prevO, r)
+	if order != nil {
+		if err := s.put(tx, domain.ResOrders, &order.Meta, order, r.ReceivedAt); err != nil {
+			return nil, nil, err
+		}
+		if prevO == nil {
+			if err := tx.Bucket(bucketPending).Put([]byte(order.ID), nil); err != nil {
+				return nil, nil, err
+			}
+		}
+		if id := r.Outcome.InstanceID; id != "" {
+			if err := tx.Bucket(bucketInstances).Put([]byte(id), []byte(r.Call.OrderID+"\x00"+r.Call.OrderLineID)); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	alert := nextAlert(prevA, r)
+	if alert != nil {
+		if order != nil {
+			alert.CustomerName, alert.ProductName = order.Buyer.CustomerName, firstNonEmpty(order.ProductName, alert.ProductName)
+		}
+		if err := s.put(tx, domain.ResAlerts, &alert.Meta, alert, r.ReceivedAt); err != nil {
+			return nil, nil, err
+		}
+	}
+	return alert, order, nil
+}
+
+// resolveInstance names the order of a call that names only its instance,
+// when the gateway saw that instance created.
+func resolveInstance(tx *bolt.Tx, c *Call) {
+	if c.OrderID != "" || c.InstanceID == "" {
+		return
+	}
+	if v := tx.Bucket(bucketInstances).Get([]byte(c.InstanceID)); v != nil {
+		id, line, _ := cut0(string(v))
+		c.OrderID, c.OrderLineID = id, line
+	}
+}
+
+func cut0(s string) (string, string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0 {
+			return s[:i], s[i+1:], true
+		}
+	}
+	return s, "", false
+}
+
+// put gives a record the next version of the feed and stores it, moving its
+// feed entry from the old version to the new one.
+func (s *Store) put(tx *bolt.Tx, res domain.Resource, m *domain.Meta, rec any, now time.Time) error {
+	recs, feed := tx.Bucket(bucketRecords), tx.Bucket(feedBucket(res))
+	if m.Version > 0 {
+		if err := feed.Delete(u64(uint64(m.Version))); err != nil {
+			return err
+		}
+	}
+	v, err := recs.NextSequence()
+	if err != nil {
+		return err
+	}
+	m.Version, m.UpdatedAt, m.Account = int64(v), now.UTC(), s.account
+	if err := feed.Put(u64(v), []byte(m.ID)); err != nil {
+		return err
+	}
+	return putJSON(recs, recordKey(res, m.ID), rec)
+}
+
+func recordKey(res domain.Resource, id string) []byte { return []byte(string(res) + "/" + id) }
+
+func getRecord(tx *bolt.Tx, res domain.Resource, id string, into any) (bool, error) {
+	if id == "" {
+		return false, nil
+	}
+	v := tx.Bucket(bucketRecords).Get(recordKey(res, id))
+	if v == nil {
+		return false, nil
+	}
+	if err := json.Unmarshal(v, into); err != nil {
+		return false, fmt.Errorf("stored %s %s unreadable: %w", res, id, err)
+	}
+	return true, nil
+}
+
+func putJSON(b *bolt.Bucket, key []byte, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, data)
+}
+
+func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
+
+// ErrNotFound is a record or call the store does not hold.
+var ErrNotFound = errors.New("not found")
