@@ -182,3 +182,5 @@ func (r *rig) alert(t testing.TB, id string) domain.InterfaceAlert {
 func newInstanceBody(order string) string {
 	return `{"activity":"newInstance","orderId":"` + order + `","orderLineId":"` + order + `-000001","businessId":"B-` + order + `","testFlag":"0"}`
 }
+
+func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
