@@ -29,6 +29,7 @@ var commands = map[string]command{
 	"sync":    {"sync an account's cache and print a summary", cli.RunSync},
 	"api":     {"send a signed request to the marketplace (like gh api)", cli.RunAPI},
 	"export":  {"export a report from the local cache to xlsx or csv", cli.RunExport},
+	"gateway": {"verify, forward and record KooGallery's production calls (docs/gateway.md)", cli.RunGateway},
 }
 
 func main() {
