@@ -18,6 +18,7 @@ import (
 	"github.com/koogallery/merchant-console/config"
 	"github.com/koogallery/merchant-console/credentials"
 	"github.com/koogallery/merchant-console/gateway"
+	"github.com/koogallery/merchant-console/gateway/produce"
 	"github.com/koogallery/merchant-console/syncer"
 )
 
@@ -28,7 +29,7 @@ const gatewayUsage = `usage: merchant-console gateway --listen ADDR --upstream U
        merchant-console gateway keys remove NAME --data DIR
 
 Verifies KooGallery's production-interface calls at POST /produce (key from
-` + gateway.EnvProduceKey + `), forwards them unchanged to --upstream, records
+` + produce.EnvKey + `), forwards them unchanged to --upstream, records
 them under --data, and serves orders and interface alerts to consoles (each
 agent with its own AK/SK from "keys add"). Orders are completed with the open
 API's order/query using ` + credentials.EnvAK + `/` + credentials.EnvSK + `.
@@ -103,9 +104,9 @@ func parseGatewayArgs(args []string, stderr io.Writer) (gatewayArgs, error) {
 }
 
 func buildGateway(a gatewayArgs, log *slog.Logger) (*gateway.Gateway, *gateway.Store, error) {
-	key := os.Getenv(gateway.EnvProduceKey)
+	key := os.Getenv(produce.EnvKey)
 	if strings.TrimSpace(key) == "" {
-		return nil, nil, fmt.Errorf("gateway: set %s to the key from 卖家中心 > 应用工具 > 密钥管理", gateway.EnvProduceKey)
+		return nil, nil, fmt.Errorf("gateway: set %s to the key from 卖家中心 > 应用工具 > 密钥管理", produce.EnvKey)
 	}
 	up, err := gateway.ParseUpstream(a.upstream)
 	if err != nil {

@@ -5,39 +5,21 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/koogallery/merchant-console/gateway/produce"
+
 	"github.com/koogallery/merchant-console/domain"
-)
-
-// Activities of the production interfaces (SaaS access guide V2.0), sent in
-// the body's "activity" field.
-const (
-	ActNewInstance          = "newInstance"
-	ActRefreshInstance      = "refreshInstance"
-	ActUpdateInstanceStatus = "updateInstanceStatus"
-	ActUpgradeInstance      = "upgradeInstance"
-	ActReleaseInstance      = "releaseInstance"
-	ActQueryInstance        = "queryInstance"
-	ActOrderNotify          = "orderNotify"
-)
-
-// Seller result codes the gateway reads or answers.
-const (
-	SellerOK         = "000000"
-	SellerAuthFailed = "000001"
-	SellerInProgress = "000004"
-	SellerInternal   = "000005"
 )
 
 // kinds maps each activity to the interface kind its alerts carry;
 // queryInstance has none: it asks, it does not deliver an order.
 var kinds = map[string]domain.InterfaceKind{
-	ActNewInstance:          domain.IfaceCreateInstance,
-	ActRefreshInstance:      domain.IfaceRenew,
-	ActUpdateInstanceStatus: domain.IfaceUpdateStatus,
-	ActUpgradeInstance:      domain.IfaceUpgrade,
-	ActReleaseInstance:      domain.IfaceRelease,
-	ActOrderNotify:          domain.IfaceOrderNotify,
-	ActQueryInstance:        "",
+	produce.ActNewInstance:          domain.IfaceCreateInstance,
+	produce.ActRefreshInstance:      domain.IfaceRenew,
+	produce.ActUpdateInstanceStatus: domain.IfaceUpdateStatus,
+	produce.ActUpgradeInstance:      domain.IfaceUpgrade,
+	produce.ActReleaseInstance:      domain.IfaceRelease,
+	produce.ActOrderNotify:          domain.IfaceOrderNotify,
+	produce.ActQueryInstance:        "",
 }
 
 // Call is what the gateway reads from a production call's body: enough to
@@ -91,5 +73,5 @@ func (c Call) Subject() string {
 // Succeeded says whether a seller's result code means the call worked:
 // 000000, or 000004 for an asynchronous creation.
 func (c Call) Succeeded(code string) bool {
-	return code == SellerOK || (code == SellerInProgress && c.Activity == ActNewInstance)
+	return code == produce.CodeOK || (code == produce.CodeInProgress && c.Activity == produce.ActNewInstance)
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/koogallery/merchant-console/gateway/produce"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -105,10 +107,10 @@ func TestWindowsFollowTheMarketplacesPublishedRetries(t *testing.T) {
 		window      time.Duration
 		unsubscribe bool
 	}{
-		"release: 1 h, manual restart only": {activityBodies[ActReleaseInstance], "GW-RELEASE-CSREL01/CSREL01-000001", time.Hour, false},
-		"renew: 1 h, manual restart only":   {activityBodies[ActRefreshInstance], "GW-RENEW-CSREN01/CSREN01-000001", time.Hour, false},
-		"order notification: 3 h":           {activityBodies[ActOrderNotify], "GW-ORDER_NOTIFY-CSNOT01/CSNOT01-000001", 3 * time.Hour, false},
-		"upgrade: 3 h, then unsubscribed":   {activityBodies[ActUpgradeInstance], "GW-UPGRADE-CSUPG01/CSUPG01-000001", 3 * time.Hour, true},
+		"release: 1 h, manual restart only": {activityBodies[produce.ActReleaseInstance], "GW-RELEASE-CSREL01/CSREL01-000001", time.Hour, false},
+		"renew: 1 h, manual restart only":   {activityBodies[produce.ActRefreshInstance], "GW-RENEW-CSREN01/CSREN01-000001", time.Hour, false},
+		"order notification: 3 h":           {activityBodies[produce.ActOrderNotify], "GW-ORDER_NOTIFY-CSNOT01/CSNOT01-000001", 3 * time.Hour, false},
+		"upgrade: 3 h, then unsubscribed":   {activityBodies[produce.ActUpgradeInstance], "GW-UPGRADE-CSUPG01/CSUPG01-000001", 3 * time.Hour, true},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

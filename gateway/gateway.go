@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/koogallery/merchant-console/gateway/produce"
+
 	"github.com/koogallery/merchant-console/domain"
 )
 
@@ -49,7 +51,7 @@ type Gateway struct {
 func New(cfg Config) (*Gateway, error) {
 	switch {
 	case cfg.Key == "":
-		return nil, errors.New("gateway: no production key: set " + EnvProduceKey)
+		return nil, errors.New("gateway: no production key: set " + produce.EnvKey)
 	case cfg.Forwarder == nil || cfg.Forwarder.Upstream == nil:
 		return nil, errors.New("gateway: no upstream")
 	case cfg.Store == nil:
@@ -122,7 +124,7 @@ func (g *Gateway) record(rec CallRecord) (*domain.InterfaceAlert, error) {
 // relay writes the upstream's answer unchanged, or 000005 when none came.
 func relay(w http.ResponseWriter, ans *Answer, out Outcome) {
 	if ans == nil {
-		writeJSON(w, http.StatusBadGateway, map[string]string{"resultCode": SellerInternal,
+		writeJSON(w, http.StatusBadGateway, map[string]string{"resultCode": produce.CodeInternal,
 			"resultMsg": "seller server did not answer: " + describe(out)})
 		return
 	}
@@ -136,7 +138,7 @@ func relay(w http.ResponseWriter, ans *Answer, out Outcome) {
 // refuseCall answers a call that failed verification; it is neither
 // forwarded nor recorded.
 func refuseCall(w http.ResponseWriter, msg string) {
-	writeJSON(w, http.StatusOK, map[string]string{"resultCode": SellerAuthFailed, "resultMsg": msg})
+	writeJSON(w, http.StatusOK, map[string]string{"resultCode": produce.CodeAuthFailed, "resultMsg": msg})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

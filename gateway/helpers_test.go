@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/koogallery/merchant-console/gateway/produce"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/koogallery/merchant-console/domain"
@@ -122,8 +124,9 @@ func newRig(t testing.TB, cfg Config) *rig {
 
 // signedQuery signs body as KooGallery does, at the given time.
 func signedQuery(key string, body []byte, at time.Time, nonce string) url.Values {
-	ts := strconv.FormatInt(at.UnixMilli(), 10)
-	return url.Values{"signature": {strings.ToUpper(Signature(key, nonce, ts, body))}, "timestamp": {ts}, "nonce": {nonce}}
+	q := url.Values{}
+	produce.Sign(q, key, body, at, nonce)
+	return q
 }
 
 var nonceSeq struct {

@@ -3,6 +3,8 @@ package gateway
 import (
 	"time"
 
+	"github.com/koogallery/merchant-console/gateway/produce"
+
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/marketapi"
 )
@@ -18,9 +20,9 @@ const (
 
 // orderTypes is the order type a call implies, before order/query says.
 var orderTypes = map[string]domain.OrderType{
-	ActNewInstance:     domain.OrderNew,
-	ActUpgradeInstance: domain.OrderChange,
-	ActRefreshInstance: domain.OrderRenew,
+	produce.ActNewInstance:     domain.OrderNew,
+	produce.ActUpgradeInstance: domain.OrderChange,
+	produce.ActRefreshInstance: domain.OrderRenew,
 }
 
 // nextOrder applies one recorded call to the order it bears (prev, nil when
@@ -60,9 +62,9 @@ func nextOrder(prev *domain.Order, r CallRecord) *domain.Order {
 		setParam(&o, ParamInstanceID, id)
 	}
 	switch {
-	case c.Activity == ActUpdateInstanceStatus && c.Status != "" && !r.Failed():
+	case c.Activity == produce.ActUpdateInstanceStatus && c.Status != "" && !r.Failed():
 		setParam(&o, ParamInstanceStatus, c.Status)
-	case c.Activity == ActReleaseInstance && !r.Failed():
+	case c.Activity == produce.ActReleaseInstance && !r.Failed():
 		setParam(&o, ParamInstanceStatus, "RELEASED")
 	}
 	if exp, err := time.Parse(marketapi.OpenTimeLayout, c.ExpireTime); err == nil && !r.Failed() {

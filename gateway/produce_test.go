@@ -6,19 +6,21 @@ import (
 	"testing"
 	"time"
 
+	"github.com/koogallery/merchant-console/gateway/produce"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 // activityBodies is one correctly shaped call of each activity.
 var activityBodies = map[string]string{
-	ActNewInstance:          newInstanceBody("CSNEW01"),
-	ActRefreshInstance:      `{"activity":"refreshInstance","scene":"RENEWAL","orderId":"CSREN01","orderLineId":"CSREN01-000001","instanceId":"INST-1","productId":"P1","expireTime":"20271122101500","testFlag":"0"}`,
-	ActUpdateInstanceStatus: `{"activity":"updateInstanceStatus","instanceId":"INST-1","status":"FREEZE","testFlag":"0"}`,
-	ActUpgradeInstance:      `{"activity":"upgradeInstance","orderId":"CSUPG01","orderLineId":"CSUPG01-000001","instanceId":"INST-1","productId":"P2","testFlag":"0"}`,
-	ActReleaseInstance:      `{"activity":"releaseInstance","orderId":"CSREL01","orderLineId":"CSREL01-000001","instanceId":"INST-1","testFlag":"0"}`,
-	ActQueryInstance:        `{"activity":"queryInstance","instanceIds":["INST-1"],"testFlag":"0"}`,
-	ActOrderNotify:          `{"activity":"orderNotify","orderId":"CSNOT01","orderLineId":"CSNOT01-000001","testFlag":"0"}`,
+	produce.ActNewInstance:          newInstanceBody("CSNEW01"),
+	produce.ActRefreshInstance:      `{"activity":"refreshInstance","scene":"RENEWAL","orderId":"CSREN01","orderLineId":"CSREN01-000001","instanceId":"INST-1","productId":"P1","expireTime":"20271122101500","testFlag":"0"}`,
+	produce.ActUpdateInstanceStatus: `{"activity":"updateInstanceStatus","instanceId":"INST-1","status":"FREEZE","testFlag":"0"}`,
+	produce.ActUpgradeInstance:      `{"activity":"upgradeInstance","orderId":"CSUPG01","orderLineId":"CSUPG01-000001","instanceId":"INST-1","productId":"P2","testFlag":"0"}`,
+	produce.ActReleaseInstance:      `{"activity":"releaseInstance","orderId":"CSREL01","orderLineId":"CSREL01-000001","instanceId":"INST-1","testFlag":"0"}`,
+	produce.ActQueryInstance:        `{"activity":"queryInstance","instanceIds":["INST-1"],"testFlag":"0"}`,
+	produce.ActOrderNotify:          `{"activity":"orderNotify","orderId":"CSNOT01","orderLineId":"CSNOT01-000001","testFlag":"0"}`,
 }
 
 func TestEachActivityIsForwardedAndAnsweredUnchanged(t *testing.T) {
@@ -83,7 +85,7 @@ func TestRefusedCallsAreAnswered000001AndNeitherForwardedNorRecorded(t *testing.
 			// when the call arrives
 			got := r.post(t, c.q(), []byte(c.body))
 			// then it is refused with 000001
-			assert.Equal(t, SellerAuthFailed, got.Code, string(got.Body))
+			assert.Equal(t, produce.CodeAuthFailed, got.Code, string(got.Body))
 		})
 	}
 	// and only the original reached the upstream and the store

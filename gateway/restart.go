@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"sync"
+	"time"
+
+	"github.com/koogallery/merchant-console/gateway/produce"
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/marketapi"
@@ -94,10 +96,7 @@ func (g *Gateway) restart(ctx context.Context, id string) (int, any) {
 // fresh ones over the same body, keeping every other parameter.
 func resign(rawQuery, key string, body []byte, nowMS int64) string {
 	q, _ := url.ParseQuery(rawQuery)
-	ts, nonce := strconv.FormatInt(nowMS, 10), strings.ToUpper(randomHex(16))
-	q.Set("timestamp", ts)
-	q.Set("nonce", nonce)
-	q.Set("signature", Signature(key, nonce, ts, body))
+	produce.Sign(q, key, body, time.UnixMilli(nowMS), strings.ToUpper(randomHex(16)))
 	return q.Encode()
 }
 

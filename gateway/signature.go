@@ -2,19 +2,15 @@ package gateway
 
 import (
 	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
-)
 
-// EnvProduceKey names the environment variable holding the key created in
-// 卖家中心 > 应用工具 > 密钥管理, with which KooGallery signs production calls.
-const EnvProduceKey = "KOOGALLERY_PRODUCE_KEY"
+	"github.com/koogallery/merchant-console/gateway/produce"
+)
 
 // MaxClockSkew is how far a call's timestamp may be from the gateway's clock.
 const MaxClockSkew = 60 * time.Second
@@ -28,26 +24,8 @@ var (
 	ErrReplayedNonce    = errors.New("nonce already used within the window")
 )
 
-// Signature is KooGallery's production-interface signature, as the SaaS
-// access guide V2.0 writes it under "HTTP Body Signature"
-// (https://support.huaweicloud.com/eu/accessg-marketplace/en-us_topic_000007.html):
-//
-//	canonical = key + nonce + timestamp + lowercase(hex(HMAC-SHA256(key, body)))
-//	signature = hex(HMAC-SHA256(key, canonical))
-//
-// It returns lower-case hex; the guide's examples show upper case, so a
-// comparison must ignore case (see Verify). This is the one place the rule
-// lives: the gateway checks with it, the sandbox and Restart sign with it.
-func Signature(key, nonce, timestamp string, body []byte) string {
-	bodyMAC := hmac.New(sha256.New, []byte(key))
-	bodyMAC.Write(body)
-	canonical := key + nonce + timestamp + strings.ToLower(hex.EncodeToString(bodyMAC.Sum(nil)))
-	mac := hmac.New(sha256.New, []byte(key))
-	mac.Write([]byte(canonical))
-	return hex.EncodeToString(mac.Sum(nil))
-}
-
-// Verify checks one call: the signature over body (case-insensitive, in
+// Verify checks one call as the SaaS access guide V2.0 requires ("HTTP
+// Body Signature", the rule in produce.Signature): the signature over body (case-insensitive, in
 // constant time), the timestamp (ms) within MaxClockSkew of now, and the
 // nonce never seen within the window. A nonce is remembered only once the
 // signature is good, so forged calls cannot burn real nonces.
@@ -62,7 +40,7 @@ func (n *Nonces) Verify(key string, body []byte, signature, timestamp, nonce str
 	if skew := now.Sub(time.UnixMilli(ms)); skew > MaxClockSkew || skew < -MaxClockSkew {
 		return fmt.Errorf("%w (off by %s)", ErrStaleTimestamp, skew.Round(time.Second))
 	}
-	want := Signature(key, nonce, timestamp, body)
+	want := produce.Signature(key, nonce, timestamp, body)
 	if !hmac.Equal([]byte(want), []byte(strings.ToLower(signature))) {
 		return ErrBadSignature
 	}

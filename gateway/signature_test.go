@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/koogallery/merchant-console/gateway/produce"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -25,7 +27,7 @@ const (
 var vectorTime = time.UnixMilli(1795341300000)
 
 func TestSignatureMatchesTheHandComputedVector(t *testing.T) {
-	assert.Equal(t, vectorSignature, Signature(testKey, vectorNonce, vectorTimestamp, []byte(vectorBody)))
+	assert.Equal(t, vectorSignature, produce.Signature(testKey, vectorNonce, vectorTimestamp, []byte(vectorBody)))
 }
 
 func TestVerifyAcceptsUpperCaseHexAsTheGuideShowsIt(t *testing.T) {
