@@ -44,7 +44,8 @@ func OpenStore(dir, account string) (*Store, error) {
 		return nil, fmt.Errorf("gateway store: %w", err)
 	}
 	path := filepath.Join(dir, "gateway.db")
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 3 * time.Second})
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 3 * time.Second, NoFreelistSync: true,
+		FreelistType: bolt.FreelistMapType, InitialMmapSize: 64 << 20})
 	if err != nil {
 		return nil, fmt.Errorf("gateway store %s: %w (is another gateway using this --data?)", path, err)
 	}
@@ -61,6 +62,7 @@ func OpenStore(dir, account string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("gateway store %s: %w", path, err)
 	}
+	db.AllocSize = 16 << 20 // grow in large steps: each growth is one more fsync on a commit
 	return &Store{db: db, account: account}, nil
 }
 
