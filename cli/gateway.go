@@ -24,6 +24,7 @@ import (
 
 const gatewayUsage = `usage: merchant-console gateway --listen ADDR --upstream URL --data DIR
        [--tls-cert FILE --tls-key FILE] [--marketplace URL] [--account ID] [--upstream-timeout D]
+       [--sync-each-call]
        merchant-console gateway keys add NAME --data DIR
        merchant-console gateway keys list --data DIR
        merchant-console gateway keys remove NAME --data DIR
@@ -43,6 +44,7 @@ type gatewayArgs struct {
 	marketplace string
 	account     string
 	timeout     time.Duration
+	syncEach    bool
 }
 
 // RunGateway runs the production-interface gateway, or manages its keys.
@@ -60,11 +62,11 @@ func RunGateway(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	g, store, err := buildGateway(a, log)
+	g, closeAll, err := buildGateway(a, log)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer closeAll()
 	return gateway.Serve(ctx, g, a.serve, func(addr string) {
 		scheme := "http"
 		if a.serve.CertFile != "" {
@@ -87,6 +89,7 @@ func parseGatewayArgs(args []string, stderr io.Writer) (gatewayArgs, error) {
 	fs.StringVar(&a.marketplace, "marketplace", config.SiteChina.BaseURL(), "open API base URL for order/query")
 	fs.StringVar(&a.account, "account", "seller", "account ID the gateway reports to consoles (whoami)")
 	fs.DurationVar(&a.timeout, "upstream-timeout", 5*time.Second, "how long to wait for the upstream (KooGallery waits 5 s)")
+	fs.BoolVar(&a.syncEach, "sync-each-call", false, "fsync the journal before every answer (survives power loss, adds the disk's fsync time)")
 	if err := fs.Parse(args); err != nil {
 		return a, err
 	}
@@ -103,7 +106,7 @@ func parseGatewayArgs(args []string, stderr io.Writer) (gatewayArgs, error) {
 	return a, a.serve.CheckListen()
 }
 
-func buildGateway(a gatewayArgs, log *slog.Logger) (*gateway.Gateway, *gateway.Store, error) {
+func buildGateway(a gatewayArgs, log *slog.Logger) (*gateway.Gateway, func(), error) {
 	key := os.Getenv(produce.EnvKey)
 	if strings.TrimSpace(key) == "" {
 		return nil, nil, fmt.Errorf("gateway: set %s to the key from 卖家中心 > 应用工具 > 密钥管理", produce.EnvKey)
@@ -120,14 +123,20 @@ func buildGateway(a gatewayArgs, log *slog.Logger) (*gateway.Gateway, *gateway.S
 	if err != nil {
 		return nil, nil, err
 	}
-	g, err := gateway.New(gateway.Config{Key: key, Store: store, Keys: gateway.OpenKeys(a.data), Orders: orders,
-		Account: a.account, Log: log,
-		Forwarder: &gateway.Forwarder{Upstream: up, Client: &http.Client{}, Timeout: a.timeout}})
+	journal, err := gateway.OpenJournal(a.data, store, gateway.JournalOptions{SyncEachCall: a.syncEach, Log: log})
 	if err != nil {
 		store.Close()
 		return nil, nil, err
 	}
-	return g, store, nil
+	closeAll := func() { journal.Close(); store.Close() }
+	g, err := gateway.New(gateway.Config{Key: key, Store: store, Journal: journal, Keys: gateway.OpenKeys(a.data),
+		Orders: orders, Account: a.account, Log: log,
+		Forwarder: &gateway.Forwarder{Upstream: up, Client: &http.Client{}, Timeout: a.timeout}})
+	if err != nil {
+		closeAll()
+		return nil, nil, err
+	}
+	return g, closeAll, nil
 }
 
 // orderQuerier is the signed open-API client, or nil (with a warning) when

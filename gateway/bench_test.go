@@ -14,7 +14,8 @@ import (
 
 // BenchmarkAddedLatency measures, in the same run, a production call sent
 // straight to the upstream and the same call through the gateway (verify,
-// forward, fsynced record, answer), over real loopback HTTP with keep-alive.
+// forward, journal, answer; the store is written just after), and with the
+// journal fsynced before each answer, over real loopback HTTP with keep-alive.
 // It reports p50/p99 per call and calls/s; the gateway's added latency is
 // the difference of the two sub-benchmarks' figures.
 //
@@ -33,9 +34,13 @@ func BenchmarkAddedLatency(b *testing.B) {
 		resp.Body.Close()
 		require.Equal(b, http.StatusOK, resp.StatusCode)
 	}
+	strict := newRig(b, Config{}) // the same, fsyncing the journal before each answer
+	strict.gw.cfg.Now = time.Now
+	strict.gw.cfg.Journal.opts.SyncEachCall = true
 	for _, target := range []struct{ name, url string }{
 		{"direct", r.up.srv.URL + "/produce-api"},
 		{"gateway", r.url + ProducePath},
+		{"gateway-sync-each-call", strict.url + ProducePath},
 	} {
 		b.Run(target.name, func(b *testing.B) {
 			lat := make([]time.Duration, 0, b.N)

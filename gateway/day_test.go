@@ -41,6 +41,7 @@ func TestTheSandboxsCallsThroughTheGatewayReachTheConsole(t *testing.T) {
 	// when orders arrive and KooGallery's calls fail
 	sb.Advance(time.Hour)
 	prod.Step(ctx)
+	r.gw.cfg.Journal.Flush(5 * time.Second)
 	sent := prod.Stats()
 	require.Positive(t, sent.Failed, "no production call was made")
 	require.Equal(t, sent.Failed, prod.Waiting(), "every failure waits for a retry")
@@ -67,6 +68,7 @@ func TestTheSandboxsCallsThroughTheGatewayReachTheConsole(t *testing.T) {
 	r.up.answer(http.StatusOK, `{"resultCode":"000000","resultMsg":"success","instanceId":"INST-OK"}`)
 	sb.Advance(10 * time.Minute)
 	prod.Step(ctx)
+	r.gw.cfg.Journal.Flush(5 * time.Second)
 	r.gw.completeAll(ctx)
 	_, err = con.eng.Sync(ctx)
 	require.NoError(t, err)

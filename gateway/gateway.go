@@ -31,7 +31,8 @@ type OrderQuerier interface {
 type Config struct {
 	Key       string // KOOGALLERY_PRODUCE_KEY
 	Forwarder *Forwarder
-	Store     *Store
+	Store     *Store       // what consoles read
+	Journal   *Journal     // where answered calls are written first
 	Keys      *Keys        // agents' AK/SK for the console API
 	Orders    OrderQuerier // nil: orders are not completed with order/query
 	Account   string       // the account ID whoami reports
@@ -54,8 +55,8 @@ func New(cfg Config) (*Gateway, error) {
 		return nil, errors.New("gateway: no production key: set " + produce.EnvKey)
 	case cfg.Forwarder == nil || cfg.Forwarder.Upstream == nil:
 		return nil, errors.New("gateway: no upstream")
-	case cfg.Store == nil:
-		return nil, errors.New("gateway: no store")
+	case cfg.Store == nil || cfg.Journal == nil:
+		return nil, errors.New("gateway: no store or journal")
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
@@ -63,7 +64,9 @@ func New(cfg Config) (*Gateway, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	return &Gateway{cfg: cfg, nonces: NewNonces(), wake: make(chan struct{}, 1)}, nil
+	g := &Gateway{cfg: cfg, nonces: NewNonces(), wake: make(chan struct{}, 1)}
+	cfg.Journal.afterApply(g.wakeUp)
+	return g, nil
 }
 
 // ServeHTTP routes a request.
@@ -104,21 +107,22 @@ func (g *Gateway) produce(w http.ResponseWriter, r *http.Request) {
 	relay(w, ans, out)
 }
 
-// record stores a call; a store failure is logged, never passed on: the
-// gateway must not be the reason a production call fails.
-func (g *Gateway) record(rec CallRecord) (*domain.InterfaceAlert, error) {
-	alert, order, err := g.cfg.Store.Record(&rec)
+// record journals a call before it is answered; a failure is logged, never
+// passed on: the gateway must not be the reason a production call fails.
+func (g *Gateway) record(rec CallRecord) (uint64, error) {
+	n, err := g.cfg.Journal.Append(rec)
 	if err != nil {
 		g.cfg.Log.Error("call forwarded but not recorded", "activity", rec.Call.Activity, "order", rec.Call.OrderID, "err", err)
-		return nil, err
 	}
-	if order != nil && order.Version > 0 {
-		select {
-		case g.wake <- struct{}{}:
-		default:
-		}
+	return n, err
+}
+
+// wakeUp asks the background work to complete new orders now.
+func (g *Gateway) wakeUp() {
+	select {
+	case g.wake <- struct{}{}:
+	default:
 	}
-	return alert, nil
 }
 
 // relay writes the upstream's answer unchanged, or 000005 when none came.

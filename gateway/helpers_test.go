@@ -100,13 +100,11 @@ func newRig(t testing.TB, cfg Config) *rig {
 	t.Helper()
 	up := newUpstream(t)
 	dir := t.TempDir()
-	st, err := OpenStore(dir, "seller-1")
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = st.Close() })
+	st, j := openStoreAndJournal(t, dir)
 	clk := &clock{now: time.Now().Truncate(time.Millisecond)}
 	target, _ := url.Parse(up.srv.URL + "/produce-api")
 	cfg.Key = testKey
-	cfg.Store = st
+	cfg.Store, cfg.Journal = st, j
 	cfg.Account = "seller-1"
 	cfg.Now = clk.Now
 	if cfg.Forwarder == nil {
@@ -160,6 +158,7 @@ func (r *rig) post(t testing.TB, q url.Values, body []byte) callResult {
 	defer resp.Body.Close()
 	data, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
+	r.gw.cfg.Journal.Flush(5 * time.Second) // the store is written just after the answer
 	var env struct {
 		ResultCode string `json:"resultCode"`
 	}
@@ -187,3 +186,15 @@ func newInstanceBody(order string) string {
 }
 
 func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
+
+// openStoreAndJournal opens a data directory as the gateway does: the
+// store, then the journal replaying into it. Both close at cleanup.
+func openStoreAndJournal(t testing.TB, dir string) (*Store, *Journal) {
+	t.Helper()
+	st, err := OpenStore(dir, "seller-1")
+	require.NoError(t, err)
+	j, err := OpenJournal(dir, st, JournalOptions{})
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = j.Close(); _ = st.Close() })
+	return st, j
+}

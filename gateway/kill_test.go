@@ -44,7 +44,11 @@ func runChild(dir, upstream string) {
 	if err != nil {
 		fail(err)
 	}
-	g, err := New(Config{Key: testKey, Store: st, Forwarder: &Forwarder{Upstream: up, Client: &http.Client{}, Timeout: 2 * time.Second}})
+	j, err := OpenJournal(dir, st, JournalOptions{})
+	if err != nil {
+		fail(err)
+	}
+	g, err := New(Config{Key: testKey, Store: st, Journal: j, Forwarder: &Forwarder{Upstream: up, Client: &http.Client{}, Timeout: 2 * time.Second}})
 	if err != nil {
 		fail(err)
 	}
@@ -126,9 +130,7 @@ func TestKill9LosesNoAnsweredCall(t *testing.T) {
 		wg.Wait()
 	}
 	// then every call that was answered is in the store
-	st, err := OpenStore(dir, "seller-1")
-	require.NoError(t, err)
-	defer st.Close()
+	st, _ := openStoreAndJournal(t, dir)
 	calls, err := st.Calls()
 	require.NoError(t, err)
 	stored := map[string]bool{}

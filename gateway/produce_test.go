@@ -95,13 +95,23 @@ func TestRefusedCallsAreAnswered000001AndNeitherForwardedNorRecorded(t *testing.
 	assert.Len(t, calls, 1)
 }
 
-func TestAStoreFailureStillForwardsAndAnswers(t *testing.T) {
+func TestAStoreFailureStillForwardsAndAnswersAndTheCallIsReplayedLater(t *testing.T) {
 	// given a gateway whose store has failed (closed under it)
 	r := newRig(t, Config{})
 	require.NoError(t, r.store.Close())
 	// when a call arrives
-	got := r.call(t, newInstanceBody("CSSTORE1"))
-	// then it was forwarded and the upstream's answer came back
-	assert.Equal(t, "000000", got.Code)
+	body := newInstanceBody("CSSTORE1")
+	q := signedQuery(testKey, []byte(body), r.clock.Now(), nextNonce())
+	resp, err := http.Post(r.url+ProducePath+"?"+q.Encode(), "application/json", strings.NewReader(body))
+	require.NoError(t, err)
+	resp.Body.Close()
+	// then it was forwarded and answered
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
 	assert.Len(t, r.up.requests(), 1)
+	// and once the store is opened again, the journal replays the call into it
+	st, _ := openStoreAndJournal(t, r.dir)
+	calls, err := st.Calls()
+	require.NoError(t, err)
+	require.Len(t, calls, 1)
+	assert.Equal(t, "CSSTORE1", calls[0].Call.OrderID)
 }

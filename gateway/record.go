@@ -20,6 +20,7 @@ type Outcome struct {
 // re-send the call.
 type CallRecord struct {
 	Seq        uint64    `json:"seq"`
+	Journal    uint64    `json:"journal"` // its entry in the journal (journal.go)
 	ReceivedAt time.Time `json:"receivedAt"`
 	Call       Call      `json:"call"`
 	Query      string    `json:"query"`

@@ -82,14 +82,14 @@ func (g *Gateway) restart(ctx context.Context, id string) (int, any) {
 	now := g.cfg.Now()
 	query := resign(last.Query, g.cfg.Key, last.Body, now.UnixMilli())
 	_, out := g.cfg.Forwarder.Forward(ctx, http.MethodPost, query, http.Header{"Content-Type": {"application/json;charset=UTF-8"}}, last.Body)
-	alert, err := g.record(CallRecord{ReceivedAt: now.UTC(), Call: last.Call, Query: query, Body: last.Body, Outcome: out, Restart: true})
-	if err != nil {
+	n, err := g.record(CallRecord{ReceivedAt: now.UTC(), Call: last.Call, Query: query, Body: last.Body, Outcome: out, Restart: true})
+	if err != nil || !g.cfg.Journal.Wait(n, 5*time.Second) {
+		return http.StatusInternalServerError, errEnvelope(marketapi.CodeInternal, "", "重新启动已发送，结果未能记录 / the call was re-sent but its outcome is not recorded yet")
+	}
+	if _, err := g.cfg.Store.Get(domain.ResAlerts, id, &a); err != nil {
 		return http.StatusInternalServerError, errEnvelope(marketapi.CodeInternal, "", err.Error())
 	}
-	if alert == nil {
-		alert = &a
-	}
-	return http.StatusOK, marketapi.ActionResult[domain.InterfaceAlert]{Envelope: okEnvelope(), Data: *alert}
+	return http.StatusOK, marketapi.ActionResult[domain.InterfaceAlert]{Envelope: okEnvelope(), Data: a}
 }
 
 // resign replaces a recorded query's signature, timestamp and nonce with

@@ -50,7 +50,7 @@ func OpenStore(dir, account string) (*Store, error) {
 		return nil, fmt.Errorf("gateway store %s: %w (is another gateway using this --data?)", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketCalls, bucketRecords, bucketInstances, bucketPending, bucketIdem, bucketLastCall,
+		for _, b := range [][]byte{bucketCalls, bucketRecords, bucketInstances, bucketPending, bucketIdem, bucketLastCall, bucketMeta,
 			feedBucket(domain.ResOrders), feedBucket(domain.ResAlerts)} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
@@ -69,29 +69,52 @@ func OpenStore(dir, account string) (*Store, error) {
 // Close closes the file.
 func (s *Store) Close() error { return s.db.Close() }
 
-// Record stores one answered call and applies it to its order and alert in
-// one transaction, which is committed (fsynced) before it returns: a call
-// the gateway has answered is never lost by a crash after it. It returns
-// the alert and order as they now stand (nil when unchanged).
-func (s *Store) Record(r *CallRecord) (alert *domain.InterfaceAlert, order *domain.Order, err error) {
-	err = s.db.Update(func(tx *bolt.Tx) error {
+// metaJournal is the key (in the calls bucket's sibling "meta") of the
+// last journal entry the store holds.
+var (
+	bucketMeta  = []byte("meta")
+	metaJournal = []byte("journal.applied")
+)
+
+// RecordBatch stores answered calls and applies each to its order and
+// alert, all in one transaction committed with fsync, together with the
+// journal mark of the last one, so a replay never applies a call twice.
+func (s *Store) RecordBatch(recs []CallRecord) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
 		calls := tx.Bucket(bucketCalls)
-		seq, err := calls.NextSequence()
-		if err != nil {
-			return err
+		for i := range recs {
+			r := &recs[i]
+			seq, err := calls.NextSequence()
+			if err != nil {
+				return err
+			}
+			r.Seq = seq
+			resolveInstance(tx, &r.Call)
+			if err := putJSON(calls, u64(seq), r); err != nil {
+				return err
+			}
+			if _, _, err := s.apply(tx, *r); err != nil {
+				return err
+			}
 		}
-		r.Seq = seq
-		resolveInstance(tx, &r.Call)
-		if err := putJSON(calls, u64(seq), r); err != nil {
-			return err
-		}
-		alert, order, err = s.apply(tx, *r)
-		return err
+		return tx.Bucket(bucketMeta).Put(metaJournal, u64(recs[len(recs)-1].Journal))
 	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("gateway store: recording call: %w", err)
+		return fmt.Errorf("gateway store: recording calls: %w", err)
 	}
-	return alert, order, nil
+	return nil
+}
+
+// JournalApplied is the last journal entry the store holds.
+func (s *Store) JournalApplied() (uint64, error) {
+	var n uint64
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketMeta).Get(metaJournal); len(v) == 8 {
+			n = binary.BigEndian.Uint64(v)
+		}
+		return nil
+	})
+	return n, err
 }
 
 // apply updates the call's alert and order inside tx.
