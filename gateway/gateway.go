@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -65,6 +66,16 @@ func New(cfg Config) (*Gateway, error) {
 		cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	g := &Gateway{cfg: cfg, nonces: NewNonces(), wake: make(chan struct{}, 1)}
+	// Nonces of the last window survive a restart: the journal replayed
+	// them into the store before New runs.
+	now := cfg.Now()
+	recent, err := cfg.Store.RecentNonces(now.Add(-2 * MaxClockSkew))
+	if err != nil {
+		return nil, fmt.Errorf("gateway: reading recent nonces: %w", err)
+	}
+	for _, n := range recent {
+		g.nonces.claim(n, now)
+	}
 	cfg.Journal.afterApply(g.wakeUp)
 	return g, nil
 }

@@ -2,6 +2,7 @@ package gateway
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -114,4 +115,24 @@ func TestAStoreFailureStillForwardsAndAnswersAndTheCallIsReplayedLater(t *testin
 	require.NoError(t, err)
 	require.Len(t, calls, 1)
 	assert.Equal(t, "CSSTORE1", calls[0].Call.OrderID)
+}
+
+func TestANonceStaysUsedAcrossARestart(t *testing.T) {
+	// given a call accepted by a gateway that then stopped
+	r := newRig(t, Config{})
+	body := newInstanceBody("CSNONCE")
+	q := signedQuery(testKey, []byte(body), r.clock.Now(), "NONCE-RESTART")
+	require.Equal(t, "000000", r.post(t, q, []byte(body)).Code)
+	// when a new gateway on the same store gets the same call again within the window
+	cfg := r.gw.cfg
+	g2, err := New(cfg)
+	require.NoError(t, err)
+	srv := httptest.NewServer(g2)
+	defer srv.Close()
+	r.url = srv.URL
+	got := r.post(t, q, []byte(body))
+	// then it is refused as a replay and not forwarded again
+	assert.Equal(t, produce.CodeAuthFailed, got.Code)
+	assert.Contains(t, string(got.Body), "nonce")
+	assert.Len(t, r.up.requests(), 1)
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -190,4 +191,27 @@ func (s *Store) SaveReply(key string, status int, body []byte) error {
 // Unpend takes an order off the pending list (order/query cannot find it).
 func (s *Store) Unpend(id string) error {
 	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketPending).Delete([]byte(id)) })
+}
+
+// RecentNonces returns the nonces of calls received after since, newest
+// first, so a restarted gateway still refuses their replay.
+func (s *Store) RecentNonces(since time.Time) ([]string, error) {
+	var out []string
+	err := s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketCalls).Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			var r CallRecord
+			if err := json.Unmarshal(v, &r); err != nil {
+				return err
+			}
+			if r.ReceivedAt.Before(since) {
+				return nil
+			}
+			if q, err := url.ParseQuery(r.Query); err == nil && q.Get("nonce") != "" && !r.Restart {
+				out = append(out, q.Get("nonce"))
+			}
+		}
+		return nil
+	})
+	return out, err
 }
