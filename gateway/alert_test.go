@@ -152,3 +152,13 @@ func TestAStatusCallNamingOnlyTheInstanceUpdatesItsOrder(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, o.Extend, domain.Param{Name: ParamInstanceStatus, Value: "FREEZE"})
 }
+
+func TestAnUnreachableUpstreamsAlertDoesNotRepeatTheSignedURL(t *testing.T) {
+	r := newRig(t, Config{})
+	r.up.srv.Close()
+	r.call(t, newInstanceBody("CSFAIL1"))
+	a := r.alert(t, newAlertID)
+	assert.Contains(t, a.LastMessage, "connection refused")
+	assert.NotContains(t, a.LastMessage, "signature")
+	assert.NotContains(t, a.LastMessage, "nonce")
+}

@@ -72,6 +72,12 @@ func (f *Forwarder) Forward(ctx context.Context, method, rawQuery string, header
 func failedOutcome(err error, took time.Duration) Outcome {
 	var ne net.Error
 	timeout := errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout())
+	// *url.Error repeats the URL, and with it the call's signature and
+	// nonce: keep only what went wrong.
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
 	return Outcome{Latency: took, Timeout: timeout, Error: truncate(err.Error(), 255)}
 }
 
