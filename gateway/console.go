@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/koogallery/merchant-console/apig"
+	"github.com/koogallery/merchant-console/config"
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/marketapi"
 )
@@ -35,7 +36,7 @@ func (g *Gateway) console(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.URL.Path == marketapi.WhoAmIPath && r.Method == http.MethodGet {
 		writeJSON(w, http.StatusOK, marketapi.WhoAmI{Envelope: okEnvelope(), AccountID: g.cfg.Account,
-			AccountName: g.cfg.Account, Site: "gateway", Serves: Served})
+			AccountName: g.cfg.Account, Site: string(config.SiteCustom), Serves: Served})
 		return
 	}
 	res, id, action, ok := marketapi.ParseSellerPath(r.URL.EscapedPath())

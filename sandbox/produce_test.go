@@ -77,3 +77,34 @@ func TestProducerRetriesOnTheMarketplacesScheduleThenGivesUp(t *testing.T) {
 	}
 	assert.Positive(t, p.Stats().GaveUp)
 }
+
+func TestStartWithProduceSendsNewOrdersCallsByItself(t *testing.T) {
+	// given a sandbox started with --produce-to's option
+	seller := &failingSeller{calls: map[string]int{}}
+	srv := httptest.NewServer(seller)
+	defer srv.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sb, err := Start(ctx, Options{Seed: 5, Clock: NewClock(time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC), 0),
+		Rates:   Rates{OrdersPerHour: 6, TicketsPerHour: -1},
+		Produce: ProduceOptions{URL: srv.URL + "/produce", Key: "key-1", Every: 10 * time.Millisecond}})
+	require.NoError(t, err)
+	defer sb.Close()
+	// when orders arrive
+	sb.Advance(time.Hour)
+	// then their calls reach the seller without anyone stepping the producer
+	assert.Eventually(t, func() bool {
+		seller.mu.Lock()
+		defer seller.mu.Unlock()
+		return len(seller.calls) > 0
+	}, 5*time.Second, 10*time.Millisecond)
+}
+
+func TestProduceRefusesPlainHTTPOffLoopbackAndAMissingKey(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_, err := Start(ctx, Options{Produce: ProduceOptions{URL: "http://example.com/produce", Key: "k"}})
+	assert.ErrorContains(t, err, "loopback")
+	_, err = Start(ctx, Options{Produce: ProduceOptions{URL: "http://127.0.0.1:1/produce"}})
+	assert.ErrorContains(t, err, produce.EnvKey)
+}
