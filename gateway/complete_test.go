@@ -75,3 +75,26 @@ func TestALaterRenewalUpdatesTheOrdersExpiry(t *testing.T) {
 	require.Len(t, o.Lines, 1)
 	assert.Equal(t, time.Date(2028, 11, 22, 10, 15, 0, 0, time.UTC), o.Lines[0].ExpireTime)
 }
+
+func TestARenewalOrChangeUnderItsOwnOrderUpdatesTheOrderThatCreatedTheInstance(t *testing.T) {
+	// given an order whose instance the seller's server created
+	r := newRig(t, Config{})
+	r.up.answer(200, `{"resultCode":"000000","resultMsg":"ok","instanceId":"INST-77"}`)
+	r.call(t, `{"activity":"newInstance","orderId":"CSORIG","orderLineId":"CSORIG-000001","businessId":"B1"}`)
+	// when a renewal order and then a release arrive for that instance
+	r.call(t, `{"activity":"refreshInstance","scene":"RENEWAL","orderId":"CSRENEW","orderLineId":"CSRENEW-000001","instanceId":"INST-77","expireTime":"20290101000000"}`)
+	r.call(t, `{"activity":"releaseInstance","orderId":"CSUNSUB","orderLineId":"CSUNSUB-000001","instanceId":"INST-77"}`)
+	// then the creating order shows the new expiry, the release and which order did it
+	var o domain.Order
+	_, err := r.store.Get(domain.ResOrders, "CSORIG", &o)
+	require.NoError(t, err)
+	assert.Equal(t, time.Date(2029, 1, 1, 0, 0, 0, 0, time.UTC), o.Lines[0].ExpireTime)
+	assert.Contains(t, o.Extend, domain.Param{Name: ParamInstanceStatus, Value: "RELEASED"})
+	assert.Contains(t, o.Extend, domain.Param{Name: ParamLastOrder, Value: "CSUNSUB"})
+	// and the renewal is an order of its own
+	var renew domain.Order
+	ok, err := r.store.Get(domain.ResOrders, "CSRENEW", &renew)
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, domain.OrderRenew, renew.Type)
+}

@@ -16,6 +16,7 @@ const (
 	ParamInstanceID     = "gateway.instanceId"
 	ParamInstanceStatus = "gateway.instanceStatus" // FREEZE, UNFREEZE, RELEASED
 	ParamLastActivity   = "gateway.lastActivity"
+	ParamLastOrder      = "gateway.lastOrder" // the renewal or change order that last touched the instance
 )
 
 // orderTypes is the order type a call implies, before order/query says.
@@ -75,6 +76,29 @@ func nextOrder(prev *domain.Order, r CallRecord) *domain.Order {
 		}
 	}
 	return &o
+}
+
+// nextOrigin applies a successful call on an instance to the order that
+// created it (line is that order's line for the instance).
+func nextOrigin(o domain.Order, line string, r CallRecord) domain.Order {
+	o.Lines = append([]domain.OrderLine(nil), o.Lines...)
+	o.Extend = append([]domain.Param(nil), o.Extend...)
+	c := r.Call
+	setParam(&o, ParamLastActivity, c.Activity)
+	if c.OrderID != "" {
+		setParam(&o, ParamLastOrder, c.OrderID)
+	}
+	if c.Activity == produce.ActReleaseInstance {
+		setParam(&o, ParamInstanceStatus, "RELEASED")
+	}
+	if exp, err := time.Parse(marketapi.OpenTimeLayout, c.ExpireTime); err == nil {
+		for i := range o.Lines {
+			if o.Lines[i].ID == line || line == "" {
+				o.Lines[i].ExpireTime = exp
+			}
+		}
+	}
+	return o
 }
 
 // completeOrder merges what order/query answered into the gateway's order:

@@ -12,6 +12,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/gateway/produce"
 )
 
 // Bucket names of the gateway's store (<data>/gateway.db, 0600).
@@ -148,11 +149,16 @@ func (s *Store) apply(tx *bolt.Tx, r CallRecord) (*domain.InterfaceAlert, *domai
 				return nil, nil, err
 			}
 		}
-		if id := r.Outcome.InstanceID; id != "" {
+		// the instance belongs to the order that created it; later calls on
+		// it (renewals, changes) carry orders of their own
+		if id := r.Outcome.InstanceID; id != "" && r.Call.Activity == produce.ActNewInstance {
 			if err := tx.Bucket(bucketInstances).Put([]byte(id), []byte(r.Call.OrderID+"\x00"+r.Call.OrderLineID)); err != nil {
 				return nil, nil, err
 			}
 		}
+	}
+	if err := s.applyToOrigin(tx, r); err != nil {
+		return nil, nil, err
 	}
 	alert := nextAlert(prevA, r)
 	if alert != nil {
@@ -235,3 +241,26 @@ func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
 
 // ErrNotFound is a record or call the store does not hold.
 var ErrNotFound = errors.New("not found")
+
+// applyToOrigin carries a successful renewal, change or release, which
+// arrives under an order of its own, onto the order that created the
+// instance, so that order shows the instance as it now stands.
+func (s *Store) applyToOrigin(tx *bolt.Tx, r CallRecord) error {
+	if r.Failed() || r.Call.InstanceID == "" {
+		return nil
+	}
+	v := tx.Bucket(bucketInstances).Get([]byte(r.Call.InstanceID))
+	if v == nil {
+		return nil
+	}
+	id, line, _ := cut0(string(v))
+	if id == r.Call.OrderID {
+		return nil // nextOrder already updated it
+	}
+	var o domain.Order
+	if ok, err := getRecord(tx, domain.ResOrders, id, &o); err != nil || !ok {
+		return err
+	}
+	o = nextOrigin(o, line, r)
+	return s.put(tx, domain.ResOrders, &o.Meta, &o, r.ReceivedAt)
+}
