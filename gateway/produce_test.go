@@ -136,3 +136,14 @@ func TestANonceStaysUsedAcrossARestart(t *testing.T) {
 	assert.Contains(t, string(got.Body), "nonce")
 	assert.Len(t, r.up.requests(), 1)
 }
+
+func TestAJournalFailureStillForwardsAndAnswers(t *testing.T) {
+	// given a gateway whose journal file is gone (disk failure)
+	r := newRig(t, Config{})
+	require.NoError(t, r.gw.cfg.Journal.f.Close())
+	// when a call arrives
+	got := r.call(t, newInstanceBody("CSJFAIL"))
+	// then it was still forwarded and the upstream's answer came back
+	assert.Equal(t, produce.CodeOK, got.Code)
+	assert.Len(t, r.up.requests(), 1)
+}
