@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/koogallery/merchant-console/gateway/produce"
@@ -47,6 +48,9 @@ type Gateway struct {
 	cfg    Config
 	nonces *Nonces
 	wake   chan struct{} // a new order waits for order/query
+	// restarts serialises 重新启动: one re-sent call at a time keeps the
+	// idempotency check and the stored reply together.
+	restarts sync.Mutex
 }
 
 // New checks cfg and returns the gateway.

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/koogallery/merchant-console/gateway/produce"
@@ -14,10 +13,6 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/marketapi"
 )
-
-// restartMu serialises restarts: one re-sent call at a time keeps the
-// idempotency check and the store write together.
-var restartMu sync.Mutex
 
 // act handles POST {resource}/{id}/actions/{action}: only 重新启动 on alerts.
 func (g *Gateway) act(w http.ResponseWriter, r *http.Request, res domain.Resource, id string, action domain.ActionName) {
@@ -30,8 +25,8 @@ func (g *Gateway) act(w http.ResponseWriter, r *http.Request, res domain.Resourc
 		envelope(w, marketapi.CodeNotAllowed, marketapi.ReasonInvalidState, "本网关只支持告警的重新启动 / this gateway only restarts alerts")
 		return
 	}
-	restartMu.Lock()
-	defer restartMu.Unlock()
+	g.restarts.Lock()
+	defer g.restarts.Unlock()
 	if status, body, ok, err := g.cfg.Store.Reply(key); err != nil {
 		envelope(w, marketapi.CodeInternal, "", err.Error())
 		return
