@@ -28,6 +28,9 @@ type Options struct {
 	NoArrivals bool
 	Rates      Rates
 	Faults     Faults
+	// Produce, when its URL is set, sends the production calls of new
+	// orders to a seller's endpoint (produce.go).
+	Produce ProduceOptions
 }
 
 // Rates tune the simulation's randomness. Negative values mean zero; zero

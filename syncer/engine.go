@@ -50,6 +50,7 @@ type Engine struct {
 	opts   EngineOptions
 	mu     sync.Mutex // one sync at a time per account
 	remote string
+	serves *[]domain.Resource // what whoami says the server publishes; nil until asked (served.go)
 }
 
 // NewEngine checks the wiring and returns an engine.
@@ -131,6 +132,7 @@ func (e *Engine) owner(ctx context.Context) (Owner, error) {
 			return Owner{}, err
 		}
 		e.remote = who.AccountID
+		e.noteServes(who)
 	}
 	return Owner{Remote: e.remote, Local: local}, nil
 }

@@ -61,6 +61,9 @@ func (e *Engine) pull(ctx context.Context, resources []domain.Resource) ([]Resou
 	if err != nil {
 		return nil, err
 	}
+	if resources, err = e.servedOnly(ctx, resources); err != nil || len(resources) == 0 {
+		return nil, err
+	}
 	fctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	ch := make(chan fetched, prefetchPages)
