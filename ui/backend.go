@@ -38,7 +38,7 @@ type AccountForm struct {
 
 // Backend is everything the shell and Settings need from outside the UI, as
 // plain callbacks so the backend never imports widgets. The app fills it in
-// (app/wire.go); tests fill it with real stores. Callbacks may be called on
+// (app/backend.go); tests fill it with real stores. Callbacks may be called on
 // Fyne's goroutine, so any that can block must be quick or hand off.
 // A nil callback turns its feature off.
 type Backend struct {

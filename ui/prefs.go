@@ -15,8 +15,8 @@ const (
 	prefLanguage       = "language"
 	prefTheme          = "theme"
 	prefSyncFast       = "sync.fast_seconds"  // tickets, alerts
-	prefSyncSlow       = "sync.slow_minutes"  // orders, supervision, messages
-	prefSyncMoney      = "sync.money_minutes" // bills, transactions
+	prefSyncSlow       = "sync.slow_seconds"  // orders, supervision, messages
+	prefSyncMoney      = "sync.money_seconds" // bills, transactions
 	prefNotify         = "notify.settings"    // notify.Settings as JSON
 	prefNotifyPaused   = "notify.paused"      // tray: pause notifications
 	prefDataDir        = "data.dir"           // "" = the OS's usual place
@@ -42,8 +42,12 @@ const (
 // Secrets never go here; AK/SK live in the OS keyring.
 type Prefs struct{ p fyne.Preferences }
 
-// NewPrefs wraps an app's preferences.
-func NewPrefs(p fyne.Preferences) Prefs { return Prefs{p: p} }
+// NewPrefs wraps an app's preferences, first moving values saved under
+// older key names (see migratePrefs).
+func NewPrefs(p fyne.Preferences) Prefs {
+	migratePrefs(p)
+	return Prefs{p: p}
+}
 
 // Language is the chosen interface language (LangSystem by default).
 func (s Prefs) Language() Language {

@@ -95,10 +95,13 @@ func (a *accountsSection) confirmRemove(acc AccountInfo) {
 		if !ok || a.s.b.RemoveAccount == nil {
 			return
 		}
-		if err := a.s.b.RemoveAccount(acc.ID); err != nil {
-			ShowError(err, a.s.win)
-		}
-		a.s.accountsChanged()
+		remove := a.s.b.RemoveAccount
+		runWithProgress(a.s.win, lang.L("Removing account…"), func() error { return remove(acc.ID) }, func(err error) {
+			if err != nil {
+				ShowError(err, a.s.win)
+			}
+			a.s.accountsChanged()
+		})
 	}, a.s.win)
 }
 
@@ -203,10 +206,13 @@ func (f *accountForm) save(ok bool) {
 	if !ok || f.s.b.SaveAccount == nil {
 		return
 	}
-	if err := f.s.b.SaveAccount(f.form()); err != nil {
-		ShowError(err, f.s.win)
-		return
-	}
-	f.s.accountsChanged()
-	f.s.SwitchAccount(f.form().Name)
+	form, saveAccount := f.form(), f.s.b.SaveAccount
+	runWithProgress(f.s.win, lang.L("Saving account…"), func() error { return saveAccount(form) }, func(err error) {
+		if err != nil {
+			ShowError(err, f.s.win)
+			return
+		}
+		f.s.accountsChanged()
+		f.s.SwitchAccount(form.Name)
+	})
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -51,6 +52,7 @@ func TestAccountFormTestsThenSavesTheKeysThroughTheBackend(t *testing.T) {
 
 	// and when it is saved, the backend gets the keys; preferences never see them
 	f.save(true)
+	h.loop.runUntil(t, func() bool { return h.shell.win.Canvas().Overlays().Top() == nil })
 	assert.Equal(t, "SKEXAMPLE", saved.SK)
 	for _, k := range []string{prefLanguage, prefTheme, prefNotify, prefAgentName, prefDataDir, prefCurrentAccount} {
 		assert.NotContains(t, h.shell.app.Preferences().String(k), "SKEXAMPLE")
@@ -92,3 +94,29 @@ func TestPrefsClampSyncIntervals(t *testing.T) {
 	assert.Equal(t, maxSyncSlow, p.SyncSlow())
 	assert.Equal(t, DefaultSyncMoney, p.SyncMoney())
 }
+
+func TestSavingAnAccountDoesNotBlockTheWindow(t *testing.T) {
+	// given a keyring that takes its time (a desktop prompt, a locked file)
+	h := newShellHarness(t, shellStores(t, "acct-a"), []AccountInfo{{ID: "acct-a", Site: "cn"}})
+	release := make(chan struct{})
+	h.shell.b.SaveAccount = func(AccountForm) error { <-release; return nil }
+	f := newAccountForm(h.shell)
+	f.name.SetText("flagship")
+
+	// when the user saves, the call returns while the keyring is still busy
+	returned := make(chan struct{})
+	go func() { f.save(true); close(returned) }()
+	select {
+	case <-returned:
+	case <-time.After(5 * time.Second):
+		close(release)
+		t.Fatal("save waited for the keyring on Fyne's goroutine")
+	}
+
+	// then progress shows until the keyring is done, and the result arrives
+	// on the UI goroutine
+	assert.NotNil(t, h.shell.win.Canvas().Overlays().Top(), "no progress shown")
+	close(release)
+	h.loop.runUntil(t, func() bool { return h.shell.win.Canvas().Overlays().Top() == nil })
+}
+
