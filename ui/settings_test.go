@@ -119,4 +119,3 @@ func TestSavingAnAccountDoesNotBlockTheWindow(t *testing.T) {
 	close(release)
 	h.loop.runUntil(t, func() bool { return h.shell.win.Canvas().Overlays().Top() == nil })
 }
-
