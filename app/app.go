@@ -18,9 +18,13 @@ import (
 
 	"github.com/koogallery/merchant-console/assets"
 	"github.com/koogallery/merchant-console/config"
+	"github.com/koogallery/merchant-console/i18n"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/sandbox"
-	"github.com/koogallery/merchant-console/ui"
+	"github.com/koogallery/merchant-console/ui/kit"
+	uiprefs "github.com/koogallery/merchant-console/ui/prefs"
+	uishell "github.com/koogallery/merchant-console/ui/shell"
+	uitheme "github.com/koogallery/merchant-console/ui/theme"
 )
 
 // Options adjust a run; the zero value is the normal desktop app.
@@ -31,7 +35,7 @@ type Options struct {
 	Sandbox *sandbox.Options
 	// Language, when set, overrides the saved language (screenshots in
 	// both languages).
-	Language ui.Language
+	Language i18n.Language
 	// Drive, when set, runs on its own goroutine once the window exists;
 	// the smoke test steps through the app with it.
 	Drive func(Driver)
@@ -39,7 +43,7 @@ type Options struct {
 
 // Driver is what Options.Drive gets: the window and whether sync has run.
 type Driver struct {
-	Shell *ui.Shell
+	Shell *uishell.Shell
 	rt    *runtime
 }
 
@@ -71,15 +75,15 @@ func Run(opts Options) error {
 
 	a := fyneapp.NewWithID(config.AppID)
 	a.SetIcon(assets.Icon)
-	prefs := ui.NewPrefs(a.Preferences())
+	prefs := uiprefs.New(a.Preferences())
 	language := prefs.Language()
 	if opts.Language != "" {
 		language = opts.Language
 	}
-	if err := ui.ApplyLanguage(language); err != nil {
+	if err := kit.ApplyLanguage(language); err != nil {
 		slog.Error("translations", "err", err)
 	}
-	a.Settings().SetTheme(ui.NewTheme(prefs.Theme()))
+	a.Settings().SetTheme(uitheme.New(prefs.Theme()))
 	if dir := prefs.DataDir(); dir != "" {
 		paths.Data = dir
 	}
@@ -93,7 +97,7 @@ func Run(opts Options) error {
 	}
 	go rt.probeKeyring()
 
-	shell := ui.NewShell(a, rt.backend(rt.close), prefs)
+	shell := uishell.NewShell(a, rt.backend(rt.close), prefs)
 	onData := shell.DataChanged
 	rt.onData.Store(&onData)
 	onNotice := shell.Notified
@@ -125,9 +129,9 @@ func start(rt *runtime, a fyne.App) error {
 // showFatal explains why the console cannot start, in a small window, and
 // waits for the user to close it.
 func showFatal(a fyne.App, err error) {
-	p := ui.Explain(err)
+	p := kit.Explain(err)
 	if errors.Is(err, localstore.ErrLocked) {
-		p = ui.Problem{What: lang.L("Merchant Console is already running."),
+		p = kit.Problem{What: lang.L("Merchant Console is already running."),
 			Todo: lang.L("Switch to the window that is already open. If none is open, wait a few seconds and start again.")}
 	}
 	w := a.NewWindow(lang.L("KooGallery Merchant Console"))

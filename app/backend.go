@@ -14,12 +14,12 @@ import (
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/marketapi"
 	"github.com/koogallery/merchant-console/syncer"
-	"github.com/koogallery/merchant-console/ui"
+	uibackend "github.com/koogallery/merchant-console/ui/backend"
 )
 
 // backend is the window's view of the runtime: plain callbacks only.
-func (rt *runtime) backend(quit func()) *ui.Backend {
-	return &ui.Backend{
+func (rt *runtime) backend(quit func()) *uibackend.Backend {
+	return &uibackend.Backend{
 		Accounts: rt.infos,
 		Store: func(id string) *localstore.Store {
 			if a := rt.account(id); a != nil {
@@ -57,9 +57,9 @@ func (rt *runtime) backend(quit func()) *ui.Backend {
 	}
 }
 
-func (rt *runtime) infos() []ui.AccountInfo {
+func (rt *runtime) infos() []uibackend.AccountInfo {
 	accts := rt.snapshot()
-	out := make([]ui.AccountInfo, len(accts))
+	out := make([]uibackend.AccountInfo, len(accts))
 	for i, a := range accts {
 		out[i] = a.info
 	}
@@ -82,7 +82,7 @@ func (rt *runtime) lookupOrder(ctx context.Context, id, orderID, lineID string) 
 }
 
 // testConnection signs a whoami with the form's keys.
-func (rt *runtime) testConnection(ctx context.Context, f ui.AccountForm) (marketapi.WhoAmI, error) {
+func (rt *runtime) testConnection(ctx context.Context, f uibackend.AccountForm) (marketapi.WhoAmI, error) {
 	acc, err := formAccount(f)
 	if err != nil {
 		return marketapi.WhoAmI{}, err
@@ -95,7 +95,7 @@ func (rt *runtime) testConnection(ctx context.Context, f ui.AccountForm) (market
 	return c.WhoAmI(ctx)
 }
 
-func formAccount(f ui.AccountForm) (config.Account, error) {
+func formAccount(f uibackend.AccountForm) (config.Account, error) {
 	site, err := config.ParseSite(f.Site)
 	if err != nil {
 		return config.Account{}, err
@@ -106,7 +106,7 @@ func formAccount(f ui.AccountForm) (config.Account, error) {
 
 // saveAccount stores the keys in the keyring first (nothing is written if
 // that fails), then the account list, then opens and syncs the account.
-func (rt *runtime) saveAccount(f ui.AccountForm) error {
+func (rt *runtime) saveAccount(f uibackend.AccountForm) error {
 	acc, err := formAccount(f)
 	if err != nil {
 		return err
@@ -125,7 +125,7 @@ func (rt *runtime) saveAccount(f ui.AccountForm) error {
 		return err
 	}
 	a := &account{cfg: acc, signer: apig.Signer{AK: f.AK, SK: f.SK},
-		info: ui.AccountInfo{ID: acc.Name, Label: acc.Name, Site: string(acc.Site)}}
+		info: uibackend.AccountInfo{ID: acc.Name, Label: acc.Name, Site: string(acc.Site)}}
 	if err := rt.openAccount(a); err != nil {
 		return err
 	}

@@ -10,7 +10,7 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/reports"
-	"github.com/koogallery/merchant-console/ui"
+	uibackend "github.com/koogallery/merchant-console/ui/backend"
 )
 
 // exportFunc writes one report for the Exports screen: the records of the
@@ -51,7 +51,7 @@ func exporterFor(kind domain.Resource) (exportFunc, error) {
 }
 
 // export runs a request for one account into <data>/exports.
-func (rt *runtime) export(ctx context.Context, accountID string, req ui.ExportRequest, progress func(float64)) (string, error) {
+func (rt *runtime) export(ctx context.Context, accountID string, req uibackend.ExportRequest, progress func(float64)) (string, error) {
 	acc := rt.account(accountID)
 	if acc == nil || acc.store == nil {
 		return "", fmt.Errorf("export: account %q is not open", accountID)

@@ -20,7 +20,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 
-	"github.com/koogallery/merchant-console/ui"
+	"github.com/koogallery/merchant-console/i18n"
 )
 
 // The child side of BenchmarkLaunchToOverview100k: a fresh process that
@@ -82,7 +82,7 @@ func runLaunchChild() int {
 	stopProfile := startLaunchProfile()
 	logs := &lockedLog{}
 	var res launchResult
-	err := Run(Options{LogOutput: logs, Language: ui.LangEnglish, Drive: func(d Driver) {
+	err := Run(Options{LogOutput: logs, Language: i18n.English, Drive: func(d Driver) {
 		defer fyne.DoAndWait(d.Shell.Quit)
 		res = watchOverview(d)
 		stopProfile()

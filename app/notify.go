@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/koogallery/merchant-console/assets"
+	"github.com/koogallery/merchant-console/i18n"
 	"github.com/koogallery/merchant-console/notify"
-	"github.com/koogallery/merchant-console/ui"
 )
 
 // noticeTick is how often stored deadlines (countdowns, SLAs) are checked.
@@ -24,7 +24,7 @@ const firstNoticeCheck = 3 * time.Second
 func (rt *runtime) notifySettings() notify.Settings {
 	s := rt.prefs.Notify()
 	s.Lang = notify.LangEN
-	if ui.Chinese() {
+	if i18n.IsChinese() {
 		s.Lang = notify.LangZH
 	}
 	return s

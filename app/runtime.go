@@ -19,7 +19,8 @@ import (
 	"github.com/koogallery/merchant-console/notify"
 	"github.com/koogallery/merchant-console/sandbox"
 	"github.com/koogallery/merchant-console/syncer"
-	"github.com/koogallery/merchant-console/ui"
+	uibackend "github.com/koogallery/merchant-console/ui/backend"
+	uiprefs "github.com/koogallery/merchant-console/ui/prefs"
 )
 
 // cacheFile is each account's bbolt file inside its data directory.
@@ -27,7 +28,7 @@ import (
 // account is one open account: its cache, its sync client and scheduler,
 // and the last state the scheduler reported.
 type account struct {
-	info     ui.AccountInfo
+	info     uibackend.AccountInfo
 	cfg      config.Account
 	remote   string // the sandbox's own account ID; "" for real accounts
 	signer   apig.Signer
@@ -45,7 +46,7 @@ type runtime struct {
 	ctx      context.Context
 	cancel   context.CancelFunc
 	paths    config.Paths
-	prefs    ui.Prefs
+	prefs    uiprefs.Prefs
 	opts     Options
 	mu       sync.Mutex
 	accounts []*account
@@ -64,7 +65,7 @@ type runtime struct {
 	background    sync.WaitGroup // goroutines that read the caches: close waits for them
 }
 
-func newRuntime(paths config.Paths, prefs ui.Prefs, opts Options) *runtime {
+func newRuntime(paths config.Paths, prefs uiprefs.Prefs, opts Options) *runtime {
 	ctx, cancel := context.WithCancel(context.Background())
 	rt := &runtime{ctx: ctx, cancel: cancel, paths: paths, prefs: prefs, opts: opts}
 	rt.paused.Store(prefs.NotificationsPaused())
@@ -111,7 +112,7 @@ func (rt *runtime) loadAccounts() error {
 			slog.Warn("account has no usable keys; it is listed but not synced", "account", c.Name, "err", err)
 		}
 		rt.accounts = append(rt.accounts, &account{cfg: c, signer: apig.Signer{AK: cred.AK, SK: cred.SK},
-			info: ui.AccountInfo{ID: c.Name, Label: c.Name, Site: string(c.Site)}})
+			info: uibackend.AccountInfo{ID: c.Name, Label: c.Name, Site: string(c.Site)}})
 	}
 	if len(rt.accounts) > 0 {
 		return nil
@@ -134,7 +135,7 @@ func (rt *runtime) startSandbox() error {
 		id := config.SandboxAccountName(c.ID)
 		rt.accounts = append(rt.accounts, &account{remote: c.ID, signer: apig.Signer{AK: c.AK, SK: c.SK},
 			cfg:  config.Account{Name: id, Site: config.SiteCustom, BaseURL: srv.URL(), SubAccount: c.SubAccount},
-			info: ui.AccountInfo{ID: id, Label: c.Name, Site: sandboxSite(c.Site), Sandbox: true}})
+			info: uibackend.AccountInfo{ID: id, Label: c.Name, Site: sandboxSite(c.Site), Sandbox: true}})
 	}
 	return nil
 }

@@ -16,7 +16,8 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/sandbox"
-	"github.com/koogallery/merchant-console/ui"
+	"github.com/koogallery/merchant-console/ui/kit"
+	uiprefs "github.com/koogallery/merchant-console/ui/prefs"
 )
 
 // testRuntime wires a runtime exactly as Run does, minus the window, in a
@@ -28,7 +29,7 @@ func testRuntime(t *testing.T, home string) (*runtime, error) {
 	require.NoError(t, err)
 	require.NoError(t, paths.Ensure())
 	a := test.NewTempApp(t)
-	rt := newRuntime(paths, ui.NewPrefs(a.Preferences()), Options{Sandbox: &sandbox.Options{Seed: 3, Speed: 30}})
+	rt := newRuntime(paths, uiprefs.New(a.Preferences()), Options{Sandbox: &sandbox.Options{Seed: 3, Speed: 30}})
 	t.Cleanup(rt.close)
 	return rt, start(rt, a)
 }
@@ -70,14 +71,14 @@ func TestRuntimeSecondCopyIsToldTheCacheIsLocked(t *testing.T) {
 	// when a second copy starts in the same home (the sandbox cache is the one it opens)
 	paths, err := config.DefaultPaths()
 	require.NoError(t, err)
-	second := newRuntime(paths, ui.NewPrefs(test.NewTempApp(t).Preferences()), Options{Sandbox: &sandbox.Options{Seed: 3}})
+	second := newRuntime(paths, uiprefs.New(test.NewTempApp(t).Preferences()), Options{Sandbox: &sandbox.Options{Seed: 3}})
 	t.Cleanup(second.close)
 	require.NoError(t, second.loadAccounts())
 	err = second.openStores()
 
 	// then it is refused with ErrLocked, which the start-up window explains
 	require.ErrorIs(t, err, localstore.ErrLocked)
-	assert.Contains(t, ui.ErrorText(err), "Another copy")
+	assert.Contains(t, kit.ErrorText(err), "Another copy")
 }
 
 func TestLogRedactsSecretsAndRotates(t *testing.T) {

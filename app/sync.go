@@ -8,7 +8,8 @@ import (
 	"github.com/koogallery/merchant-console/credentials"
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/syncer"
-	"github.com/koogallery/merchant-console/ui"
+	uibackend "github.com/koogallery/merchant-console/ui/backend"
+	uiprefs "github.com/koogallery/merchant-console/ui/prefs"
 )
 
 // startSync builds a client, an engine and a scheduler for every open
@@ -76,7 +77,7 @@ func (rt *runtime) changed(a *account, ch []domain.Change) {
 
 // applyPrefs restarts schedulers with new intervals and gives the
 // notification engine its new rules.
-func (rt *runtime) applyPrefs(p ui.Prefs) {
+func (rt *runtime) applyPrefs(p uiprefs.Prefs) {
 	for _, a := range rt.snapshot() {
 		if a.engine != nil {
 			if err := rt.schedule(a); err != nil {
@@ -92,12 +93,12 @@ func (rt *runtime) applyPrefs(p ui.Prefs) {
 }
 
 // syncState is what the status bar shows for an account.
-func (rt *runtime) syncState(id string) ui.SyncState {
+func (rt *runtime) syncState(id string) uibackend.SyncState {
 	a := rt.account(id)
 	if a == nil {
-		return ui.SyncState{Progress: -1}
+		return uibackend.SyncState{Progress: -1}
 	}
-	out := ui.SyncState{Progress: -1}
+	out := uibackend.SyncState{Progress: -1}
 	if st := a.state.Load(); st != nil {
 		out.Online = st.Status == syncer.StatusOnline || st.Status == syncer.StatusSyncing
 		out.Syncing = st.Status == syncer.StatusSyncing

@@ -1,0 +1,95 @@
+package overview
+
+import (
+	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/screens"
+	"github.com/koogallery/merchant-console/ui/backend"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/koogallery/merchant-console/domain"
+)
+
+func overviewFixture(t *testing.T) (*Screen, *[]screens.NavTarget) {
+	t.Helper()
+	s := newFixtureStore(t,
+		fixtureTicket("T1", "a", domain.TicketPendingAccept),
+		fixtureTicket("T2", "b", domain.TicketProcessing),
+		fixtureTicket("T3", "c", domain.TicketCompleted),
+		fixtureAlert("A1", domain.AlertFailed, 40*time.Minute),
+		fixtureAlert("A2", domain.AlertRetrying, 3*time.Hour),
+		fixtureAlert("A3", domain.AlertResolved, time.Hour),
+		fixtureTask("S1", domain.KindManualService, domain.NodeDeliver),
+		fixtureTask("S2", domain.KindManualService, domain.NodeAcceptance),
+		fixtureBill("B1", domain.BillPendingInvoice),
+		fixtureBill("B2", domain.BillPaymentRejected),
+		fixtureBill("B3", domain.BillPaid),
+		fixtureOrder("O1", "云备份", domain.OrderCompleted, 0, 10000),
+		fixtureOrder("O2", "云备份", domain.OrderCompleted, 0, 5000),
+		fixtureOrder("O3", "云备份", domain.OrderProcessing, 3, 2500),
+		fixtureOrder("O4", "云备份", domain.OrderCompleted, 45, 9900),
+	)
+	b := newFixtureBackend(t, s)
+	var went []screens.NavTarget
+	b.Navigate = func(n screens.NavTarget) { went = append(went, n) }
+	o := New(b)
+	o.alerts.countdown.every = time.Hour // the test moves time itself
+	t.Cleanup(o.Close)
+	newTestWindow(t, o.Object())
+	return o, &went
+}
+
+func TestOverview_CardsCountWhatWaits(t *testing.T) {
+	// given a cache with work waiting
+	o, _ := overviewFixture(t)
+
+	// when the overview loads
+	o.Reload()
+	o.jobs.Wait()
+
+	// then each card counts its to-dos and the nearest unsubscription ticks
+	assert.Equal(t, "2", o.tickets.count.Text)
+	assert.Equal(t, "2", o.alerts.count.Text)
+	assert.Equal(t, "1", o.tasks.count.Text)
+	assert.Equal(t, "2", o.bills.count.Text)
+	assert.Equal(t, "0:40:00 left", o.alerts.countdown.Text)
+	assert.Contains(t, o.bills.detail.Text, kit.LabelBillStatus(domain.BillPaymentRejected)+" 1")
+}
+
+func TestOverview_TrendCoversThirtyDays(t *testing.T) {
+	o, _ := overviewFixture(t)
+
+	o.Reload()
+	o.jobs.Wait()
+
+	// then 30 days are drawn and the order 45 days old is left out
+	pts := o.chart.Points()
+	require.Len(t, pts, trendDays)
+	var orders int
+	var amount domain.Money
+	for _, p := range pts {
+		orders += p.Orders
+		amount += p.Amount
+	}
+	assert.Equal(t, 3, orders)
+	assert.Equal(t, domain.Money(17500), amount)
+	assert.Contains(t, o.summary.Text, "3 orders")
+}
+
+func TestOverview_CardOpensItsListFiltered(t *testing.T) {
+	o, went := overviewFixture(t)
+	o.Reload()
+	o.jobs.Wait()
+
+	test.Tap(o.alerts.tap)
+	test.Tap(o.bills.tap)
+
+	require.Len(t, *went, 2)
+	assert.Equal(t, screens.NavTarget{Resource: domain.ResAlerts, Statuses: screens.AlertsOpen}, (*went)[0])
+	assert.Equal(t, domain.ResBills, (*went)[1].Resource)
+	assert.Contains(t, (*went)[1].Statuses, string(domain.BillPaymentRejected))
+}
