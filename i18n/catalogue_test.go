@@ -136,7 +136,8 @@ func TestAMissingKeyReadsAsItsEnglishText(t *testing.T) {
 
 func TestSetDecidesTheLanguageOfT(t *testing.T) {
 	// given the run's language set to English
-	t.Cleanup(func() { Set(Chinese) })
+	before := Current()
+	t.Cleanup(func() { Set(before) })
 	Set(English)
 	assert.Equal(t, "Orders", T("Orders"))
 	assert.False(t, IsChinese())

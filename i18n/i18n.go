@@ -102,12 +102,14 @@ func Set(l Language) {
 	current.Store(Resolve(l))
 }
 
-// Current is the language of this run: Chinese until Set is called.
+// Current is the language of this run. Until Set is called it is English:
+// the keys themselves, which is also what Fyne's lang.L answers before any
+// catalogue is registered, so the two agree.
 func Current() Language {
 	if l, ok := current.Load().(Language); ok {
 		return l
 	}
-	return Chinese
+	return English
 }
 
 // IsChinese reports whether this run speaks Chinese.

@@ -1,8 +1,8 @@
 package backend
 
 import (
-	"github.com/koogallery/merchant-console/ui/prefs"
 	"context"
+	"github.com/koogallery/merchant-console/ui/prefs"
 	"time"
 
 	"github.com/koogallery/merchant-console/domain"

@@ -1,9 +1,9 @@
 package prefs
 
 import (
-	"github.com/koogallery/merchant-console/ui/theme"
-	"github.com/koogallery/merchant-console/i18n"
 	"encoding/json"
+	"github.com/koogallery/merchant-console/i18n"
+	"github.com/koogallery/merchant-console/ui/theme"
 	"time"
 
 	"fyne.io/fyne/v2"

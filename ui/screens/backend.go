@@ -1,8 +1,8 @@
 package screens
 
 import (
-	"github.com/koogallery/merchant-console/ui/backend"
 	"context"
+	"github.com/koogallery/merchant-console/ui/backend"
 	"net/url"
 	"time"
 

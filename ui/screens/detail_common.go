@@ -90,6 +90,9 @@ func (f *DetailFrame) Reveal() {
 	f.ErrText.Hide()
 }
 
+// Revealed reports whether a record is shown rather than the placeholder.
+func (f *DetailFrame) Revealed() bool { return f.body != nil && f.body.Visible() }
+
 // Conceal puts the placeholder back and drops any late load.
 func (f *DetailFrame) Conceal() {
 	f.Gen++
@@ -195,9 +198,9 @@ func WrapLabel(text string) *widget.Label {
 	return l
 }
 
-// maxShownRunes bounds one text block: a pasted log of megabytes would
+// MaxShownRunes bounds one text block: a pasted log of megabytes would
 // otherwise stall layout on every resize.
-const maxShownRunes = 8000
+const MaxShownRunes = 8000
 
 // SafeText drops control and format characters that could hide or reorder
 // text (bidi overrides, zero-width joiners misused), keeps newlines and
@@ -207,7 +210,7 @@ func SafeText(s string) string {
 	var b strings.Builder
 	n := 0
 	for _, r := range s {
-		if n == maxShownRunes {
+		if n == MaxShownRunes {
 			b.WriteString("…")
 			break
 		}

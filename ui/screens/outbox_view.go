@@ -1,11 +1,11 @@
 package screens
 
 import (
-	"github.com/koogallery/merchant-console/ui/kit"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/koogallery/merchant-console/ui/kit"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -115,8 +115,8 @@ func ActionName(n domain.ActionName) string {
 	return string(n)
 }
 
-// actionStateText is an outbox state in plain words.
-func actionStateText(s domain.ActionState) string {
+// ActionStateText is an outbox state in plain words.
+func ActionStateText(s domain.ActionState) string {
 	switch s {
 	case domain.ActionPending:
 		return lang.L("Waiting to send")
@@ -160,7 +160,7 @@ func rejectionText(a domain.Action, who string) string {
 // outboxLine is one queued action as a line of text, with the rejection
 // explained when there is one.
 func outboxLine(a domain.Action, who string) (string, widget.Importance) {
-	text := fmt.Sprintf("%s · %s · %s", kit.FormatDateTime(a.CreatedAt), ActionName(a.Name), actionStateText(a.State))
+	text := fmt.Sprintf("%s · %s · %s", kit.FormatDateTime(a.CreatedAt), ActionName(a.Name), ActionStateText(a.State))
 	switch a.State {
 	case domain.ActionRejected:
 		return text + " — " + rejectionText(a, who), widget.DangerImportance

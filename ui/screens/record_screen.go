@@ -1,11 +1,11 @@
 package screens
 
 import (
-	"github.com/koogallery/merchant-console/ui/kit"
-	"github.com/koogallery/merchant-console/ui/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/widgets"
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
@@ -21,8 +21,8 @@ type RecordScreen[T domain.Record] struct {
 	split  *container.Split
 	detail Detail[T]
 	jobs   Background
-	// loads gets a signal after every page the table applies, for tests
-	// and the smoke run; sends never block, so nobody has to read it.
+	// loads gets a signal after every page the table applies (see
+	// Loaded); sends never block, so nobody has to read it.
 	loads chan struct{}
 }
 
@@ -137,11 +137,23 @@ func (s *RecordScreen[T]) Open(target NavTarget) {
 	})
 }
 
-// exportFilter is what Ctrl+E pre-fills in Exports: this list's kind and
+// ExportFilter is what Ctrl+E pre-fills in Exports: this list's kind and
 // its status filter.
-func (s *RecordScreen[T]) exportFilter() (domain.Resource, []string) {
+func (s *RecordScreen[T]) ExportFilter() (domain.Resource, []string) {
 	return s.res, s.table.Statuses()
 }
+
+// Detail is the screen's detail pane.
+func (s *RecordScreen[T]) Detail() Detail[T] { return s.detail }
+
+// Loaded signals after every page the list applies, so a caller (a test,
+// the smoke run) can wait for data instead of sleeping. Signals are dropped
+// when nobody reads them.
+func (s *RecordScreen[T]) Loaded() <-chan struct{} { return s.loads }
+
+// Settle waits until the detail loads already started have been handed to
+// Fyne's goroutine.
+func (s *RecordScreen[T]) Settle() { s.jobs.Wait() }
 
 // Close stops the table's loader and any ticking in the detail pane.
 func (s *RecordScreen[T]) Close() {
@@ -162,7 +174,8 @@ func StatusFilters(res domain.Resource, first ...widgets.FilterOption) []widgets
 
 // The screens satisfy the shell's interfaces; the compiler checks it here.
 var (
-	_ Screen   = (*RecordScreen[domain.Order])(nil)
-	_ Opener   = (*RecordScreen[domain.Ticket])(nil)
-	_ Searcher = (*RecordScreen[domain.Bill])(nil)
+	_ Screen       = (*RecordScreen[domain.Order])(nil)
+	_ Opener       = (*RecordScreen[domain.Ticket])(nil)
+	_ Searcher     = (*RecordScreen[domain.Bill])(nil)
+	_ ExportSource = (*RecordScreen[domain.InterfaceAlert])(nil)
 )

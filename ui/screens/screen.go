@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fyne.io/fyne/v2"
+	"github.com/koogallery/merchant-console/domain"
 )
 
 // Screen is one page of the console the shell navigates to. The shell owns
@@ -32,4 +33,10 @@ type Opener interface {
 // Exporter is a screen that can export what it shows: Ctrl+E runs it.
 type Exporter interface {
 	Export()
+}
+
+// ExportSource is a list screen whose filter Ctrl+E carries to Exports.
+type ExportSource interface {
+	// ExportFilter is the list's kind and its status filter.
+	ExportFilter() (domain.Resource, []string)
 }

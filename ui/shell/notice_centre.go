@@ -1,9 +1,9 @@
 package shell
 
 import (
-	"github.com/koogallery/merchant-console/ui/screens"
-	"github.com/koogallery/merchant-console/ui/kit"
 	"errors"
+	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/screens"
 	"strconv"
 	"strings"
 

@@ -1,10 +1,11 @@
 package shell
 
 import (
-	"github.com/koogallery/merchant-console/ui/screens"
-	"github.com/koogallery/merchant-console/ui/backend"
-	"github.com/koogallery/merchant-console/ui/prefs"
 	"errors"
+	"github.com/koogallery/merchant-console/ui/backend"
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
+	"github.com/koogallery/merchant-console/ui/prefs"
+	"github.com/koogallery/merchant-console/ui/screens"
 	"testing"
 	"time"
 
@@ -31,16 +32,16 @@ func (h *shellHarness) openCentre(t *testing.T) *noticeCentre {
 	t.Helper()
 	c := h.shell.centre
 	c.show()
-	h.loop.runUntil(t, func() bool { return c.gen > 0 && c.empty.Hidden })
+	h.loop.RunUntil(t, func() bool { return c.gen > 0 && c.empty.Hidden })
 	return c
 }
 
 func TestNoticeCentre_ClickOpensTheRecordAndClearsTheUnreadCount(t *testing.T) {
 	// given an account on the overview with one unread notice about its ticket
 	stores := shellStores(t, "acct-a")
-	logNotice(t, stores["acct-a"], "new-ticket:acct-a:TK-acct-a", "New ticket", fixtureNow.Add(-time.Minute))
+	logNotice(t, stores["acct-a"], "new-ticket:acct-a:TK-acct-a", "New ticket", uitest.Now.Add(-time.Minute))
 	h := newShellHarness(t, stores, []backend.AccountInfo{{ID: "acct-a", Label: "A", Site: "cn"}})
-	h.loop.runUntil(t, func() bool { return h.shell.todo["acct-a"].Unread == 1 })
+	h.loop.RunUntil(t, func() bool { return h.shell.todo["acct-a"].Unread == 1 })
 
 	// then the bell shows one unread
 	assert.Equal(t, "1", h.shell.centre.bell.Text)
@@ -56,13 +57,13 @@ func TestNoticeCentre_ClickOpensTheRecordAndClearsTheUnreadCount(t *testing.T) {
 
 	// when the user clicks it
 	c.list.Select(0)
-	h.loop.runUntil(t, func() bool { return h.shell.todo["acct-a"].Unread == 0 })
+	h.loop.RunUntil(t, func() bool { return h.shell.todo["acct-a"].Unread == 0 })
 
 	// then the ticket is open, the notice is read and the bell shows no count
 	assert.Equal(t, ScreenTickets, h.shell.Current())
 	scr, _ := h.shell.ScreenFor(ScreenTickets)
-	h.loop.runUntil(t, func() bool {
-		tk, ok := scr.(*screens.RecordScreen[domain.Ticket]).detail.current()
+	h.loop.RunUntil(t, func() bool {
+		tk, ok := scr.(*screens.RecordScreen[domain.Ticket]).Detail().Current()
 		return ok && tk.ID == "TK-acct-a"
 	})
 	unread, err := stores["acct-a"].UnreadNotices()
@@ -75,13 +76,13 @@ func TestNoticeCentre_ClickOpensTheRecordAndClearsTheUnreadCount(t *testing.T) {
 func TestNoticeCentre_ListsNewestFirstAcrossAccountsAndCoalesced(t *testing.T) {
 	// given two accounts: A has an older single notice, B a newer batch of two
 	stores := shellStores(t, "acct-a", "acct-b")
-	logNotice(t, stores["acct-a"], "new-ticket:acct-a:1", "A single", fixtureNow.Add(-time.Hour))
-	logNotice(t, stores["acct-b"], "new-order:acct-b:1", "B one", fixtureNow)
-	logNotice(t, stores["acct-b"], "new-order:acct-b:2", "B two", fixtureNow)
+	logNotice(t, stores["acct-a"], "new-ticket:acct-a:1", "A single", uitest.Now.Add(-time.Hour))
+	logNotice(t, stores["acct-b"], "new-order:acct-b:1", "B one", uitest.Now)
+	logNotice(t, stores["acct-b"], "new-order:acct-b:2", "B two", uitest.Now)
 	h := newShellHarness(t, stores, []backend.AccountInfo{{ID: "acct-a", Label: "Shop A", Site: "cn"}, {ID: "acct-b", Label: "Shop B", Site: "eu"}})
 	h.shell.Notified(notify.Notification{Kind: notify.KindNewOrder, Account: "acct-b", Resource: domain.ResOrders,
 		Keys: []string{"new-order:acct-b:1", "new-order:acct-b:2"}, RecordIDs: []string{"1", "2"},
-		Title: "2 new orders", At: fixtureNow})
+		Title: "2 new orders", At: uitest.Now})
 
 	// when the centre opens
 	c := h.openCentre(t)
@@ -95,7 +96,7 @@ func TestNoticeCentre_ListsNewestFirstAcrossAccountsAndCoalesced(t *testing.T) {
 
 	// when the user marks all read
 	c.markAll()
-	h.loop.runUntil(t, func() bool { return !c.entries[0].Unread && !c.entries[1].Unread })
+	h.loop.RunUntil(t, func() bool { return !c.entries[0].Unread && !c.entries[1].Unread })
 
 	// then both logs have nothing unread and the tray's sum agrees
 	for _, st := range stores {
@@ -109,20 +110,20 @@ func TestNoticeCentre_ListsNewestFirstAcrossAccountsAndCoalesced(t *testing.T) {
 func TestNoticeCentre_SaysOnceThatSystemNotificationsAreUnavailable(t *testing.T) {
 	// given a backend whose system notifications failed
 	stores := shellStores(t, "acct-a")
-	h := &shellHarness{loop: newTestLoop(t)}
+	h := &shellHarness{loop: uitest.NewLoop(t)}
 	a := test.NewTempApp(t)
 	problem := errors.New("no notification daemon")
 	b := &backend.Backend{
 		Accounts:             func() []backend.AccountInfo { return []backend.AccountInfo{{ID: "acct-a", Site: "cn"}} },
 		Store:                func(id string) *localstore.Store { return stores[id] },
-		Now:                  func() time.Time { return fixtureNow },
+		Now:                  func() time.Time { return uitest.Now },
 		NotificationsProblem: func() error { return problem },
 	}
 	h.shell = NewShell(a, b, prefs.New(a.Preferences()))
 	t.Cleanup(h.shell.Close)
 
 	// when the shell polls, then the banner shows
-	h.loop.runUntil(t, func() bool { return h.shell.notice.root.Visible() })
+	h.loop.RunUntil(t, func() bool { return h.shell.notice.root.Visible() })
 
 	// when the user dismisses it and the backend keeps reporting the problem
 	test.Tap(h.shell.notice.dismiss)

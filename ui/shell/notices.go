@@ -1,9 +1,9 @@
 package shell
 
 import (
-	"github.com/koogallery/merchant-console/ui/screens"
-	"github.com/koogallery/merchant-console/ui/backend"
 	"errors"
+	"github.com/koogallery/merchant-console/ui/backend"
+	"github.com/koogallery/merchant-console/ui/screens"
 	"slices"
 	"strings"
 	"sync"

@@ -1,18 +1,18 @@
 package shell
 
 import (
-	"github.com/koogallery/merchant-console/ui/screens/settings"
-	"github.com/koogallery/merchant-console/ui/screens/exports"
-	"github.com/koogallery/merchant-console/ui/screens/bills"
-	"github.com/koogallery/merchant-console/ui/screens/alerts"
-	"github.com/koogallery/merchant-console/ui/screens/tickets"
-	"github.com/koogallery/merchant-console/ui/screens/supervision"
-	"github.com/koogallery/merchant-console/ui/screens/orders"
-	"github.com/koogallery/merchant-console/ui/screens/overview"
-	"github.com/koogallery/merchant-console/ui/screens"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+	"github.com/koogallery/merchant-console/ui/screens"
+	"github.com/koogallery/merchant-console/ui/screens/alerts"
+	"github.com/koogallery/merchant-console/ui/screens/bills"
+	"github.com/koogallery/merchant-console/ui/screens/exports"
+	"github.com/koogallery/merchant-console/ui/screens/orders"
+	"github.com/koogallery/merchant-console/ui/screens/overview"
+	"github.com/koogallery/merchant-console/ui/screens/settings"
+	"github.com/koogallery/merchant-console/ui/screens/supervision"
+	"github.com/koogallery/merchant-console/ui/screens/tickets"
 
 	"github.com/koogallery/merchant-console/domain"
 )

@@ -1,11 +1,11 @@
 package shell
 
 import (
-	"github.com/koogallery/merchant-console/ui/screens"
-	"github.com/koogallery/merchant-console/ui/backend"
-	"github.com/koogallery/merchant-console/ui/prefs"
-	"github.com/koogallery/merchant-console/ui/kit"
 	"context"
+	"github.com/koogallery/merchant-console/ui/backend"
+	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/prefs"
+	"github.com/koogallery/merchant-console/ui/screens"
 	"net/url"
 	"os/user"
 	"sync/atomic"

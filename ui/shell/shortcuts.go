@@ -1,12 +1,10 @@
 package shell
 
 import (
-	"github.com/koogallery/merchant-console/ui/screens/exports"
-	"github.com/koogallery/merchant-console/ui/screens"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-
-	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/ui/screens"
+	"github.com/koogallery/merchant-console/ui/screens/exports"
 )
 
 // installShortcuts binds Ctrl+F search, Ctrl+R sync now, Ctrl+E export and
@@ -40,14 +38,9 @@ func (s *Shell) Export() {
 		e.Export()
 		return
 	}
-	src, fromList := cur.(exportSource)
+	src, fromList := cur.(screens.ExportSource)
 	s.Show(ScreenExports)
 	if ex, ok := s.screens[ScreenExports].(*exports.Screen); ok && fromList {
-		ex.Prefill(src.exportFilter())
+		ex.Prefill(src.ExportFilter())
 	}
-}
-
-// exportSource is a list screen whose filter Ctrl+E carries to Exports.
-type exportSource interface {
-	exportFilter() (domain.Resource, []string)
 }

@@ -1,9 +1,9 @@
 package shell
 
 import (
-	"github.com/koogallery/merchant-console/ui/screens/exports"
-	"github.com/koogallery/merchant-console/ui/screens"
 	"github.com/koogallery/merchant-console/ui/backend"
+	"github.com/koogallery/merchant-console/ui/screens"
+	"github.com/koogallery/merchant-console/ui/screens/exports"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -43,17 +43,17 @@ func TestShellExportCarriesTheListsKindAndFilter(t *testing.T) {
 			require.Equal(t, ScreenExports, h.shell.Current())
 			scr, _ := h.shell.ScreenFor(ScreenExports)
 			ex := scr.(*exports.Screen)
-			req, err := ex.request()
+			req, err := ex.Request()
 			require.NoError(t, err)
 			assert.Equal(t, tc.kind, req.Kind)
 			assert.Equal(t, tc.want, req.Statuses)
-			assert.Equal(t, tc.message, ex.message.Text != "", ex.message.Text)
+			assert.Equal(t, tc.message, ex.Message() != "", ex.Message())
 		})
 	}
 }
 
 func screenResource(id ScreenID) domain.Resource {
-	for _, r := range exportKinds {
+	for _, r := range exports.Kinds {
 		if s, ok := screenFor(r); ok && s == id {
 			return r
 		}

@@ -1,8 +1,8 @@
 package widgets
 
 import (
-	"github.com/koogallery/merchant-console/ui/kit"
 	"fmt"
+	"github.com/koogallery/merchant-console/ui/kit"
 	"sync"
 	"time"
 
@@ -23,7 +23,9 @@ type Countdown struct {
 	mu       sync.Mutex
 	deadline time.Time
 	now      func() time.Time
-	every    time.Duration // tick interval; tests lengthen it to keep still
+	// Interval is how often Start ticks: a second unless changed before
+	// Start (tests lengthen it to keep the label still).
+	Interval time.Duration
 	stop     chan struct{}
 	done     chan struct{}
 }
@@ -34,19 +36,19 @@ func NewCountdown(now func() time.Time) *Countdown {
 	if now == nil {
 		now = time.Now
 	}
-	c := &Countdown{now: now, every: time.Second}
+	c := &Countdown{now: now, Interval: time.Second}
 	c.TextStyle = fyne.TextStyle{Bold: true}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
-// SetDeadline shows the time left before at; a zero time shows a kit.Dash.
+// SetDeadline shows the time left before at; a zero time shows a dash.
 // Call it on Fyne's goroutine.
 func (c *Countdown) SetDeadline(at time.Time) {
 	c.mu.Lock()
 	c.deadline = at
 	c.mu.Unlock()
-	c.tick(c.now())
+	c.Tick(c.now())
 }
 
 // Start begins ticking once a second until Stop. Starting twice is harmless.
@@ -57,7 +59,7 @@ func (c *Countdown) Start() {
 		return
 	}
 	c.stop, c.done = make(chan struct{}), make(chan struct{})
-	go c.run(c.stop, c.done, c.every)
+	go c.run(c.stop, c.done, c.Interval)
 }
 
 // Stop ends the ticking and waits for the ticking goroutine to finish, so
@@ -86,13 +88,14 @@ func (c *Countdown) run(stop <-chan struct{}, done chan<- struct{}, every time.D
 			// kit.Do (fyne.Do), not DoAndWait: Stop may be called on Fyne's goroutine
 			// while it waits for this one, and a late tick only redraws.
 			now := c.now()
-			kit.Do(func() { c.tick(now) })
+			kit.Do(func() { c.Tick(now) })
 		}
 	}
 }
 
-// tick redraws the label for now; it runs on Fyne's goroutine.
-func (c *Countdown) tick(now time.Time) {
+// Tick redraws the label for the time now; Start calls it every Interval.
+// Call it on Fyne's goroutine.
+func (c *Countdown) Tick(now time.Time) {
 	c.mu.Lock()
 	at := c.deadline
 	c.mu.Unlock()

@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
 	"testing"
 	"time"
 
@@ -10,7 +11,7 @@ import (
 )
 
 func TestCountdownText(t *testing.T) {
-	now := fixtureNow
+	now := uitest.Now
 	cases := []struct {
 		name string
 		at   time.Time
@@ -36,12 +37,12 @@ func TestCountdownText(t *testing.T) {
 func TestCountdown_TicksOnItsOwnUntilStopped(t *testing.T) {
 	// given a countdown whose clock advances a minute per reading
 	test.NewTempApp(t)
-	clock := fixtureNow
+	clock := uitest.Now
 	var readings int
 	now := func() time.Time { readings++; return clock.Add(time.Duration(readings) * time.Minute) }
 	c := NewCountdown(now)
-	c.every = 5 * time.Millisecond
-	c.SetDeadline(fixtureNow.Add(time.Hour))
+	c.Interval = 5 * time.Millisecond
+	c.SetDeadline(uitest.Now.Add(time.Hour))
 	first := c.Text
 
 	// when it runs for a while and is stopped

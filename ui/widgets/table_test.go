@@ -1,8 +1,9 @@
 package widgets
 
 import (
-	"github.com/koogallery/merchant-console/ui/kit"
 	"fmt"
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
+	"github.com/koogallery/merchant-console/ui/kit"
 	"path/filepath"
 	"testing"
 	"time"
@@ -52,7 +53,7 @@ func tblStore(t testing.TB, recs []domain.Record) *localstore.Store {
 // tblHarness is a table over a real store in a small test window (only the
 // first page is visible, so each change loads exactly one page).
 type tblHarness struct {
-	loop     *testLoop
+	loop     *uitest.Loop
 	table    *Table[domain.Order]
 	win      fyne.Window
 	loads    int
@@ -62,7 +63,7 @@ type tblHarness struct {
 func newTblHarness(t *testing.T, s *localstore.Store) *tblHarness {
 	t.Helper()
 	test.NewTempApp(t)
-	h := &tblHarness{loop: newTestLoop(t), selected: make(chan domain.Order, 4)}
+	h := &tblHarness{loop: uitest.NewLoop(t), selected: make(chan domain.Order, 4)}
 	h.table = NewTable(TableConfig[domain.Order]{
 		Columns: []Column[domain.Order]{
 			{ID: "id", Label: "Order", Width: 120, Text: func(o domain.Order) string { return o.ID }},
@@ -87,7 +88,7 @@ func newTblHarness(t *testing.T, s *localstore.Store) *tblHarness {
 func (h *tblHarness) wait(t *testing.T) {
 	t.Helper()
 	want := h.loads + 1
-	h.loop.runUntil(t, func() bool { return h.loads >= want })
+	h.loop.RunUntil(t, func() bool { return h.loads >= want })
 }
 
 func (h *tblHarness) firstID(t *testing.T) string {
@@ -156,7 +157,7 @@ func TestTableSearchWaitsThenEscClears(t *testing.T) {
 
 	// when the user types an order number and stops typing
 	test.Type(h.table.search, "CS00042")
-	h.loop.runOne(t) // the debounced report
+	h.loop.RunOne(t) // the debounced report
 	h.wait(t)
 
 	// then only that order is listed
@@ -174,18 +175,18 @@ func TestTableSearchWaitsThenEscClears(t *testing.T) {
 
 func TestSearchEntryReportsOnceWhenTypingStops(t *testing.T) {
 	// given a search box
-	loop := newTestLoop(t)
+	loop := uitest.NewLoop(t)
 	test.NewTempApp(t)
 	var got []string
 	e := NewSearchEntry("Search", searchDelay, func(s string) { got = append(got, s) })
 
 	// when a word is typed letter by letter
 	test.Type(e, " 云备份 ")
-	loop.runOne(t)
+	loop.RunOne(t)
 
 	// then one search runs, for the whole word, trimmed
 	assert.Equal(t, []string{"云备份"}, got)
-	assert.Empty(t, loop.queue, "no second report is pending")
+	assert.Zero(t, loop.Pending(), "no second report is pending")
 }
 
 func TestTableSearchWithNoMatchSaysSo(t *testing.T) {

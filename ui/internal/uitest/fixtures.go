@@ -1,8 +1,6 @@
 package uitest
 
 import (
-	"github.com/koogallery/merchant-console/ui/screens"
-	"github.com/koogallery/merchant-console/ui/backend"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,23 +15,25 @@ import (
 	"github.com/koogallery/merchant-console/localstore"
 )
 
-const fixtureAccount = "acct-1"
+// Account is the account every fixture record belongs to.
+const Account = "acct-1"
 
-// fixtureNow is the fixed clock the screen tests share.
-var fixtureNow = time.Date(2026, 11, 20, 10, 0, 0, 0, time.Local)
+// Now is the fixed clock the screen tests share.
+var Now = time.Date(2026, 11, 20, 10, 0, 0, 0, time.Local)
 
-// newFixtureStore opens a real cache file in a temporary folder and fills
+// NewStore opens a real cache file in a temporary folder and fills
 // it with the given records, grouped per resource.
-func newFixtureStore(t *testing.T, recs ...domain.Record) *localstore.Store {
+func NewStore(t *testing.T, recs ...domain.Record) *localstore.Store {
 	t.Helper()
-	s, err := localstore.Open(filepath.Join(t.TempDir(), "cache.db"), fixtureAccount, localstore.Options{NoSync: true})
+	s, err := localstore.Open(filepath.Join(t.TempDir(), "cache.db"), Account, localstore.Options{NoSync: true})
 	require.NoError(t, err)
 	t.Cleanup(func() { require.NoError(t, s.Close()) })
-	putRecords(t, s, recs...)
+	PutRecords(t, s, recs...)
 	return s
 }
 
-func putRecords(t *testing.T, s *localstore.Store, recs ...domain.Record) {
+// PutRecords stores records as a sync page would.
+func PutRecords(t *testing.T, s *localstore.Store, recs ...domain.Record) {
 	t.Helper()
 	byRes := map[domain.Resource][]domain.Record{}
 	for _, r := range recs {
@@ -45,20 +45,8 @@ func putRecords(t *testing.T, s *localstore.Store, recs ...domain.Record) {
 	}
 }
 
-// newFixtureBackend wires a backend over the store with the fixed clock and
-// an agent name, as the app would.
-func newFixtureBackend(t *testing.T, s *localstore.Store) *screens.Backend {
-	t.Helper()
-	return &screens.Backend{
-		Store:   func() *localstore.Store { return s },
-		Agent:   func() string { return "李四" },
-		Now:     func() time.Time { return fixtureNow },
-		DataDir: t.TempDir(),
-	}
-}
-
-// newTestWindow gives a headless app and a window to host a screen.
-func newTestWindow(t *testing.T, content fyne.CanvasObject) fyne.Window {
+// NewWindow gives a headless app and a window to host a screen.
+func NewWindow(t *testing.T, content fyne.CanvasObject) fyne.Window {
 	t.Helper()
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, content)
@@ -66,48 +54,54 @@ func newTestWindow(t *testing.T, content fyne.CanvasObject) fyne.Window {
 	return w
 }
 
-func meta(id string, v int64) domain.Meta {
-	return domain.Meta{ID: id, Account: fixtureAccount, Version: v, UpdatedAt: fixtureNow.Add(-time.Hour)}
+// Meta is a fixture record's identity at version v.
+func Meta(id string, v int64) domain.Meta {
+	return domain.Meta{ID: id, Account: Account, Version: v, UpdatedAt: Now.Add(-time.Hour)}
 }
 
-func fixtureTicket(id, subject string, st domain.TicketStatus) domain.Ticket {
+// Ticket is a ticket with one customer message, its SLA four hours away.
+func Ticket(id, subject string, st domain.TicketStatus) domain.Ticket {
 	return domain.Ticket{
-		Meta: meta(id, 1), Subject: subject, CustomerName: "客户" + id, ProductID: "P1", ProductName: "云备份",
-		Status: st, CreatedAt: fixtureNow.Add(-2 * time.Hour), SLADue: fixtureNow.Add(4 * time.Hour),
+		Meta: Meta(id, 1), Subject: subject, CustomerName: "客户" + id, ProductID: "P1", ProductName: "云备份",
+		Status: st, CreatedAt: Now.Add(-2 * time.Hour), SLADue: Now.Add(4 * time.Hour),
 		Messages: []domain.TicketMessage{
-			{ID: "m1", From: domain.PartyUser, Author: "客户", Body: "无法登录 😢", At: fixtureNow.Add(-2 * time.Hour)},
+			{ID: "m1", From: domain.PartyUser, Author: "客户", Body: "无法登录 😢", At: Now.Add(-2 * time.Hour)},
 		},
 	}
 }
 
-func fixtureAlert(id string, st domain.AlertState, unsubscribeIn time.Duration) domain.InterfaceAlert {
+// Alert is a failed interface call, unsubscribeIn before automatic unsubscription.
+func Alert(id string, st domain.AlertState, unsubscribeIn time.Duration) domain.InterfaceAlert {
 	return domain.InterfaceAlert{
-		Meta: meta(id, 1), OrderID: "CS" + id, OrderLineID: "CS" + id + "-000001", ProductName: "SaaS 商品",
+		Meta: Meta(id, 1), OrderID: "CS" + id, OrderLineID: "CS" + id + "-000001", ProductName: "SaaS 商品",
 		CustomerName: "客户" + id, Kind: domain.IfaceCreateInstance, Attempts: 4, LastCode: "000005",
-		LastMessage: "connection refused", FirstFailureAt: fixtureNow.Add(-time.Hour), LastAttemptAt: fixtureNow.Add(-time.Minute),
-		UnsubscribeAt: fixtureNow.Add(unsubscribeIn), State: st,
+		LastMessage: "connection refused", FirstFailureAt: Now.Add(-time.Hour), LastAttemptAt: Now.Add(-time.Minute),
+		UnsubscribeAt: Now.Add(unsubscribeIn), State: st,
 	}
 }
 
-func fixtureTask(id string, kind domain.ProductKind, node domain.Node) domain.SupervisionTask {
+// Task is a supervision task of a product kind at a node.
+func Task(id string, kind domain.ProductKind, node domain.Node) domain.SupervisionTask {
 	return domain.SupervisionTask{
-		Meta: meta(id, 1), OrderID: "CS" + id, ProductID: "P2", ProductName: "人工服务 " + id, CustomerName: "客户" + id,
-		Kind: kind, Current: node, CreatedAt: fixtureNow.Add(-72 * time.Hour), NodeEnteredAt: fixtureNow.Add(-24 * time.Hour),
+		Meta: Meta(id, 1), OrderID: "CS" + id, ProductID: "P2", ProductName: "人工服务 " + id, CustomerName: "客户" + id,
+		Kind: kind, Current: node, CreatedAt: Now.Add(-72 * time.Hour), NodeEnteredAt: Now.Add(-24 * time.Hour),
 	}
 }
 
-func fixtureBill(id string, st domain.BillStatus) domain.Bill {
+// Bill is October's bill with one line.
+func Bill(id string, st domain.BillStatus) domain.Bill {
 	return domain.Bill{
-		Meta: meta(id, 1), Period: "2026-10", GeneratedAt: fixtureNow.AddDate(0, 0, -17), Status: st,
+		Meta: Meta(id, 1), Period: "2026-10", GeneratedAt: Now.AddDate(0, 0, -17), Status: st,
 		Amount: 12345, Currency: "CNY", PaymentAppNo: "PA-" + id,
 		Lines: []domain.BillLine{{ID: "l1", OrderID: "CS1", OrderLineID: "CS1-000001", ProductName: "云备份",
 			ChargingMode: domain.ChargePeriod, OrderAmount: 20000, ShareRate: 0.6, Amount: 12345}},
 	}
 }
 
-func fixtureOrder(id, product string, st domain.OrderStatus, daysAgo int, amount domain.Money) domain.Order {
+// Order is a one-line monthly order created daysAgo before Now.
+func Order(id, product string, st domain.OrderStatus, daysAgo int, amount domain.Money) domain.Order {
 	return domain.Order{
-		Meta: meta(id, 1), Type: domain.OrderNew, Status: st, CreatedAt: fixtureNow.AddDate(0, 0, -daysAgo),
+		Meta: Meta(id, 1), Type: domain.OrderNew, Status: st, CreatedAt: Now.AddDate(0, 0, -daysAgo),
 		ProductName: product, Amount: amount, Currency: "CNY",
 		Buyer: domain.Buyer{CustomerID: "c-" + id, CustomerName: "客户" + id},
 		Lines: []domain.OrderLine{{ID: id + "-000001", ChargingMode: domain.ChargePeriod, PeriodType: domain.PeriodMonth,
@@ -115,17 +109,17 @@ func fixtureOrder(id, product string, st domain.OrderStatus, daysAgo int, amount
 	}
 }
 
-// rejectAction marks an outbox entry as refused by the marketplace, the way
+// RejectAction marks an outbox entry as refused by the marketplace, the way
 // the sync engine records a 409.
-func rejectAction(t *testing.T, s *localstore.Store, a domain.Action, code, reason string) {
+func RejectAction(t *testing.T, s *localstore.Store, a domain.Action, code, reason string) {
 	t.Helper()
 	a.State, a.ReasonCode, a.Reason = domain.ActionRejected, code, reason
 	require.NoError(t, s.UpdateAction(a))
 }
 
-// walk visits o and everything drawn inside it, skipping what is hidden
+// Walk visits o and everything drawn inside it, skipping what is hidden
 // (a hidden container hides all it holds).
-func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+func Walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 	if !o.Visible() {
 		return
 	}
@@ -133,20 +127,20 @@ func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 	switch v := o.(type) {
 	case *fyne.Container:
 		for _, c := range v.Objects {
-			walk(c, visit)
+			Walk(c, visit)
 		}
 	case fyne.Widget:
 		for _, c := range test.WidgetRenderer(v).Objects() {
-			walk(c, visit)
+			Walk(c, visit)
 		}
 	}
 }
 
-// findButton returns the first button with that text.
-func findButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
+// FindButton returns the first button with that text.
+func FindButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
 	var found *widget.Button
-	walk(root, func(o fyne.CanvasObject) {
+	Walk(root, func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && found == nil && b.Text == text {
 			found = b
 		}
@@ -155,10 +149,10 @@ func findButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Butto
 	return found
 }
 
-// visibleLabels returns the text of every label shown.
-func visibleLabels(root fyne.CanvasObject) []string {
+// VisibleLabels returns the text of every label shown.
+func VisibleLabels(root fyne.CanvasObject) []string {
 	var out []string
-	walk(root, func(o fyne.CanvasObject) {
+	Walk(root, func(o fyne.CanvasObject) {
 		if l, ok := o.(*widget.Label); ok && l.Text != "" {
 			out = append(out, l.Text)
 		}
@@ -166,29 +160,12 @@ func visibleLabels(root fyne.CanvasObject) []string {
 	return out
 }
 
-// shows reports whether some visible label contains the text.
-func shows(root fyne.CanvasObject, text string) bool {
-	for _, l := range visibleLabels(root) {
+// Shows reports whether some visible label contains the text.
+func Shows(root fyne.CanvasObject, text string) bool {
+	for _, l := range VisibleLabels(root) {
 		if strings.Contains(l, text) {
 			return true
 		}
 	}
 	return false
-}
-
-// enqueueAction queues an action as a pane would, for tests that need one
-// already in the outbox.
-func (b *screens.Backend) enqueueAction(res domain.Resource, id string, name domain.ActionName, p domain.ActionParams) (domain.Action, error) {
-	a, s, err := b.newAction(res, id, name, p)
-	if err != nil {
-		return a, err
-	}
-	if err := b.submit(s, a); err != nil {
-		return a, err
-	}
-	acts, err := s.ActionsFor(res, id)
-	if err != nil || len(acts) == 0 {
-		return a, err
-	}
-	return acts[len(acts)-1], nil
 }

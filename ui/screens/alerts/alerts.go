@@ -2,8 +2,8 @@ package alerts
 
 import (
 	"github.com/koogallery/merchant-console/ui/kit"
-	"github.com/koogallery/merchant-console/ui/widgets"
 	"github.com/koogallery/merchant-console/ui/screens"
+	"github.com/koogallery/merchant-console/ui/widgets"
 	"strconv"
 
 	"fyne.io/fyne/v2/lang"

@@ -1,9 +1,9 @@
 package bills
 
 import (
+	"fmt"
 	"github.com/koogallery/merchant-console/ui/kit"
 	"github.com/koogallery/merchant-console/ui/screens"
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"

@@ -1,6 +1,8 @@
 package bills
 
 import (
+	"github.com/koogallery/merchant-console/ui/internal/screentest"
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -21,7 +23,7 @@ func TestBillGuidance(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(string(c.status), func(t *testing.T) {
-			g := billGuidance(fixtureBill("B1", c.status))
+			g := billGuidance(uitest.Bill("B1", c.status))
 			if c.want == "" {
 				assert.Empty(t, g)
 				return
@@ -43,7 +45,7 @@ func TestBillGuidance_RejectedPaymentDependsOnTheBillType(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(string(c.typ), func(t *testing.T) {
-			b := fixtureBill("B1", domain.BillPaymentRejected)
+			b := uitest.Bill("B1", domain.BillPaymentRejected)
 			b.Type = c.typ
 			g := billGuidance(b)
 			assert.Contains(t, g, c.want)
@@ -54,19 +56,19 @@ func TestBillGuidance_RejectedPaymentDependsOnTheBillType(t *testing.T) {
 
 func TestBillDetail_ShowsLinesAndWarnsOnMismatch(t *testing.T) {
 	// given a bill whose lines do not add up to its amount
-	b := fixtureBill("B2", domain.BillInvoiceError)
+	b := uitest.Bill("B2", domain.BillInvoiceError)
 	b.Amount = 99999
-	s := newFixtureStore(t, b)
-	d := newBillDetail(newFixtureBackend(t, s))
-	newTestWindow(t, d.root)
+	s := uitest.NewStore(t, b)
+	d := newBillDetail(screentest.NewBackend(t, s))
+	uitest.NewWindow(t, d.root)
 
 	// when shown
-	d.load(b)
+	d.Load(b)
 
 	// then each line is listed and the mismatch is flagged
 	assert.Len(t, d.rows, 1)
 	assert.Contains(t, d.rows[0], "CS1/CS1-000001")
 	assert.Contains(t, d.rows[0], "60%")
-	assert.True(t, shows(d.root, "differs from the bill amount"))
+	assert.True(t, uitest.Shows(d.root, "differs from the bill amount"))
 	assert.True(t, d.guidance.Visible())
 }

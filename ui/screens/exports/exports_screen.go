@@ -1,12 +1,12 @@
 package exports
 
 import (
-	"github.com/koogallery/merchant-console/ui/screens"
-	"github.com/koogallery/merchant-console/ui/backend"
-	"github.com/koogallery/merchant-console/ui/kit"
 	"context"
 	"errors"
 	"fmt"
+	"github.com/koogallery/merchant-console/ui/backend"
+	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/screens"
 	"net/url"
 	"path/filepath"
 	"slices"
@@ -22,9 +22,9 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 )
 
-// exportKinds are the resources the reports package can export: every list
+// Kinds are the resources the reports package can export: every list
 // the console shows, plus transaction details.
-var exportKinds = []domain.Resource{domain.ResOrders, domain.ResSupervision, domain.ResTickets,
+var Kinds = []domain.Resource{domain.ResOrders, domain.ResSupervision, domain.ResTickets,
 	domain.ResAlerts, domain.ResBills, domain.ResTransactions}
 
 // Screen asks the backend for report files and keeps their history,
@@ -65,7 +65,7 @@ func New(b *screens.Backend) *Screen {
 func (s *Screen) Object() fyne.CanvasObject { return s.root }
 
 func (s *Screen) buildForm() {
-	s.kind = widget.NewSelect(kit.ResourceLabels(exportKinds), func(string) { s.fillStatuses() })
+	s.kind = widget.NewSelect(kit.ResourceLabels(Kinds), func(string) { s.fillStatuses() })
 	s.kind.SetSelectedIndex(0)
 	now := s.b.Time()
 	s.from, s.to = widget.NewDateEntry(), widget.NewDateEntry()
@@ -120,7 +120,7 @@ func (s *Screen) fillStatuses() {
 // entry naming them all. A kind reports cannot cover says so and leaves
 // the form as it was.
 func (s *Screen) Prefill(kind domain.Resource, statuses []string) {
-	i := slices.Index(exportKinds, kind)
+	i := slices.Index(Kinds, kind)
 	if i < 0 {
 		s.message.SetText(lang.L("{{.Kind}} cannot be exported; exports cover orders, supervision, tickets, interface alerts, bills and transactions.",
 			map[string]any{"Kind": kit.ResourceLabel(kind)}))
@@ -152,13 +152,13 @@ func (s *Screen) addMulti(kind domain.Resource, statuses []string) {
 
 func (s *Screen) selectedKind() domain.Resource {
 	if i := s.kind.SelectedIndex(); i >= 0 {
-		return exportKinds[i]
+		return Kinds[i]
 	}
 	return domain.ResOrders
 }
 
-// request reads the form; bad dates give a clear error and change nothing.
-func (s *Screen) request() (backend.ExportRequest, error) {
+// Request reads the form; bad dates give a clear error and change nothing.
+func (s *Screen) Request() (backend.ExportRequest, error) {
 	from, to := s.from.Date, s.to.Date
 	if from == nil || to == nil {
 		return backend.ExportRequest{}, errors.New(lang.L("enter both dates"))
@@ -188,7 +188,7 @@ func dayStart(t time.Time) time.Time {
 
 // Start runs the export on a worker; the progress bar follows it.
 func (s *Screen) Start() {
-	req, err := s.request()
+	req, err := s.Request()
 	if err != nil {
 		s.message.SetText(err.Error())
 		return
@@ -338,3 +338,7 @@ func (s *Screen) Close() {
 	s.Cancel()
 	s.jobs.Wait()
 }
+
+// Message is the line under the form: what the last export or pre-fill
+// did, "" when there is nothing to say.
+func (s *Screen) Message() string { return s.message.Text }

@@ -1,9 +1,11 @@
 package exports
 
 import (
-	"github.com/koogallery/merchant-console/ui/kit"
-	"github.com/koogallery/merchant-console/ui/backend"
 	"context"
+	"github.com/koogallery/merchant-console/ui/backend"
+	"github.com/koogallery/merchant-console/ui/internal/screentest"
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
+	"github.com/koogallery/merchant-console/ui/kit"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -31,8 +33,8 @@ func fileExport(dir string, got *backend.ExportRequest) func(context.Context, ba
 func TestExportsScreen_ExportRecordsHistoryAndOpensFile(t *testing.T) {
 	// given the exports screen over a backend that writes files
 	test.NewTempApp(t)
-	s := newFixtureStore(t)
-	b := newFixtureBackend(t, s)
+	s := uitest.NewStore(t)
+	b := screentest.NewBackend(t, s)
 	var got backend.ExportRequest
 	out := t.TempDir()
 	b.Export = fileExport(out, &got)
@@ -43,7 +45,7 @@ func TestExportsScreen_ExportRecordsHistoryAndOpensFile(t *testing.T) {
 	test.NewTempWindow(t, e.Object())
 
 	// when bills are exported as csv, only the rejected ones
-	e.kind.SetSelectedIndex(slices.Index(exportKinds, domain.ResBills))
+	e.kind.SetSelectedIndex(slices.Index(Kinds, domain.ResBills))
 	e.format.SetSelected("csv")
 	e.status.SetSelected(kit.LabelBillStatus(domain.BillPaymentRejected))
 	e.Start()
@@ -68,7 +70,7 @@ func TestExportsScreen_ExportRecordsHistoryAndOpensFile(t *testing.T) {
 func TestExportsScreen_CancelKeepsNoFileAndSaysSo(t *testing.T) {
 	// given an export that runs until cancelled
 	test.NewTempApp(t)
-	b := newFixtureBackend(t, newFixtureStore(t))
+	b := screentest.NewBackend(t, uitest.NewStore(t))
 	started := make(chan struct{})
 	b.Export = func(ctx context.Context, _ backend.ExportRequest, _ func(float64)) (string, error) {
 		close(started)
@@ -94,15 +96,15 @@ func TestExportsScreen_CancelKeepsNoFileAndSaysSo(t *testing.T) {
 
 func TestExportsScreen_EndBeforeStartIsRefused(t *testing.T) {
 	test.NewTempApp(t)
-	b := newFixtureBackend(t, newFixtureStore(t))
+	b := screentest.NewBackend(t, uitest.NewStore(t))
 	e := New(b)
 	e.jobs.Wait()
-	from := fixtureNow
-	to := fixtureNow.AddDate(0, 0, -3)
+	from := uitest.Now
+	to := uitest.Now.AddDate(0, 0, -3)
 	e.from.SetDate(&from)
 	e.to.SetDate(&to)
 
-	_, err := e.request()
+	_, err := e.Request()
 
 	assert.Error(t, err)
 }

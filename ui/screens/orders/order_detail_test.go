@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/koogallery/merchant-console/ui/internal/screentest"
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -16,17 +18,17 @@ import (
 )
 
 func TestOrderDetail_ShowsLinesAndBuyer(t *testing.T) {
-	o := fixtureOrder("CS9", "云备份", domain.OrderProcessing, 1, 19900)
+	o := uitest.Order("CS9", "云备份", domain.OrderProcessing, 1, 19900)
 	o.Buyer.Email = "a@example.com"
-	s := newFixtureStore(t, o)
-	d := newOrderDetail(newFixtureBackend(t, s))
-	newTestWindow(t, d.root)
+	s := uitest.NewStore(t, o)
+	d := newOrderDetail(screentest.NewBackend(t, s))
+	uitest.NewWindow(t, d.root)
 
-	d.load(o)
+	d.Load(o)
 
-	assert.True(t, shows(d.root, "CS9-000001"))
-	assert.True(t, shows(d.root, "云备份 (SKU sku1, P1)"))
-	assert.True(t, shows(d.root, "a@example.com"))
+	assert.True(t, uitest.Shows(d.root, "CS9-000001"))
+	assert.True(t, uitest.Shows(d.root, "云备份 (SKU sku1, P1)"))
+	assert.True(t, uitest.Shows(d.root, "a@example.com"))
 	assert.False(t, d.lookup.Visible(), "no lookup without the backend's open-API callback")
 }
 
@@ -37,7 +39,7 @@ func openAPIServer(t *testing.T) *httptest.Server {
 		id := r.URL.Query().Get("orderId")
 		resp := marketapi.OrderQueryResponse{Envelope: marketapi.Envelope{ResultCode: marketapi.CodeNotFound, ResultMsg: "order not found"}}
 		if id == "CS9" {
-			info := marketapi.ToOpen(fixtureOrder("CS9", "云备份", domain.OrderProcessing, 1, 19900))
+			info := marketapi.ToOpen(uitest.Order("CS9", "云备份", domain.OrderProcessing, 1, 19900))
 			resp = marketapi.OrderQueryResponse{Envelope: marketapi.Envelope{ResultCode: marketapi.CodeOK}, OrderInfo: &info}
 		}
 		require.NoError(t, json.NewEncoder(w).Encode(resp))
@@ -72,13 +74,13 @@ func TestOrderDetail_LookUpOnTheOpenAPI(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.id, func(t *testing.T) {
-			o := fixtureOrder(c.id, "云备份", domain.OrderProcessing, 1, 19900)
-			s := newFixtureStore(t, o)
-			b := newFixtureBackend(t, s)
+			o := uitest.Order(c.id, "云备份", domain.OrderProcessing, 1, 19900)
+			s := uitest.NewStore(t, o)
+			b := screentest.NewBackend(t, s)
 			b.LookupOrder = lookupOver(srv)
 			d := newOrderDetail(b)
-			newTestWindow(t, d.root)
-			d.load(o)
+			uitest.NewWindow(t, d.root)
+			d.Load(o)
 
 			d.lookUp()
 			d.f.Jobs.Wait()

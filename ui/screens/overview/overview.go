@@ -1,9 +1,9 @@
 package overview
 
 import (
-	"github.com/koogallery/merchant-console/ui/widgets"
-	"github.com/koogallery/merchant-console/ui/screens"
 	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/screens"
+	"github.com/koogallery/merchant-console/ui/widgets"
 	"strconv"
 	"sync/atomic"
 	"time"

@@ -1,9 +1,10 @@
 package overview
 
 import (
+	"github.com/koogallery/merchant-console/ui/internal/screentest"
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
 	"github.com/koogallery/merchant-console/ui/kit"
 	"github.com/koogallery/merchant-console/ui/screens"
-	"github.com/koogallery/merchant-console/ui/backend"
 	"testing"
 	"time"
 
@@ -16,30 +17,30 @@ import (
 
 func overviewFixture(t *testing.T) (*Screen, *[]screens.NavTarget) {
 	t.Helper()
-	s := newFixtureStore(t,
-		fixtureTicket("T1", "a", domain.TicketPendingAccept),
-		fixtureTicket("T2", "b", domain.TicketProcessing),
-		fixtureTicket("T3", "c", domain.TicketCompleted),
-		fixtureAlert("A1", domain.AlertFailed, 40*time.Minute),
-		fixtureAlert("A2", domain.AlertRetrying, 3*time.Hour),
-		fixtureAlert("A3", domain.AlertResolved, time.Hour),
-		fixtureTask("S1", domain.KindManualService, domain.NodeDeliver),
-		fixtureTask("S2", domain.KindManualService, domain.NodeAcceptance),
-		fixtureBill("B1", domain.BillPendingInvoice),
-		fixtureBill("B2", domain.BillPaymentRejected),
-		fixtureBill("B3", domain.BillPaid),
-		fixtureOrder("O1", "云备份", domain.OrderCompleted, 0, 10000),
-		fixtureOrder("O2", "云备份", domain.OrderCompleted, 0, 5000),
-		fixtureOrder("O3", "云备份", domain.OrderProcessing, 3, 2500),
-		fixtureOrder("O4", "云备份", domain.OrderCompleted, 45, 9900),
+	s := uitest.NewStore(t,
+		uitest.Ticket("T1", "a", domain.TicketPendingAccept),
+		uitest.Ticket("T2", "b", domain.TicketProcessing),
+		uitest.Ticket("T3", "c", domain.TicketCompleted),
+		uitest.Alert("A1", domain.AlertFailed, 40*time.Minute),
+		uitest.Alert("A2", domain.AlertRetrying, 3*time.Hour),
+		uitest.Alert("A3", domain.AlertResolved, time.Hour),
+		uitest.Task("S1", domain.KindManualService, domain.NodeDeliver),
+		uitest.Task("S2", domain.KindManualService, domain.NodeAcceptance),
+		uitest.Bill("B1", domain.BillPendingInvoice),
+		uitest.Bill("B2", domain.BillPaymentRejected),
+		uitest.Bill("B3", domain.BillPaid),
+		uitest.Order("O1", "云备份", domain.OrderCompleted, 0, 10000),
+		uitest.Order("O2", "云备份", domain.OrderCompleted, 0, 5000),
+		uitest.Order("O3", "云备份", domain.OrderProcessing, 3, 2500),
+		uitest.Order("O4", "云备份", domain.OrderCompleted, 45, 9900),
 	)
-	b := newFixtureBackend(t, s)
+	b := screentest.NewBackend(t, s)
 	var went []screens.NavTarget
 	b.Navigate = func(n screens.NavTarget) { went = append(went, n) }
 	o := New(b)
-	o.alerts.countdown.every = time.Hour // the test moves time itself
+	o.alerts.countdown.Interval = time.Hour // the test moves time itself
 	t.Cleanup(o.Close)
-	newTestWindow(t, o.Object())
+	uitest.NewWindow(t, o.Object())
 	return o, &went
 }
 

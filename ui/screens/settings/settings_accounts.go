@@ -1,9 +1,9 @@
 package settings
 
 import (
+	"context"
 	"github.com/koogallery/merchant-console/ui/backend"
 	"github.com/koogallery/merchant-console/ui/kit"
-	"context"
 	"strings"
 	"time"
 

@@ -1,10 +1,10 @@
 package settings
 
 import (
+	"fmt"
+	"github.com/koogallery/merchant-console/i18n"
 	"github.com/koogallery/merchant-console/ui/kit"
 	"github.com/koogallery/merchant-console/ui/theme"
-	"github.com/koogallery/merchant-console/i18n"
-	"fmt"
 	"net/url"
 	"path/filepath"
 	"time"
@@ -209,4 +209,3 @@ func (st *Screen) compact(btn *widget.Button, result *widget.Label) {
 		})
 	}()
 }
-

@@ -1,9 +1,8 @@
 package settings
 
 import (
-	"github.com/koogallery/merchant-console/ui/backend"
-	"github.com/koogallery/merchant-console/ui/prefs"
 	"context"
+	"github.com/koogallery/merchant-console/ui/backend"
 	"testing"
 	"time"
 
@@ -17,28 +16,27 @@ import (
 
 func TestSettingsSaysPlainlyWhenThereIsNoKeyring(t *testing.T) {
 	// given a machine without a keyring
-	h := newShellHarness(t, shellStores(t, "acct-a"), []backend.AccountInfo{{ID: "acct-a", Site: "cn"}})
-	h.shell.b.KeyringProblem = func() error { return credentials.ErrNoKeyring }
+	h := newTestHost(t, backend.AccountInfo{ID: "acct-a", Site: "cn"})
+	h.b.KeyringProblem = func() error { return credentials.ErrNoKeyring }
 
 	// when Settings opens
-	h.shell.Show(ScreenSettings)
+	st := New(h)
 
 	// then it says so, with what to do instead
-	st := h.shell.screens[ScreenSettings].(*Screen)
 	assert.True(t, st.accounts.keyring.Visible())
 	assert.Contains(t, st.accounts.keyring.Text, "HUAWEICLOUD_SDK_AK")
 }
 
 func TestAccountFormTestsThenSavesTheKeysThroughTheBackend(t *testing.T) {
 	// given the add-account form filled in
-	h := newShellHarness(t, shellStores(t, "acct-a"), []backend.AccountInfo{{ID: "acct-a", Site: "cn"}})
+	h := newTestHost(t, backend.AccountInfo{ID: "acct-a", Site: "cn"})
 	var tested, saved backend.AccountForm
-	h.shell.b.TestConnection = func(_ context.Context, f backend.AccountForm) (marketapi.WhoAmI, error) {
+	h.b.TestConnection = func(_ context.Context, f backend.AccountForm) (marketapi.WhoAmI, error) {
 		tested = f
 		return marketapi.WhoAmI{AccountID: "u-1", AccountName: "旗舰店"}, nil
 	}
-	h.shell.b.SaveAccount = func(f backend.AccountForm) error { saved = f; return nil }
-	f := newAccountForm(h.shell)
+	h.b.SaveAccount = func(f backend.AccountForm) error { saved = f; return nil }
+	f := newAccountForm(h)
 	f.name.SetText(" flagship ")
 	f.site.SetSelectedIndex(1)
 	f.ak.SetText("AKEXAMPLE")
@@ -46,7 +44,7 @@ func TestAccountFormTestsThenSavesTheKeysThroughTheBackend(t *testing.T) {
 
 	// when the user tests the connection
 	f.runTest()
-	h.loop.runUntil(t, func() bool { return f.test.Disabled() == false })
+	h.loop.RunUntil(t, func() bool { return f.test.Disabled() == false })
 
 	// then the typed keys were used and the account named
 	assert.Equal(t, backend.AccountForm{Name: "flagship", Site: "intl", AK: "AKEXAMPLE", SK: "SKEXAMPLE"}, tested)
@@ -54,55 +52,39 @@ func TestAccountFormTestsThenSavesTheKeysThroughTheBackend(t *testing.T) {
 
 	// and when it is saved, the backend gets the keys; preferences never see them
 	f.save(true)
-	h.loop.runUntil(t, func() bool { return h.shell.win.Canvas().Overlays().Top() == nil })
+	h.loop.RunUntil(t, func() bool { return h.win.Canvas().Overlays().Top() == nil })
 	assert.Equal(t, "SKEXAMPLE", saved.SK)
-	for _, k := range []string{prefLanguage, prefTheme, prefNotify, prefAgentName, prefDataDir, prefCurrentAccount} {
-		assert.NotContains(t, h.shell.app.Preferences().String(k), "SKEXAMPLE")
+	for _, k := range []string{"language", "theme", "notify.settings", "agent.name", "data.dir", "account.current"} {
+		assert.NotContains(t, h.app.Preferences().String(k), "SKEXAMPLE")
 	}
 }
 
 func TestNotificationRuleChangeIsSavedAndApplied(t *testing.T) {
-	// given Settings on a shell whose backend listens for new preferences
-	h := newShellHarness(t, shellStores(t, "acct-a"), []backend.AccountInfo{{ID: "acct-a", Site: "cn"}})
-	applied := 0
-	h.shell.b.ApplyPrefs = func(prefs.Prefs) { applied++ }
-	n := newNotifySection(h.shell)
+	// given Settings in a host that listens for new preferences
+	h := newTestHost(t, backend.AccountInfo{ID: "acct-a", Site: "cn"})
+	n := newNotifySection(h)
 
 	// when new orders are switched on
 	n.update(notify.KindNewOrder, func(r *notify.RuleSetting) { r.On = true })
 
-	// then the rule is saved and the backend told
-	assert.True(t, h.shell.prefs.Notify().Rule(notify.KindNewOrder).On)
-	assert.Equal(t, 1, applied)
+	// then the rule is saved and the host told
+	assert.True(t, h.prefs.Notify().Rule(notify.KindNewOrder).On)
+	assert.Equal(t, 1, h.applied)
 
 	// and a half-typed quiet-hours time is not saved but explained
 	n.set.Quiet.Start = "22:"
 	n.save()
 	assert.True(t, n.msg.Visible())
-	require.Equal(t, 1, applied)
-	assert.NotEqual(t, "22:", h.shell.prefs.Notify().Quiet.Start)
-}
-
-func TestPrefsClampSyncIntervals(t *testing.T) {
-	// given preferences
-	h := newShellHarness(t, shellStores(t, "acct-a"), []backend.AccountInfo{{ID: "acct-a", Site: "cn"}})
-	p := h.shell.prefs
-
-	// when absurd intervals are saved
-	p.SetSyncIntervals(0, 1000*prefs.DefaultSyncSlow, prefs.DefaultSyncMoney)
-
-	// then they are held within bounds
-	assert.Equal(t, minSyncFast, p.SyncFast())
-	assert.Equal(t, maxSyncSlow, p.SyncSlow())
-	assert.Equal(t, prefs.DefaultSyncMoney, p.SyncMoney())
+	require.Equal(t, 1, h.applied)
+	assert.NotEqual(t, "22:", h.prefs.Notify().Quiet.Start)
 }
 
 func TestSavingAnAccountDoesNotBlockTheWindow(t *testing.T) {
 	// given a keyring that takes its time (a desktop prompt, a locked file)
-	h := newShellHarness(t, shellStores(t, "acct-a"), []backend.AccountInfo{{ID: "acct-a", Site: "cn"}})
+	h := newTestHost(t, backend.AccountInfo{ID: "acct-a", Site: "cn"})
 	release := make(chan struct{})
-	h.shell.b.SaveAccount = func(backend.AccountForm) error { <-release; return nil }
-	f := newAccountForm(h.shell)
+	h.b.SaveAccount = func(backend.AccountForm) error { <-release; return nil }
+	f := newAccountForm(h)
 	f.name.SetText("flagship")
 
 	// when the user saves, the call returns while the keyring is still busy
@@ -117,7 +99,7 @@ func TestSavingAnAccountDoesNotBlockTheWindow(t *testing.T) {
 
 	// then progress shows until the keyring is done, and the result arrives
 	// on the UI goroutine
-	assert.NotNil(t, h.shell.win.Canvas().Overlays().Top(), "no progress shown")
+	assert.NotNil(t, h.win.Canvas().Overlays().Top(), "no progress shown")
 	close(release)
-	h.loop.runUntil(t, func() bool { return h.shell.win.Canvas().Overlays().Top() == nil })
+	h.loop.RunUntil(t, func() bool { return h.win.Canvas().Overlays().Top() == nil })
 }

@@ -1,11 +1,11 @@
 package settings
 
 import (
-	"github.com/koogallery/merchant-console/ui/kit"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+	"github.com/koogallery/merchant-console/ui/kit"
 )
 
 // runWithProgress runs work on its own goroutine behind a modal progress

@@ -1,8 +1,10 @@
 package supervision
 
 import (
-	"github.com/koogallery/merchant-console/ui/screens"
+	"github.com/koogallery/merchant-console/ui/internal/screentest"
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
 	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/screens"
 	"testing"
 	"time"
 
@@ -29,29 +31,29 @@ func TestFlowStepStates(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			assert.Equal(t, c.want, flowStepStates(fixtureTask("S", c.kind, c.node)))
+			assert.Equal(t, c.want, flowStepStates(uitest.Task("S", c.kind, c.node)))
 		})
 	}
 }
 
 func TestSupervisionDetail_ShowsWhoActsAndOffersNodeActions(t *testing.T) {
 	// given a manual-service task waiting for the merchant to confirm the requirement
-	task := fixtureTask("S1", domain.KindManualService, domain.NodeConfirmRequirement)
-	s := newFixtureStore(t, task)
-	d := newSupervisionDetail(newFixtureBackend(t, s))
-	newTestWindow(t, d.root)
+	task := uitest.Task("S1", domain.KindManualService, domain.NodeConfirmRequirement)
+	s := uitest.NewStore(t, task)
+	d := newSupervisionDetail(screentest.NewBackend(t, s))
+	uitest.NewWindow(t, d.root)
 
 	// when shown
-	d.load(task)
+	d.Load(task)
 	d.f.Jobs.Wait()
 
 	// then the merchant is told it is their turn, every node is drawn, and
 	// confirm / reject / appeal are offered
 	assert.Contains(t, d.f.Status.Text, "You (the merchant)")
 	assert.Len(t, d.steps.Objects, len(task.Flow()))
-	assert.False(t, findButton(t, d.root, screens.ActionName(domain.ActConfirmRequirement)).Disabled())
-	assert.False(t, findButton(t, d.root, screens.ActionName(domain.ActRejectRequirement)).Disabled())
-	assert.False(t, findButton(t, d.root, screens.ActionName(domain.ActAppeal)).Disabled())
+	assert.False(t, uitest.FindButton(t, d.root, screens.ActionName(domain.ActConfirmRequirement)).Disabled())
+	assert.False(t, uitest.FindButton(t, d.root, screens.ActionName(domain.ActRejectRequirement)).Disabled())
+	assert.False(t, uitest.FindButton(t, d.root, screens.ActionName(domain.ActAppeal)).Disabled())
 	assert.False(t, d.banner.Visible())
 
 	// when the merchant confirms
@@ -63,41 +65,41 @@ func TestSupervisionDetail_ShowsWhoActsAndOffersNodeActions(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, acts, 1)
 	assert.Equal(t, domain.ActConfirmRequirement, acts[0].Name)
-	assert.True(t, shows(d.root, actionStateText(domain.ActionPending)))
+	assert.True(t, uitest.Shows(d.root, screens.ActionStateText(domain.ActionPending)))
 }
 
 func TestSupervisionDetail_OpenAppealFreezesEverything(t *testing.T) {
 	// given a task frozen by the customer's appeal
-	task := fixtureTask("S2", domain.KindManualService, domain.NodeDeliver)
-	task.Appeal = &domain.Appeal{By: domain.PartyUser, Reason: "交付物不完整", OpenedAt: fixtureNow.Add(-time.Hour), Status: domain.AppealOpen}
-	s := newFixtureStore(t, task)
-	d := newSupervisionDetail(newFixtureBackend(t, s))
-	newTestWindow(t, d.root)
+	task := uitest.Task("S2", domain.KindManualService, domain.NodeDeliver)
+	task.Appeal = &domain.Appeal{By: domain.PartyUser, Reason: "交付物不完整", OpenedAt: uitest.Now.Add(-time.Hour), Status: domain.AppealOpen}
+	s := uitest.NewStore(t, task)
+	d := newSupervisionDetail(screentest.NewBackend(t, s))
+	uitest.NewWindow(t, d.root)
 
 	// when shown
-	d.load(task)
+	d.Load(task)
 	d.f.Jobs.Wait()
 
 	// then the frozen banner explains it and no action can be taken
 	assert.True(t, d.banner.Visible())
 	assert.Contains(t, d.banner.Text, "交付物不完整")
 	assert.Contains(t, d.f.Status.Text, kit.LabelParty(domain.PartyOperations))
-	assert.True(t, findButton(t, d.root, screens.ActionName(domain.ActAppeal)).Disabled())
+	assert.True(t, uitest.FindButton(t, d.root, screens.ActionName(domain.ActAppeal)).Disabled())
 }
 
 func TestSupervisionDetail_RejectedActionExplainsTheFreeze(t *testing.T) {
-	task := fixtureTask("S3", domain.KindHardware, domain.NodeShip)
-	s := newFixtureStore(t, task)
-	b := newFixtureBackend(t, s)
-	a, err := b.enqueueAction(domain.ResSupervision, "S3", domain.ActShip, domain.ActionParams{Tracking: "SF123"})
+	task := uitest.Task("S3", domain.KindHardware, domain.NodeShip)
+	s := uitest.NewStore(t, task)
+	b := screentest.NewBackend(t, s)
+	a, err := screentest.EnqueueAction(b, domain.ResSupervision, "S3", domain.ActShip, domain.ActionParams{Tracking: "SF123"})
 	require.NoError(t, err)
-	rejectAction(t, s, a, marketapi.ReasonFlowFrozen, "")
+	uitest.RejectAction(t, s, a, marketapi.ReasonFlowFrozen, "")
 	d := newSupervisionDetail(b)
-	newTestWindow(t, d.root)
+	uitest.NewWindow(t, d.root)
 
-	d.load(task)
+	d.Load(task)
 	d.f.Jobs.Wait()
 
-	assert.True(t, shows(d.root, "The flow is frozen by an appeal"), visibleLabels(d.root))
-	assert.False(t, findButton(t, d.root, screens.ActionName(domain.ActShip)).Disabled(), "a rejected ship may be tried again")
+	assert.True(t, uitest.Shows(d.root, "The flow is frozen by an appeal"), uitest.VisibleLabels(d.root))
+	assert.False(t, uitest.FindButton(t, d.root, screens.ActionName(domain.ActShip)).Disabled(), "a rejected ship may be tried again")
 }

@@ -1,10 +1,10 @@
 package tickets
 
 import (
-	"github.com/koogallery/merchant-console/ui/widgets"
+	"fmt"
 	"github.com/koogallery/merchant-console/ui/kit"
 	"github.com/koogallery/merchant-console/ui/screens"
-	"fmt"
+	"github.com/koogallery/merchant-console/ui/widgets"
 	"image/color"
 	"strings"
 	"time"

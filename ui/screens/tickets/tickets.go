@@ -2,8 +2,8 @@ package tickets
 
 import (
 	"github.com/koogallery/merchant-console/ui/kit"
-	"github.com/koogallery/merchant-console/ui/widgets"
 	"github.com/koogallery/merchant-console/ui/screens"
+	"github.com/koogallery/merchant-console/ui/widgets"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
