@@ -57,7 +57,7 @@ func NewRecordScreen[T domain.Record](b *Backend, res domain.Resource, cfg widge
 		cfg.SearchHint = lang.L("Search ID, customer, product…")
 	}
 	s.table = widgets.NewTable(cfg)
-	s.split = container.NewHSplit(s.table.Widget(), d.Object())
+	s.split = container.NewHSplit(s.table, d.Object())
 	s.split.Offset = 0.55
 	return s
 }

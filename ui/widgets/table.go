@@ -18,7 +18,7 @@ package widgets
 //		OnSelect: func(t domain.Ticket) { detail.load(t) },
 //	})
 //	defer tbl.Close()           // stops its loader goroutine when the screen goes away
-//	content := tbl.Widget()     // toolbar (search, status filter, count) above the table
+//	content := tbl              // a widget: toolbar (search, status filter, count) above the table
 //	tbl.Reload()                // after a sync: fetches again, keeps showing rows meanwhile
 //	tbl.SetStatuses([]string{"PENDING_ACCEPT"}) // from an overview card
 //	tbl.FocusSearch(win)        // Ctrl+F

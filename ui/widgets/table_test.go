@@ -78,7 +78,7 @@ func newTblHarness(t *testing.T, s *localstore.Store) *tblHarness {
 		OnLoaded: func() { h.loads++ },
 	})
 	t.Cleanup(h.table.Close)
-	h.win = test.NewTempWindow(t, h.table.Widget())
+	h.win = test.NewTempWindow(t, h.table)
 	h.win.Resize(fyne.NewSize(500, 300))
 	h.wait(t)
 	return h

@@ -17,8 +17,9 @@ import (
 // query runs once per word rather than once per letter.
 const searchDelay = 200 * time.Millisecond
 
-// Table is the generic paged list; see the top of table.go.
+// Table is the generic paged list, a Fyne widget; see the top of table.go.
 type Table[T any] struct {
+	widget.BaseWidget
 	cfg     TableConfig[T]
 	table   *widget.Table
 	search  *SearchEntry
@@ -58,12 +59,16 @@ func NewTable[T any](cfg TableConfig[T]) *Table[T] {
 	t.buildTable()
 	t.buildToolbar()
 	t.restart()
+	t.ExtendBaseWidget(t)
 	go t.loop(t.apply, kit.Do)
 	return t
 }
 
-// Widget is the toolbar above the table, ready to place in a screen.
-func (t *Table[T]) Widget() fyne.CanvasObject { return t.content }
+// CreateRenderer draws the toolbar (search, status filter, count) above
+// the table.
+func (t *Table[T]) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(t.content)
+}
 
 // Close stops the loader goroutine; the table shows what it has.
 func (t *Table[T]) Close() { t.pager.close() }
