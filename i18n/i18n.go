@@ -158,3 +158,10 @@ func In(l Language, key string, data ...map[string]any) string {
 	}
 	return b.String()
 }
+
+// Has reports whether l's catalogue holds key, for tests of packages that
+// keep their keys in tables rather than in literal T calls.
+func Has(l Language, key string) bool {
+	_, ok := catalogues[Resolve(l)][key]
+	return ok
+}
