@@ -21,7 +21,7 @@ import (
 var translatedDirs = []string{"ui", "app", "reports", "notify", "cli"}
 
 // usedKeys collects the literal key of every lang.L / lang.X / i18n.T /
-// i18n.In call in the module's translated folders, tests excluded.
+// i18n.In call and reports' phrase conversion in the module's translated folders, tests excluded.
 func usedKeys(t *testing.T) map[string]string {
 	t.Helper()
 	keys := map[string]string{} // key → where it is used
@@ -54,6 +54,9 @@ func literalKey(t *testing.T, n ast.Node) (string, bool) {
 	if !ok || len(call.Args) == 0 {
 		return "", false
 	}
+	if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "phrase" { // reports' sheet texts
+		return stringArg(t, call.Args[0])
+	}
 	sel, ok := call.Fun.(*ast.SelectorExpr)
 	if !ok {
 		return "", false
@@ -71,7 +74,12 @@ func literalKey(t *testing.T, n ast.Node) (string, bool) {
 	default:
 		return "", false
 	}
-	lit, ok := call.Args[arg].(*ast.BasicLit)
+	return stringArg(t, call.Args[arg])
+}
+
+// stringArg is the value of a string literal argument.
+func stringArg(t *testing.T, arg ast.Expr) (string, bool) {
+	lit, ok := arg.(*ast.BasicLit)
 	if !ok || lit.Kind != token.STRING {
 		return "", false
 	}
@@ -134,6 +142,14 @@ func TestPhrasesFillTheirFieldsInTheChosenLanguage(t *testing.T) {
 
 func TestAMissingKeyReadsAsItsEnglishText(t *testing.T) {
 	assert.Equal(t, "Not in any catalogue", In(Chinese, "Not in any catalogue"))
+	assert.Equal(t, "Not in any catalogue", In(English, "export|Not in any catalogue"))
+}
+
+func TestAContextKeepsTwoWordingsOfOneEnglishText(t *testing.T) {
+	// the window says 商品, an export's column head 商品名称; both read Product
+	assert.Equal(t, "商品", In(Chinese, "Product"))
+	assert.Equal(t, "商品名称", In(Chinese, "export|Product"))
+	assert.Equal(t, "Product", In(English, "export|Product"))
 }
 
 func TestSetDecidesTheLanguageOfT(t *testing.T) {

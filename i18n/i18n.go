@@ -137,13 +137,15 @@ func Resolve(l Language) Language {
 // {{.Name}} fields.
 func T(key string, data ...map[string]any) string { return In(Current(), key, data...) }
 
-// In is key's phrase in l. A key missing from the catalogue reads as itself
-// (the English text); a phrase whose fields cannot be filled reads as the
+// In is key's phrase in l. A key may start with a context and "|"
+// ("export|Product") where one English text needs two Chinese wordings; the
+// catalogues hold such keys like any other. A key missing from the
+// catalogue reads as itself (the English text, without its context); a phrase whose fields cannot be filled reads as the
 // unfilled phrase rather than failing an export or a notification.
 func In(l Language, key string, data ...map[string]any) string {
 	phrase, ok := catalogues[Resolve(l)][key]
 	if !ok {
-		phrase = key
+		phrase = withoutContext(key)
 	}
 	if len(data) == 0 || !strings.Contains(phrase, "{{") {
 		return phrase
@@ -164,4 +166,12 @@ func In(l Language, key string, data ...map[string]any) string {
 func Has(l Language, key string) bool {
 	_, ok := catalogues[Resolve(l)][key]
 	return ok
+}
+
+// withoutContext is a key's English text: what follows its context.
+func withoutContext(key string) string {
+	if i := strings.LastIndex(key, "|"); i >= 0 {
+		return key[i+1:]
+	}
+	return key
 }

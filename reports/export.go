@@ -28,8 +28,8 @@ type emitFunc func(vals ...any) error
 // table describes how one record type becomes rows and summary entries.
 type table[T any] struct {
 	kind      string // for error messages: "orders"
-	title     Text   // summary title
-	sheet     Text   // data sheet name
+	title     phrase // summary title
+	sheet     phrase // data sheet name
 	cols      []column
 	hasAmount bool
 	rows      func(c rowCtx, rec T, emit emitFunc) error
