@@ -8,7 +8,7 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 )
 
-// The label* functions give the users' words for domain codes. The English
+// The Label* functions give the users' words for domain codes. The English
 // text is the translation key, so a missing Chinese entry still reads.
 
 func LabelTicketStatus(s domain.TicketStatus) string {
@@ -232,6 +232,7 @@ func ResourceLabel(r domain.Resource) string {
 	return string(r)
 }
 
+// ResourceLabels are the names of resources, in order.
 func ResourceLabels(rs []domain.Resource) []string {
 	out := make([]string, len(rs))
 	for i, r := range rs {
@@ -292,6 +293,8 @@ func StatusLabel(r domain.Resource, code string) string {
 	return code
 }
 
+// StatusLabelsFor are the words for a resource's status codes, in the
+// order of StatusCodesFor.
 func StatusLabelsFor(r domain.Resource) []string {
 	cs := StatusCodesFor(r)
 	out := make([]string, len(cs))

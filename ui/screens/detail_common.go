@@ -32,6 +32,7 @@ func (g *Background) Run(work func() func()) {
 	}()
 }
 
+// Wait joins the workers started so far.
 func (g *Background) Wait() { g.wg.Wait() }
 
 // DetailFrame is what every detail pane shares: a title, a status line, an
@@ -49,6 +50,8 @@ type DetailFrame struct {
 	Gen     uint64 // bumps on every show, so a late load for another record is dropped
 }
 
+// NewDetailFrame makes a frame showing its placeholder until a record is
+// revealed.
 func NewDetailFrame() *DetailFrame {
 	f := &DetailFrame{
 		Title: widget.NewLabel(""), Status: widget.NewLabel(""), ErrText: widget.NewLabel(""),
@@ -184,6 +187,7 @@ func ActionButton(name domain.ActionName, enabled bool, tapped func()) *widget.B
 	return b
 }
 
+// SectionTitle is a bold heading inside a detail pane.
 func SectionTitle(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.TextStyle = fyne.TextStyle{Bold: true}

@@ -33,7 +33,7 @@ func newAlertDetail(b *screens.Backend) *alertDetail {
 	return d
 }
 
-// load shows a at once and refreshes it and its outbox from the store.
+// Load shows a at once and refreshes it and its outbox from the store.
 func (d *alertDetail) Load(a domain.InterfaceAlert) {
 	screens.LoadActionable(d.f, d.b.CurrentStore(), a, d.alert.ID, d.actions, d.show)
 }
@@ -93,7 +93,7 @@ func (d *alertDetail) restart() {
 	})
 }
 
-// close stops the countdown's ticking when the pane goes away.
+// Close stops the countdown's ticking when the pane goes away.
 func (d *alertDetail) Close() {
 	d.countdown.Stop()
 	d.f.Jobs.Wait()

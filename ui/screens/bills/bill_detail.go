@@ -39,7 +39,7 @@ func newBillDetail(b *screens.Backend) *billDetail {
 	return d
 }
 
-// load shows a bill; bills carry their lines, so nothing more is fetched.
+// Load shows a bill; bills carry their lines, so nothing more is fetched.
 func (d *billDetail) Load(b domain.Bill) {
 	d.f.Gen++
 	d.bill = b

@@ -48,7 +48,7 @@ func newOrderDetail(b *screens.Backend) *orderDetail {
 	return d
 }
 
-// load shows the order; orders have no actions of their own, so only the
+// Load shows the order; orders have no actions of their own, so only the
 // record itself is needed.
 func (d *orderDetail) Load(o domain.Order) {
 	d.f.Gen++

@@ -47,7 +47,7 @@ func newTicketDetail(b *screens.Backend) *ticketDetail {
 	return d
 }
 
-// load shows t at once, then fetches the freshest copy and its outbox
+// Load shows t at once, then fetches the freshest copy and its outbox
 // entries off Fyne's goroutine.
 func (d *ticketDetail) Load(t domain.Ticket) {
 	screens.LoadActionable(d.f, d.b.CurrentStore(), t, d.ticket.ID, d.actions, d.show)
