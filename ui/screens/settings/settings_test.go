@@ -2,7 +2,9 @@ package settings
 
 import (
 	"context"
+	"fyne.io/fyne/v2/test"
 	"github.com/koogallery/merchant-console/ui/backend"
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
 	"testing"
 	"time"
 
@@ -54,6 +56,8 @@ func TestAccountFormTestsThenSavesTheKeysThroughTheBackend(t *testing.T) {
 	f.save(true)
 	h.loop.RunUntil(t, func() bool { return h.win.Canvas().Overlays().Top() == nil })
 	assert.Equal(t, "SKEXAMPLE", saved.SK)
+	assert.Equal(t, 1, h.changed, "the window refreshes what lists accounts")
+	assert.Equal(t, "flagship", h.account, "the new account is shown")
 	for _, k := range []string{"language", "theme", "notify.settings", "agent.name", "data.dir", "account.current"} {
 		assert.NotContains(t, h.app.Preferences().String(k), "SKEXAMPLE")
 	}
@@ -102,4 +106,28 @@ func TestSavingAnAccountDoesNotBlockTheWindow(t *testing.T) {
 	assert.NotNil(t, h.win.Canvas().Overlays().Top(), "no progress shown")
 	close(release)
 	h.loop.RunUntil(t, func() bool { return h.win.Canvas().Overlays().Top() == nil })
+}
+
+func TestRemovingAnAccountRunsBehindProgressAndRefreshesTheWindow(t *testing.T) {
+	// given Settings with two accounts and a keyring that is slow to forget
+	h := newTestHost(t, backend.AccountInfo{ID: "acct-a", Site: "cn"}, backend.AccountInfo{ID: "acct-b", Site: "cn"})
+	release := make(chan struct{})
+	removed := make(chan string, 1)
+	h.b.RemoveAccount = func(id string) error { <-release; removed <- id; return nil }
+	st := New(h)
+	h.win.SetContent(st.Object())
+
+	// when the user removes acct-b and confirms
+	st.accounts.confirmRemove(backend.AccountInfo{ID: "acct-b", Label: "B"})
+	test.Tap(uitest.FindButton(t, h.win.Canvas().Overlays().Top(), "Yes"))
+
+	// then the window keeps running with progress shown while the keyring works
+	require.NotNil(t, h.win.Canvas().Overlays().Top(), "no progress shown")
+	assert.Zero(t, h.changed, "accounts refreshed before the removal finished")
+	close(release)
+	h.loop.RunUntil(t, func() bool { return h.win.Canvas().Overlays().Top() == nil })
+
+	// and once it is done, the account is gone and what lists accounts refreshed
+	assert.Equal(t, "acct-b", <-removed)
+	assert.Equal(t, 1, h.changed)
 }
