@@ -1,7 +1,6 @@
 package app
 
 import (
-	"github.com/koogallery/merchant-console/internal/desktopbus"
 	"log/slog"
 	"time"
 
@@ -9,6 +8,7 @@ import (
 
 	"github.com/koogallery/merchant-console/assets"
 	"github.com/koogallery/merchant-console/i18n"
+	"github.com/koogallery/merchant-console/internal/desktopbus"
 	"github.com/koogallery/merchant-console/notify"
 )
 

@@ -6,8 +6,9 @@ import (
 	"iter"
 	"os"
 
-	"github.com/koogallery/merchant-console/domain"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/koogallery/merchant-console/domain"
 )
 
 var billCols = []column{

@@ -10,8 +10,9 @@ import (
 	"os"
 	"time"
 
-	"github.com/koogallery/merchant-console/domain"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/koogallery/merchant-console/domain"
 )
 
 // rowCtx is what row functions need besides the record.

@@ -5,8 +5,9 @@ import (
 	"slices"
 	"time"
 
-	"github.com/koogallery/merchant-console/domain"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/koogallery/merchant-console/domain"
 )
 
 // agg is a count and per-currency amounts.

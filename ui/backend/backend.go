@@ -2,12 +2,12 @@ package backend
 
 import (
 	"context"
-	"github.com/koogallery/merchant-console/ui/prefs"
 	"time"
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/ui/prefs"
 )
 
 // AccountInfo is a configured account as the shell shows it.

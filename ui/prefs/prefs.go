@@ -2,14 +2,14 @@ package prefs
 
 import (
 	"encoding/json"
-	"github.com/koogallery/merchant-console/i18n"
-	"github.com/koogallery/merchant-console/ui/theme"
 	"time"
 
 	"fyne.io/fyne/v2"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/i18n"
 	"github.com/koogallery/merchant-console/notify"
+	"github.com/koogallery/merchant-console/ui/theme"
 )
 
 // Preference keys. Screens never use string keys: they go through Prefs.

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"github.com/koogallery/merchant-console/ui/backend"
 	"net/url"
 	"time"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/ui/backend"
 )
 
 // Backend is everything the record screens (overview, lists, details,

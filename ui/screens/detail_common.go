@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"github.com/koogallery/merchant-console/ui/kit"
 	"strings"
 	"sync"
 	"unicode"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
+	"github.com/koogallery/merchant-console/ui/kit"
 )
 
 // Background runs store work off Fyne's goroutine and applies the result on

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/koogallery/merchant-console/ui/kit"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,6 +14,7 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/ui/kit"
 )
 
 // errNoStore is shown when an action is tried before any account is open.

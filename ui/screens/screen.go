@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fyne.io/fyne/v2"
+
 	"github.com/koogallery/merchant-console/domain"
 )
 

@@ -2,8 +2,6 @@ package shell
 
 import (
 	"errors"
-	"github.com/koogallery/merchant-console/ui/kit"
-	"github.com/koogallery/merchant-console/ui/screens"
 	"strconv"
 	"strings"
 
@@ -16,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/koogallery/merchant-console/notify"
+	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/screens"
 )
 
 // bellIcon is a plain bell drawn for the header (Fyne's theme has none).

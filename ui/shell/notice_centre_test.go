@@ -2,10 +2,6 @@ package shell
 
 import (
 	"errors"
-	"github.com/koogallery/merchant-console/ui/backend"
-	"github.com/koogallery/merchant-console/ui/internal/uitest"
-	"github.com/koogallery/merchant-console/ui/prefs"
-	"github.com/koogallery/merchant-console/ui/screens"
 	"testing"
 	"time"
 
@@ -16,6 +12,10 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/notify"
+	"github.com/koogallery/merchant-console/ui/backend"
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
+	"github.com/koogallery/merchant-console/ui/prefs"
+	"github.com/koogallery/merchant-console/ui/screens"
 )
 
 // logNotice writes one notice about the account's ticket, as the notify

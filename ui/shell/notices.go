@@ -2,8 +2,6 @@ package shell
 
 import (
 	"errors"
-	"github.com/koogallery/merchant-console/ui/backend"
-	"github.com/koogallery/merchant-console/ui/screens"
 	"slices"
 	"strings"
 	"sync"
@@ -12,6 +10,8 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/notify"
+	"github.com/koogallery/merchant-console/ui/backend"
+	"github.com/koogallery/merchant-console/ui/screens"
 )
 
 // centreLimit is how many notices the centre lists per account and in all:

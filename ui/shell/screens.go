@@ -4,6 +4,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/ui/screens"
 	"github.com/koogallery/merchant-console/ui/screens/alerts"
 	"github.com/koogallery/merchant-console/ui/screens/bills"
@@ -13,8 +15,6 @@ import (
 	"github.com/koogallery/merchant-console/ui/screens/settings"
 	"github.com/koogallery/merchant-console/ui/screens/supervision"
 	"github.com/koogallery/merchant-console/ui/screens/tickets"
-
-	"github.com/koogallery/merchant-console/domain"
 )
 
 // ScreenID names a page of the console; its order is the navigation's and

@@ -2,10 +2,6 @@ package shell
 
 import (
 	"context"
-	"github.com/koogallery/merchant-console/ui/backend"
-	"github.com/koogallery/merchant-console/ui/kit"
-	"github.com/koogallery/merchant-console/ui/prefs"
-	"github.com/koogallery/merchant-console/ui/screens"
 	"net/url"
 	"os/user"
 	"sync/atomic"
@@ -20,6 +16,10 @@ import (
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/marketapi"
 	"github.com/koogallery/merchant-console/notify"
+	"github.com/koogallery/merchant-console/ui/backend"
+	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/prefs"
+	"github.com/koogallery/merchant-console/ui/screens"
 )
 
 // Shell is the console's window: account switcher, navigation, the current

@@ -1,8 +1,9 @@
 package shell
 
 import (
-	"github.com/koogallery/merchant-console/ui/backend"
 	"time"
+
+	"github.com/koogallery/merchant-console/ui/backend"
 )
 
 // pollEvery is how often the shell reads sync state; counts are read every

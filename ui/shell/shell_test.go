@@ -1,11 +1,6 @@
 package shell
 
 import (
-	"github.com/koogallery/merchant-console/ui/backend"
-	"github.com/koogallery/merchant-console/ui/internal/uitest"
-	"github.com/koogallery/merchant-console/ui/prefs"
-	"github.com/koogallery/merchant-console/ui/screens"
-	"github.com/koogallery/merchant-console/ui/widgets"
 	"path/filepath"
 	"testing"
 	"time"
@@ -19,6 +14,11 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
+	"github.com/koogallery/merchant-console/ui/backend"
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
+	"github.com/koogallery/merchant-console/ui/prefs"
+	"github.com/koogallery/merchant-console/ui/screens"
+	"github.com/koogallery/merchant-console/ui/widgets"
 )
 
 // shellStores opens one real cache per account, each with one ticket whose

@@ -3,6 +3,7 @@ package shell
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
 	"github.com/koogallery/merchant-console/ui/screens"
 	"github.com/koogallery/merchant-console/ui/screens/exports"
 )

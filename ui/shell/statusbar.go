@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
 	"github.com/koogallery/merchant-console/ui/backend"
 	"github.com/koogallery/merchant-console/ui/kit"
 )

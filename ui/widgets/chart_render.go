@@ -1,7 +1,6 @@
 package widgets
 
 import (
-	"github.com/koogallery/merchant-console/ui/kit"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/ui/kit"
 )
 
 // dotRadius is an order dot's radius; the line joining dots is thinner so

@@ -2,13 +2,14 @@ package widgets
 
 import (
 	"fmt"
-	"github.com/koogallery/merchant-console/ui/kit"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/koogallery/merchant-console/ui/kit"
 )
 
 // UrgentBelow is the time left under which a countdown turns red: half an

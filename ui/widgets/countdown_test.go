@@ -1,13 +1,14 @@
 package widgets
 
 import (
-	"github.com/koogallery/merchant-console/ui/internal/uitest"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
+
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
 )
 
 func TestCountdownText(t *testing.T) {

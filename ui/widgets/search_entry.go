@@ -1,13 +1,14 @@
 package widgets
 
 import (
-	"github.com/koogallery/merchant-console/ui/kit"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/koogallery/merchant-console/ui/kit"
 )
 
 // SearchEntry is a search box that waits until typing stops before it

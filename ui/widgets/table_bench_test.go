@@ -1,7 +1,6 @@
 package widgets
 
 import (
-	"github.com/koogallery/merchant-console/ui/kit"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
+	"github.com/koogallery/merchant-console/ui/kit"
 )
 
 // BenchmarkTableLoadPage100k measures what a scroll into an unloaded part

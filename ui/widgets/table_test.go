@@ -2,8 +2,6 @@ package widgets
 
 import (
 	"fmt"
-	"github.com/koogallery/merchant-console/ui/internal/uitest"
-	"github.com/koogallery/merchant-console/ui/kit"
 	"path/filepath"
 	"testing"
 	"time"
@@ -16,6 +14,8 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
+	"github.com/koogallery/merchant-console/ui/kit"
 )
 
 var tblBase = time.Date(2026, 10, 1, 8, 0, 0, 0, time.UTC)

@@ -1,7 +1,6 @@
 package widgets
 
 import (
-	"github.com/koogallery/merchant-console/ui/kit"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/koogallery/merchant-console/localstore"
+	"github.com/koogallery/merchant-console/ui/kit"
 )
 
 // searchDelay is how long the search waits after the last keystroke, so a

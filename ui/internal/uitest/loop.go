@@ -5,9 +5,10 @@
 package uitest
 
 import (
-	"github.com/koogallery/merchant-console/ui/kit"
 	"testing"
 	"time"
+
+	"github.com/koogallery/merchant-console/ui/kit"
 )
 
 // Loop stands in for Fyne's main goroutine in widget tests: kit.Do queues

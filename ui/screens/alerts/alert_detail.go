@@ -1,9 +1,6 @@
 package alerts
 
 import (
-	"github.com/koogallery/merchant-console/ui/kit"
-	"github.com/koogallery/merchant-console/ui/screens"
-	"github.com/koogallery/merchant-console/ui/widgets"
 	"strconv"
 	"time"
 
@@ -12,6 +9,9 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/screens"
+	"github.com/koogallery/merchant-console/ui/widgets"
 )
 
 // alertDetail shows one failed production-interface call: what failed, how

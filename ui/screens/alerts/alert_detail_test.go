@@ -1,9 +1,6 @@
 package alerts
 
 import (
-	"github.com/koogallery/merchant-console/ui/internal/screentest"
-	"github.com/koogallery/merchant-console/ui/internal/uitest"
-	"github.com/koogallery/merchant-console/ui/screens"
 	"testing"
 	"time"
 
@@ -14,6 +11,9 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/ui/internal/screentest"
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
+	"github.com/koogallery/merchant-console/ui/screens"
 )
 
 // newStillAlertDetail is an alert pane whose countdown does not tick on its

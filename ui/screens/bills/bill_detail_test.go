@@ -1,13 +1,13 @@
 package bills
 
 import (
-	"github.com/koogallery/merchant-console/ui/internal/screentest"
-	"github.com/koogallery/merchant-console/ui/internal/uitest"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/ui/internal/screentest"
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
 )
 
 func TestBillGuidance(t *testing.T) {

@@ -3,12 +3,12 @@ package bills
 import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
-	"github.com/koogallery/merchant-console/ui/kit"
-	"github.com/koogallery/merchant-console/ui/screens"
-	"github.com/koogallery/merchant-console/ui/widgets"
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
+	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/screens"
+	"github.com/koogallery/merchant-console/ui/widgets"
 )
 
 // New lists monthly bills with the selected bill's lines and

@@ -4,9 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/koogallery/merchant-console/ui/backend"
-	"github.com/koogallery/merchant-console/ui/kit"
-	"github.com/koogallery/merchant-console/ui/screens"
 	"net/url"
 	"path/filepath"
 	"slices"
@@ -20,6 +17,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/ui/backend"
+	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/screens"
 )
 
 // Kinds are the resources the reports package can export: every list

@@ -2,10 +2,6 @@ package exports
 
 import (
 	"context"
-	"github.com/koogallery/merchant-console/ui/backend"
-	"github.com/koogallery/merchant-console/ui/internal/screentest"
-	"github.com/koogallery/merchant-console/ui/internal/uitest"
-	"github.com/koogallery/merchant-console/ui/kit"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -17,6 +13,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/ui/backend"
+	"github.com/koogallery/merchant-console/ui/internal/screentest"
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
+	"github.com/koogallery/merchant-console/ui/kit"
 )
 
 // fileExport writes a small file per request, as the reports backend does,

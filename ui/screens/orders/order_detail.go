@@ -3,8 +3,6 @@ package orders
 import (
 	"context"
 	"fmt"
-	"github.com/koogallery/merchant-console/ui/kit"
-	"github.com/koogallery/merchant-console/ui/screens"
 	"strings"
 	"time"
 
@@ -15,6 +13,8 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/screens"
 )
 
 // lookupTimeout bounds the open-API lookup so a dead network never leaves

@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"github.com/koogallery/merchant-console/ui/internal/screentest"
-	"github.com/koogallery/merchant-console/ui/internal/uitest"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -15,6 +13,8 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/ui/internal/screentest"
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
 )
 
 func TestOrderDetail_ShowsLinesAndBuyer(t *testing.T) {

@@ -1,9 +1,6 @@
 package overview
 
 import (
-	"github.com/koogallery/merchant-console/ui/kit"
-	"github.com/koogallery/merchant-console/ui/screens"
-	"github.com/koogallery/merchant-console/ui/widgets"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -17,6 +14,9 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
+	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/screens"
+	"github.com/koogallery/merchant-console/ui/widgets"
 )
 
 // trendDays is the span of the overview chart.

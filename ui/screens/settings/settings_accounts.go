@@ -2,8 +2,6 @@ package settings
 
 import (
 	"context"
-	"github.com/koogallery/merchant-console/ui/backend"
-	"github.com/koogallery/merchant-console/ui/kit"
 	"strings"
 	"time"
 
@@ -13,6 +11,9 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/koogallery/merchant-console/ui/backend"
+	"github.com/koogallery/merchant-console/ui/kit"
 )
 
 // siteChoices are the marketplace sites an account can be on.

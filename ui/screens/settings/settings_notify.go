@@ -5,9 +5,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
-	"github.com/koogallery/merchant-console/ui/kit"
 
 	"github.com/koogallery/merchant-console/notify"
+	"github.com/koogallery/merchant-console/ui/kit"
 )
 
 // kindLabel is a notification rule in the user's words.

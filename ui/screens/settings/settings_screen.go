@@ -2,9 +2,6 @@ package settings
 
 import (
 	"fmt"
-	"github.com/koogallery/merchant-console/i18n"
-	"github.com/koogallery/merchant-console/ui/kit"
-	"github.com/koogallery/merchant-console/ui/theme"
 	"net/url"
 	"path/filepath"
 	"time"
@@ -14,6 +11,10 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/koogallery/merchant-console/i18n"
+	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/theme"
 )
 
 // Screen is Settings: accounts, sync intervals, notification rules,

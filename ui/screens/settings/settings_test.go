@@ -2,18 +2,18 @@ package settings
 
 import (
 	"context"
-	"fyne.io/fyne/v2/test"
-	"github.com/koogallery/merchant-console/ui/backend"
-	"github.com/koogallery/merchant-console/ui/internal/uitest"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/koogallery/merchant-console/credentials"
 	"github.com/koogallery/merchant-console/marketapi"
 	"github.com/koogallery/merchant-console/notify"
+	"github.com/koogallery/merchant-console/ui/backend"
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
 )
 
 func TestSettingsSaysPlainlyWhenThereIsNoKeyring(t *testing.T) {

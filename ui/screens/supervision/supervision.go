@@ -2,12 +2,12 @@ package supervision
 
 import (
 	"fyne.io/fyne/v2/lang"
-	"github.com/koogallery/merchant-console/ui/kit"
-	"github.com/koogallery/merchant-console/ui/screens"
-	"github.com/koogallery/merchant-console/ui/widgets"
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
+	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/screens"
+	"github.com/koogallery/merchant-console/ui/widgets"
 )
 
 // New lists supervised orders with the selected flow beside it.

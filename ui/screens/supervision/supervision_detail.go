@@ -1,8 +1,6 @@
 package supervision
 
 import (
-	"github.com/koogallery/merchant-console/ui/kit"
-	"github.com/koogallery/merchant-console/ui/screens"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/screens"
 )
 
 // supervisionDetail shows a supervised order's flow as steps (done, current,

@@ -1,10 +1,6 @@
 package supervision
 
 import (
-	"github.com/koogallery/merchant-console/ui/internal/screentest"
-	"github.com/koogallery/merchant-console/ui/internal/uitest"
-	"github.com/koogallery/merchant-console/ui/kit"
-	"github.com/koogallery/merchant-console/ui/screens"
 	"testing"
 	"time"
 
@@ -13,6 +9,10 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/ui/internal/screentest"
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
+	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/screens"
 )
 
 func TestFlowStepStates(t *testing.T) {

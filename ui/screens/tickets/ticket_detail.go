@@ -2,9 +2,6 @@ package tickets
 
 import (
 	"fmt"
-	"github.com/koogallery/merchant-console/ui/kit"
-	"github.com/koogallery/merchant-console/ui/screens"
-	"github.com/koogallery/merchant-console/ui/widgets"
 	"image/color"
 	"strings"
 	"time"
@@ -18,6 +15,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/screens"
+	"github.com/koogallery/merchant-console/ui/widgets"
 )
 
 // ticketDetail shows one ticket: its conversation as bubbles, attachments, a

@@ -1,9 +1,6 @@
 package tickets
 
 import (
-	"github.com/koogallery/merchant-console/ui/internal/screentest"
-	"github.com/koogallery/merchant-console/ui/internal/uitest"
-	"github.com/koogallery/merchant-console/ui/screens"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -16,6 +13,9 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/ui/internal/screentest"
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
+	"github.com/koogallery/merchant-console/ui/screens"
 )
 
 func TestTicketDetail_ShowsConversationAndAttachments(t *testing.T) {
