@@ -17,7 +17,7 @@ import (
 )
 
 // Background runs store work off Fyne's goroutine and applies the result on
-// it with fyne.Do. wait lets tests (and shutdown) join the workers.
+// it with fyne.Do. Wait lets tests (and shutdown) join the workers.
 type Background struct{ wg sync.WaitGroup }
 
 // Run calls work on a new goroutine; the func it returns, if any, runs on
