@@ -4,16 +4,17 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/koogallery/merchant-console/assets"
+	"github.com/koogallery/merchant-console/i18n"
 	"github.com/koogallery/merchant-console/internal/desktopbus"
 	"github.com/koogallery/merchant-console/notify"
-	"github.com/koogallery/merchant-console/ui"
+	uiprefs "github.com/koogallery/merchant-console/ui/prefs"
 )
 
 // notifySettings are the saved rules in the interface's language.
-func notifySettings(prefs ui.Prefs) notify.Settings {
+func notifySettings(prefs uiprefs.Prefs) notify.Settings {
 	s := prefs.Notify()
 	s.Lang = notify.LangEN
-	if ui.Chinese() {
+	if i18n.IsChinese() {
 		s.Lang = notify.LangZH
 	}
 	return s

@@ -37,7 +37,7 @@ func hours(d time.Duration, ok bool) any {
 
 // column is one column of a sheet.
 type column struct {
-	Head  Text
+	Head  phrase
 	Width float64 // in Excel character widths; CJK text needs about two per glyph
 }
 
