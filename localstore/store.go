@@ -199,7 +199,7 @@ func ensureLayout(tx *bolt.Tx, account string) error {
 	if err := meta.Put(keySchema, binary.BigEndian.AppendUint64(nil, SchemaVersion)); err != nil {
 		return err
 	}
-	for _, name := range [][]byte{bktSettings, bktCursors} {
+	for _, name := range [][]byte{bktSettings, bktCursors, bktSetAside} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}
