@@ -3,6 +3,8 @@ package syncer
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -218,7 +220,7 @@ func transient(err error) bool {
 	var he *HTTPError
 	var de *DecodeError
 	switch {
-	case err == nil:
+	case err == nil, Permanent(err):
 		return false
 	case errors.As(err, &te), errors.As(err, &de):
 		// a truncated or garbled body is usually a broken connection
@@ -229,4 +231,17 @@ func transient(err error) bool {
 		return he.Status == http.StatusTooManyRequests || he.Status >= 500
 	}
 	return false
+}
+
+// Permanent reports whether err cannot cure itself by waiting or sending
+// again: a certificate the client does not trust (a wrong clock, an
+// intercepting proxy), or a reply that breaks the contract.
+func Permanent(err error) bool {
+	var ce *ContractError
+	var cv *tls.CertificateVerificationError
+	var ua x509.UnknownAuthorityError
+	var ci x509.CertificateInvalidError
+	var hn x509.HostnameError
+	return errors.As(err, &ce) || errors.As(err, &cv) || errors.As(err, &ua) ||
+		errors.As(err, &ci) || errors.As(err, &hn)
 }

@@ -40,8 +40,10 @@ type EngineOptions struct {
 	OnChanges func([]domain.Change)
 	// OnProgress receives pull progress, page by page.
 	OnProgress func(Progress)
-	// Now is the engine's clock (sync times, action timestamps).
+	// Now is the engine's clock (sync times, action timestamps, paging bound).
 	Now func() time.Time
+	// MaxPullTime bounds one resource's paging in one sync; default DefaultMaxPullTime.
+	MaxPullTime time.Duration
 }
 
 // Engine syncs one account: it pushes the outbox and pulls changes, one
@@ -59,6 +61,9 @@ func NewEngine(opts EngineOptions) (*Engine, error) {
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if opts.MaxPullTime <= 0 {
+		opts.MaxPullTime = DefaultMaxPullTime
 	}
 	return &Engine{opts: opts, remote: opts.RemoteAccount}, nil
 }
@@ -80,6 +85,11 @@ type ResourceSummary struct {
 	New, Changed, Removed  int
 	Pages, Received, Total int
 	Took                   time.Duration
+	// SetAside are the records of this resource set aside in this sync
+	// (see localstore.SetAside); Store.SetAsideRecords lists all of them.
+	SetAside []localstore.SetAside
+	// Err is why this resource stopped early while the others went on.
+	Err error
 }
 
 // Sync delivers pending actions, then pulls the given resources (all when
