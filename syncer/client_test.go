@@ -479,6 +479,6 @@ func TestClient_ItemsThatDoNotDecodeAreSetAsideNotFatal(t *testing.T) {
 	assert.Len(t, page.Items, 2, "the item without an id is left to the store, which sets it aside")
 	require.Len(t, page.SetAside, 1)
 	assert.Equal(t, "o2", page.SetAside[0].ID)
-	assert.Contains(t, page.SetAside[0].Reason, `field "version" has the wrong type`)
+	assert.Contains(t, page.SetAside[0].Reason, `field "Meta.version" has the wrong type`)
 	assert.Equal(t, "c9", page.NextCursor)
 }
