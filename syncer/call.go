@@ -98,14 +98,36 @@ func (c *Client) pause(ctx context.Context, retryAfter bool, attempt int) error 
 	return c.opts.Sleep(ctx, backoff(attempt, c.opts.BaseDelay, c.opts.MaxDelay))
 }
 
-// hold records that no request may leave for wait.
+// hold records that no request may leave for wait, and hands a new end
+// to the sink (the engine keeps it in the cache across restarts).
 func (c *Client) hold(wait time.Duration) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	until := c.opts.Now().Add(wait)
+	if !until.After(c.holdTil) {
+		c.mu.Unlock()
+		return
+	}
+	c.holdTil = until
+	sink := c.holdSink
+	c.mu.Unlock()
+	if sink != nil {
+		_ = sink(until) // best effort: the wait binds this process regardless
+	}
+}
+
+// holdUntil restores a wait kept from an earlier run.
+func (c *Client) holdUntil(until time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if until.After(c.holdTil) {
 		c.holdTil = until
 	}
+}
+
+func (c *Client) setHoldSink(sink func(time.Time) error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.holdSink = sink
 }
 
 // waitHold sleeps until a server-imposed wait has passed.

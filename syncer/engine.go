@@ -65,7 +65,11 @@ func NewEngine(opts EngineOptions) (*Engine, error) {
 	if opts.MaxPullTime <= 0 {
 		opts.MaxPullTime = DefaultMaxPullTime
 	}
-	return &Engine{opts: opts, remote: opts.RemoteAccount}, nil
+	e := &Engine{opts: opts, remote: opts.RemoteAccount}
+	if err := e.restoreHold(); err != nil {
+		return nil, fmt.Errorf("sync engine: reading the stored server wait: %w", err)
+	}
+	return e, nil
 }
 
 // Account is the local account the engine syncs.
@@ -99,6 +103,9 @@ func (e *Engine) Sync(ctx context.Context, resources ...domain.Resource) (Summar
 	defer e.mu.Unlock()
 	start := time.Now()
 	sum := Summary{Account: e.Account()}
+	if err := e.checkOfflineWait(); err != nil {
+		return sum, err
+	}
 	var err error
 	sum.Push, err = e.push(ctx)
 	if err != nil {

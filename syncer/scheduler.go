@@ -162,6 +162,10 @@ func newLoop(s *Scheduler) *loop {
 		l.next[r] = now
 	}
 	l.lastWall, l.lastMono = s.opts.wallNow().Round(0), now
+	// a backoff from before a restart still holds
+	if until, err := OfflineUntil(s.eng.opts.Store, now); err == nil && !until.IsZero() {
+		l.retryAt = now.Add(until.Sub(now))
+	}
 	return l
 }
 
@@ -184,6 +188,7 @@ func (l *loop) forceDue(res []domain.Resource) {
 		l.next[r] = now
 	}
 	l.retryAt = time.Time{} // an explicit request tries at once, even offline
+	_ = l.s.eng.ClearOfflineWait()
 }
 
 // due lists the resources whose time has come, in first-sync order.
@@ -223,6 +228,9 @@ func (l *loop) finish(res []domain.Resource, err error) {
 	now := time.Now()
 	outbox := l.s.eng.outboxCount()
 	if err == nil || !transient(err) {
+		if !l.retryAt.IsZero() {
+			_ = l.s.eng.ClearOfflineWait()
+		}
 		l.offline, l.retryAt = 0, time.Time{}
 		for _, r := range res {
 			l.next[r] = now.Add(l.s.opts.Intervals[r])
@@ -238,6 +246,7 @@ func (l *loop) finish(res []domain.Resource, err error) {
 	}
 	l.offline = min(max(2*l.offline, l.s.opts.OfflineMin), l.s.opts.OfflineMax)
 	l.retryAt = now.Add(backoff(1, l.offline, l.offline))
+	_ = l.s.eng.NoteOfflineWait(l.retryAt) // kept across a restart
 	l.s.update(func(st *State) {
 		st.Status, st.Outbox, st.LastError, st.NextRetry = StatusOffline, outbox, errText(err), l.retryAt
 	})
