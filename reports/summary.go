@@ -79,6 +79,7 @@ var (
 	sumZone     = Text{"时区", "Time zone"}
 	sumFilter   = Text{"筛选条件", "Filter"}
 	sumRecords  = Text{"记录数", "Records"}
+	sumCutCells = Text{"超长截断的单元格", "Cells cut at the length limit"}
 	sumByStatus = Text{"按状态", "By status"}
 	sumByMonth  = Text{"按月", "By month"}
 	sumStatus   = Text{"状态", "Status"}
@@ -149,6 +150,9 @@ func writeSummary(f *excelize.File, st *styles, s *summary, o Options) error {
 		{sumZone.In(o.Lang), o.Location.String()},
 		{sumFilter.In(o.Lang), filter},
 		{sumRecords.In(o.Lang), s.total.count},
+	}
+	if st.cutCells > 0 { // counted while the data sheets were written, before this one
+		facts = append(facts, [2]any{sumCutCells.In(o.Lang), st.cutCells})
 	}
 	if err := w.put(s.title.In(o.Lang)); err != nil {
 		return err
