@@ -55,6 +55,7 @@ type Store struct {
 	account string
 	opts    Options
 	caches  caches
+	synced  bool // the state sidecar already says a cursor was stored (damage.go)
 }
 
 // Open opens (creating if needed) the cache file at path for account.
@@ -69,11 +70,19 @@ func Open(path, account string, opts Options) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("localstore: create cache directory: %w", err)
 	}
+	if err := checkBeforeOpen(path); err != nil {
+		return nil, err
+	}
 	db, err := openBolt(path, opts)
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, path: path, account: account, opts: opts}
+	if err := checkAfterOpen(db, path); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	st, _ := readState(path)
+	s := &Store{db: db, path: path, account: account, opts: opts, synced: st.Synced}
 	if err := s.init(); err != nil {
 		_ = db.Close()
 		return nil, err
@@ -133,9 +142,23 @@ func openBolt(path string, opts Options) (db *bolt.DB, err error) {
 }
 
 func corruptErr(path string, cause error) error {
-	return fmt.Errorf("the cache %s is damaged or is not a Merchant Console cache (%v); "+
-		"it can be moved aside and synced again without losing queued actions: %w", path, cause, ErrCorrupt)
+	return &corruptError{path: path, cause: cause}
 }
+
+// corruptError is ErrCorrupt with the file and the cause, in plain words.
+type corruptError struct {
+	path  string
+	cause error
+}
+
+// Error implements error.
+func (e *corruptError) Error() string {
+	return fmt.Sprintf("the cache %s is damaged or is not a Merchant Console cache (%v); "+
+		"repairing it moves it aside and keeps queued actions: %v", e.path, e.cause, ErrCorrupt)
+}
+
+// Is makes errors.Is(err, ErrCorrupt) true.
+func (e *corruptError) Is(target error) bool { return target == ErrCorrupt }
 
 // init checks the meta bucket (account, schema), creating or migrating the layout.
 func (s *Store) init() (err error) {
@@ -238,6 +261,7 @@ func (s *Store) Close() error {
 	if s.db == nil {
 		return nil
 	}
+	s.noteState(s.db, false)
 	err := s.db.Close()
 	s.db = nil
 	if err != nil {
