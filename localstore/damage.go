@@ -8,6 +8,7 @@ import (
 	"hash/fnv"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -88,12 +89,20 @@ func (s *Store) noteState(db *bolt.DB, synced bool) {
 // the root page.
 func minCacheBytes() int64 { return 4 * int64(os.Getpagesize()) }
 
-// checkBeforeOpen catches the damage bbolt would accept: an account that
+// checkBeforeOpen catches damage bbolt would accept or crash on: a file
+// shorter than its own meta page says (truncated), and an account that
 // synced before whose file is now empty or too small to be a cache.
 func checkBeforeOpen(path string) error {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil // missing: a new cache (or bbolt reports the error)
+	}
+	if m, err := readMetas(path); err == nil {
+		if cur, ok := m.current(); ok {
+			if need := int64(cur.pgid) * int64(cur.pageSize); cur.fileSize < need {
+				return corruptErr(path, fmt.Errorf("it is truncated: %d bytes where its own index needs %d", cur.fileSize, need))
+			}
+		}
 	}
 	st, known := readState(path)
 	if !known || !st.Synced {
@@ -109,11 +118,22 @@ func checkBeforeOpen(path string) error {
 }
 
 // checkAfterOpen catches a file older than the sidecar says it was (a
-// damaged newer meta page, an old copy put back) and a truncated file.
-func checkAfterOpen(db *bolt.DB, path string) error {
+// damaged newer meta page, an old copy put back). A bbolt file without the
+// cache's meta bucket is left to checkMeta, which names it foreign.
+func checkAfterOpen(db *bolt.DB, path string) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if p := recover(); p != nil {
+			err = corruptErr(path, fmt.Errorf("a page of the file is damaged (bbolt panicked reading it: %v)", p))
+		}
+	}()
 	var txid int
-	if err := db.View(func(tx *bolt.Tx) error { txid = tx.ID(); return nil }); err != nil {
-		return corruptErr(path, err)
+	var ours bool
+	if err := db.View(func(tx *bolt.Tx) error {
+		txid, ours = tx.ID(), tx.Bucket(bktMeta) != nil
+		return nil
+	}); err != nil || !ours {
+		return err
 	}
 	if st, ok := readState(path); ok && txid < st.TxID {
 		why := fmt.Sprintf("it holds an older state (transaction %d) than when it was last used (%d)", txid, st.TxID)
@@ -121,13 +141,6 @@ func checkAfterOpen(db *bolt.DB, path string) error {
 			why += "; one of its two meta pages is damaged, so bbolt fell back to the older one"
 		}
 		return corruptErr(path, errors.New(why))
-	}
-	if m, err := readMetas(path); err == nil {
-		if cur, ok := m.current(); ok {
-			if need := int64(cur.pgid) * int64(cur.pageSize); need > 0 && cur.fileSize < need {
-				return corruptErr(path, fmt.Errorf("it is truncated: %d bytes where its own index needs %d", cur.fileSize, need))
-			}
-		}
 	}
 	return nil
 }

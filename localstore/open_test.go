@@ -181,6 +181,7 @@ func writeCacheWithOutbox(t *testing.T, path string) {
 	require.NoError(t, s.UpdateAction(done))
 	_, err = s.RecordNotice(Notice{Key: "tickets/T1/new", Title: "新工单", At: baseTime})
 	require.NoError(t, err)
+	require.NoError(t, s.SetMeta("sync.remote-account", "remote-7"))
 	require.NoError(t, s.Close())
 }
 

@@ -107,7 +107,7 @@ func openBolt(path string, opts Options) (db *bolt.DB, err error) {
 			if file != nil {
 				releaseFile(file)
 			}
-			db, err = nil, corruptErr(path, fmt.Errorf("bbolt panicked: %v", p))
+			db, err = nil, corruptErr(path, fmt.Errorf("a page of the file is damaged (bbolt panicked opening it: %v)", p))
 		}
 	}()
 	db, err = bolt.Open(path, 0o600, &bolt.Options{
@@ -126,7 +126,9 @@ func openBolt(path string, opts Options) (db *bolt.DB, err error) {
 	case errors.Is(err, berrors.ErrTimeout):
 		return nil, fmt.Errorf("the cache %s is open in another copy of Merchant Console; "+
 			"close that copy (or wait for it to exit) and try again: %w", path, ErrLocked)
-	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum),
+	case errors.Is(err, berrors.ErrInvalid):
+		return nil, corruptErr(path, fmt.Errorf("it is not a database file at all (%w)", err))
+	case errors.Is(err, berrors.ErrChecksum),
 		errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrInvalidMapping):
 		return nil, corruptErr(path, err)
 	default:
@@ -304,7 +306,7 @@ func (s *Store) guarded(what string, run func(*bolt.DB) error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if p := recover(); p != nil {
-			err = corruptErr(s.path, fmt.Errorf("%s panicked: %v", what, p))
+			err = corruptErr(s.path, fmt.Errorf("a page of the file is damaged (bbolt panicked in a %s: %v)", what, p))
 		}
 	}()
 	return run(s.db)
