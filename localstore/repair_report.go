@@ -97,6 +97,13 @@ func (s *Store) Verify() error {
 	if err != nil {
 		return err
 	}
+	for _, res := range domain.AllResources {
+		if len(problems) == 0 {
+			if err := s.CheckIndexes(res); err != nil {
+				problems = append(problems, err.Error())
+			}
+		}
+	}
 	if len(problems) > 0 {
 		more := ""
 		if len(problems) > 3 {
