@@ -91,7 +91,7 @@ func resourceOnly(err error) bool {
 	var de *DecodeError
 	var me *marketapi.Error
 	switch {
-	case errors.As(err, &ce), errors.As(err, &pe), errors.As(err, &de):
+	case errors.As(err, &ce), errors.As(err, &pe), errors.As(err, &de), errors.Is(err, ErrTooLarge):
 		return true
 	case errors.As(err, &me):
 		return !me.Retryable() && me.Code != marketapi.CodeAuthFailed && me.Code != marketapi.CodeTokenInvalid

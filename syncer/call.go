@@ -215,7 +215,7 @@ func (c *Client) interpret(req *request, rep *reply) error {
 	}
 	var env marketapi.Envelope
 	if err := json.Unmarshal(rep.body, &env); err == nil && env.ResultCode != "" {
-		if e := env.Err(rep.status); e != nil {
+		if e := envelopeErr(env, rep.status); e != nil {
 			return e
 		}
 	}

@@ -147,7 +147,14 @@ func checkEnvelope(e marketapi.Envelope) error {
 	if e.ResultCode == "" {
 		return errors.New("no resultCode in the reply")
 	}
-	return e.Err(200)
+	return envelopeErr(e, 200)
+}
+
+// envelopeErr is the envelope's failure with the server's texts quoted
+// short: a 40 KB resultMsg must not become a 40 KB error line.
+func envelopeErr(e marketapi.Envelope, status int) error {
+	e.ResultCode, e.ResultMsg, e.Reason = localstore.Quote(e.ResultCode), localstore.Quote(e.ResultMsg), localstore.Quote(e.Reason)
+	return e.Err(status)
 }
 
 // describeJSON makes encoding/json's errors say what a person needs.
@@ -176,6 +183,6 @@ func decodeInto(what string, dst any, env func() marketapi.Envelope) func(int, [
 		if e.ResultCode == "" {
 			return &DecodeError{What: what, Status: status, Err: errors.New("no resultCode in the reply")}
 		}
-		return e.Err(status)
+		return envelopeErr(e, status)
 	}
 }

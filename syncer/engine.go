@@ -120,6 +120,23 @@ func (e *Engine) Sync(ctx context.Context, resources ...domain.Resource) (Summar
 	return sum, err
 }
 
+// Problems are what a person should hear about a sync besides its counts,
+// one line each: every resource that stopped early and why, and every
+// record set aside in this sync and why. `sync` prints them; the whole
+// set-aside list is Store.SetAsideRecords.
+func (s Summary) Problems() []string {
+	var out []string
+	for _, r := range s.Resources {
+		if r.Err != nil {
+			out = append(out, r.Err.Error())
+		}
+		for _, a := range r.SetAside {
+			out = append(out, a.String())
+		}
+	}
+	return out
+}
+
 // MetaLastSync is the store meta key holding the last successful sync time.
 const MetaLastSync = "sync.last"
 
