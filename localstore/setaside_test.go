@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/koogallery/merchant-console/domain"
 )
@@ -88,4 +89,26 @@ func TestQuote_CutsLongAndInvalidValues(t *testing.T) {
 	assert.LessOrEqual(t, len(long), MaxQuoted+40)
 	assert.Contains(t, long, "more bytes")
 	assert.Equal(t, "a\uFFFDb", Quote("a\xffb"))
+}
+
+func TestApplyPage_ANewerVersionReplacesARecordThatNoLongerDecodes(t *testing.T) {
+	// given an order whose stored bytes were damaged
+	s := openTemp(t)
+	apply(t, s, domain.ResOrders, order(8, 1))
+	id := order(8, 1).ID
+	require.NoError(t, s.update(func(tx *bolt.Tx) error {
+		return resBucket(tx, domain.ResOrders).Bucket(subRec).Put([]byte(id), []byte("Z garbage"))
+	}))
+	require.ErrorIs(t, s.Verify(), ErrCorrupt)
+
+	// when the server sends a newer version
+	_, err := s.ApplyPage(Page{Resource: domain.ResOrders, Items: []domain.Record{order(8, 2)}})
+
+	// then it replaces the damaged copy and the cache reads whole again
+	require.NoError(t, err)
+	got, ok, err := Get[domain.Order](s, id)
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, int64(2), got.Version)
+	require.NoError(t, s.Verify())
 }
