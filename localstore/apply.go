@@ -80,7 +80,7 @@ func (s *Store) ApplyPageReport(p Page) (Applied, error) {
 	if err != nil {
 		return Applied{}, fmt.Errorf("localstore: apply %s page: %w", p.Resource, err)
 	}
-	if p.Cursor != "" && !s.synced {
+	if p.Cursor != "" && !s.synced.Load() {
 		// from now on an emptied file is damage, not a new cache
 		_ = s.guarded("read", func(db *bolt.DB) error { s.noteState(db, true); return nil })
 	}

@@ -81,7 +81,7 @@ func (s *Store) noteState(db *bolt.DB, synced bool) {
 	old, _ := readState(s.path)
 	st := stateFile{Account: s.account, Synced: synced || old.Synced, TxID: txid, At: time.Now().UTC()}
 	if err := writeState(s.path, st); err == nil {
-		s.synced = st.Synced
+		s.synced.Store(st.Synced)
 	}
 }
 

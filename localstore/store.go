@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -55,7 +56,7 @@ type Store struct {
 	account string
 	opts    Options
 	caches  caches
-	synced  bool // the state sidecar already says a cursor was stored (damage.go)
+	synced  atomic.Bool // the state sidecar already says a cursor was stored (damage.go)
 }
 
 // Open opens (creating if needed) the cache file at path for account.
@@ -82,7 +83,8 @@ func Open(path, account string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	st, _ := readState(path)
-	s := &Store{db: db, path: path, account: account, opts: opts, synced: st.Synced}
+	s := &Store{db: db, path: path, account: account, opts: opts}
+	s.synced.Store(st.Synced)
 	if err := s.init(); err != nil {
 		_ = db.Close()
 		return nil, err
