@@ -29,6 +29,7 @@ type State struct {
 	LastError string    // empty after a success
 	Outbox    int       // actions not yet delivered
 	NextRetry time.Time // while offline: when the next attempt is due
+	HeldUntil time.Time // while the server's Retry-After runs: "rate limited until HH:MM"
 }
 
 // DefaultIntervals: tickets and interface alerts need a fast reaction,
@@ -227,6 +228,7 @@ func (l *loop) runDue(ctx context.Context) {
 func (l *loop) finish(res []domain.Resource, err error) {
 	now := time.Now()
 	outbox := l.s.eng.outboxCount()
+	held, _ := HeldUntil(l.s.eng.opts.Store, now)
 	if err == nil || !transient(err) {
 		if !l.retryAt.IsZero() {
 			_ = l.s.eng.ClearOfflineWait()
@@ -236,7 +238,7 @@ func (l *loop) finish(res []domain.Resource, err error) {
 			l.next[r] = now.Add(l.s.opts.Intervals[r])
 		}
 		l.s.update(func(st *State) {
-			st.Status, st.Outbox, st.NextRetry = StatusOnline, outbox, time.Time{}
+			st.Status, st.Outbox, st.NextRetry, st.HeldUntil = StatusOnline, outbox, time.Time{}, held
 			st.LastError = errText(err)
 			if err == nil {
 				st.LastSync = l.s.eng.opts.Now()
@@ -248,7 +250,7 @@ func (l *loop) finish(res []domain.Resource, err error) {
 	l.retryAt = now.Add(backoff(1, l.offline, l.offline))
 	_ = l.s.eng.NoteOfflineWait(l.retryAt) // kept across a restart
 	l.s.update(func(st *State) {
-		st.Status, st.Outbox, st.LastError, st.NextRetry = StatusOffline, outbox, errText(err), l.retryAt
+		st.Status, st.Outbox, st.LastError, st.NextRetry, st.HeldUntil = StatusOffline, outbox, errText(err), l.retryAt, held
 	})
 }
 
