@@ -45,7 +45,9 @@ func readState(path string) (stateFile, bool) {
 	return st, true
 }
 
-// writeState replaces the sidecar atomically.
+// writeState replaces the sidecar atomically. It is not fsynced: a sidecar
+// lost or garbled by a power cut reads as none, which only skips checks,
+// and Close stays as fast as it was.
 func writeState(path string, st stateFile) error {
 	data, err := json.Marshal(st)
 	if err != nil {
@@ -57,10 +59,6 @@ func writeState(path string, st stateFile) error {
 	}
 	defer os.Remove(tmp.Name()) // fails harmlessly after the rename
 	if _, err := tmp.Write(data); err != nil {
-		_ = tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
 		_ = tmp.Close()
 		return err
 	}
