@@ -122,7 +122,7 @@ func prepareItems(p Page, account string, a *arena) ([]prepared, []SetAside, err
 func setAsideRecord(res domain.Resource, r domain.Record, reason string) SetAside {
 	m := metaOrZero(r)
 	raw, _ := json.Marshal(r)
-	return newSetAside(res, m.ID, m.Version, reason, raw)
+	return NewSetAside(res, m.ID, m.Version, reason, raw)
 }
 
 // metaOrZero is r's meta, or the zero Meta for a nil record (a nil *T

@@ -100,16 +100,12 @@ func setAsideKey(res domain.Resource, id string) []byte {
 	return append(k, id...)
 }
 
-// newSetAside builds an entry from what the server sent.
-func newSetAside(res domain.Resource, id string, version int64, reason string, raw []byte) SetAside {
+// NewSetAside builds an entry from what the server sent: the ID and raw
+// bytes are kept short, the full ID only in the key. The sync engine uses
+// it for records it could not even decode (see Page.SetAside).
+func NewSetAside(res domain.Resource, id string, version int64, reason string, raw []byte) SetAside {
 	return SetAside{Resource: res, ID: Quote(id), Version: version, Reason: reason,
 		At: time.Now().UTC(), Raw: quoteN(string(raw), maxRawKept), key: setAsideKey(res, id)}
-}
-
-// NewSetAside is a set-aside entry for a record the sync engine could not
-// even decode; ApplyPage stores it with the page (see Page.SetAside).
-func NewSetAside(res domain.Resource, id string, version int64, reason string, raw []byte) SetAside {
-	return newSetAside(res, id, version, reason, raw)
 }
 
 // putSetAside stores entries, keyed by resource and ID: a record set aside
