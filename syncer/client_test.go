@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -481,4 +482,32 @@ func TestClient_ItemsThatDoNotDecodeAreSetAsideNotFatal(t *testing.T) {
 	assert.Equal(t, "o2", page.SetAside[0].ID)
 	assert.Contains(t, page.SetAside[0].Reason, `field "Meta.version" has the wrong type`)
 	assert.Equal(t, "c9", page.NextCursor)
+}
+
+func TestClient_AnUntrustedCertificateIsNotRetried(t *testing.T) {
+	// given a TLS server whose certificate the client does not trust, counting handshakes
+	var handshakes atomic.Int32
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = io.WriteString(w, okOrdersPage)
+	}))
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
+	srv.Config.ConnState = func(_ net.Conn, st http.ConnState) {
+		if st == http.StateNew {
+			handshakes.Add(1)
+		}
+	}
+	srv.StartTLS()
+	defer srv.Close()
+	clk := newTestClock()
+	c := newTestClient(t, srv.URL, func(o *Options) { o.MaxAttempts, o.Sleep, o.Now = 6, clk.Sleep, clk.Now })
+
+	// when a page is asked for
+	_, err := c.Changes(context.Background(), domain.ResOrders, "", Owner{})
+
+	// then the error is permanent: one connection, no backoff, no "gave up after 6 attempts"
+	require.Error(t, err)
+	assert.True(t, Permanent(err), "got %v", err)
+	assert.NotContains(t, err.Error(), "gave up after")
+	assert.Equal(t, int32(1), handshakes.Load())
+	assert.Empty(t, clk.Sleeps())
 }
