@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -186,4 +187,35 @@ func TestSync_AHostileServerNeverStopsTheOthersNorLosesGoodRecords(t *testing.T)
 	left, err := store.SetAsideCount()
 	require.NoError(t, err)
 	assert.Equal(t, 3, left)
+}
+
+func TestPull_EndlessPagingWithoutATotalIsCutOffByTime(t *testing.T) {
+	// given a server that always has more orders and never says how many
+	var n atomic.Int32
+	srv := newSignedServer(t, time.Now, func(_ int, w http.ResponseWriter, _ *http.Request) {
+		i := n.Add(1)
+		time.Sleep(2 * time.Millisecond)
+		_, _ = fmt.Fprintf(w, `{"resultCode":"MKT.0000","items":[{"id":"o%05d","version":%d,"status":"COMPLETED"}],"nextCursor":"c%d","hasMore":true}`, i, i, i)
+	})
+	store := openStore(t, filepath.Join(t.TempDir(), "c.db"), "mine")
+	defer store.Close()
+	eng, err := NewEngine(EngineOptions{Store: store, RemoteAccount: "mine", MaxPullTime: 100 * time.Millisecond,
+		Client: newTestClient(t, srv.URL, nil)})
+	require.NoError(t, err)
+
+	// when the orders are pulled
+	_, err = eng.Pull(context.Background(), domain.ResOrders)
+
+	// then paging stops at the time bound with an error naming the resource, keeping what arrived
+	var pe *PagingError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, domain.ResOrders, pe.Resource)
+	assert.Contains(t, err.Error(), "sync orders: stopped after")
+	assert.Contains(t, err.Error(), "paging took longer than 100ms")
+	_, stored, err := localstore.List[domain.Order](store, localstore.Query{})
+	require.NoError(t, err)
+	assert.Equal(t, pe.Pages, stored)
+	cursor, err := store.Cursor(domain.ResOrders)
+	require.NoError(t, err)
+	assert.Equal(t, fmt.Sprintf("c%d", pe.Pages), cursor, "the next sync continues from there")
 }
