@@ -190,3 +190,32 @@ func smashPageHolding(t *testing.T, path string, marker []byte) {
 	require.Positive(t, n)
 	require.NoError(t, os.WriteFile(path, raw, 0o600))
 }
+
+func TestOpenRepairing_ARolledBackCacheIsRepairedWithItsOutbox(t *testing.T) {
+	// given a synced cache whose newest meta page was damaged after two more actions were queued
+	path := filepath.Join(t.TempDir(), "c.db")
+	writeCacheWithOutbox(t, path)
+	enqueueOne(t, path, "k5")
+	flipNewestMeta(t, path)
+
+	// when the console opens it
+	s, rep, err := OpenRepairing(path, testAccount, Options{})
+
+	// then it opens a repaired cache, tells what happened, and nothing queued is lost
+	require.NoError(t, err)
+	defer s.Close()
+	require.NotNil(t, rep)
+	assert.Contains(t, strings.Join(rep.Lines(), " "), "Saved 4 queued actions (3 still to send")
+	pending, err := s.PendingActions()
+	require.NoError(t, err)
+	assert.Equal(t, []string{"k1", "k2", "k5"}, keysOf(pending))
+}
+
+func TestOpenRepairing_ASoundCacheIsOpenedAsItIs(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.db")
+	writeCacheWithOutbox(t, path)
+	s, rep, err := OpenRepairing(path, testAccount, Options{})
+	require.NoError(t, err)
+	defer s.Close()
+	assert.Nil(t, rep)
+}

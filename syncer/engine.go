@@ -81,6 +81,9 @@ type Summary struct {
 	Resources []ResourceSummary
 	Push      PushSummary
 	Took      time.Duration
+	// Damaged are the outbox entries that no longer decode: quarantined,
+	// never sent, never blocking the others (localstore.DamagedActions).
+	Damaged []localstore.DamagedAction
 }
 
 // ResourceSummary counts one resource's changes in one sync.
@@ -108,6 +111,9 @@ func (e *Engine) Sync(ctx context.Context, resources ...domain.Resource) (Summar
 	}
 	var err error
 	sum.Push, err = e.push(ctx)
+	if damaged, derr := e.opts.Store.DamagedActions(); derr == nil {
+		sum.Damaged = damaged
+	}
 	if err != nil {
 		sum.Took = time.Since(start)
 		return sum, err
@@ -122,10 +128,14 @@ func (e *Engine) Sync(ctx context.Context, resources ...domain.Resource) (Summar
 
 // Problems are what a person should hear about a sync besides its counts,
 // one line each: every resource that stopped early and why, and every
-// record set aside in this sync and why. `sync` prints them; the whole
-// set-aside list is Store.SetAsideRecords.
+// record set aside in this sync and why, and every quarantined outbox
+// entry. `sync` prints them; the whole set-aside list is
+// Store.SetAsideRecords.
 func (s Summary) Problems() []string {
 	var out []string
+	for _, d := range s.Damaged {
+		out = append(out, d.String())
+	}
 	for _, r := range s.Resources {
 		if r.Err != nil {
 			out = append(out, r.Err.Error())

@@ -1,8 +1,10 @@
 package syncer
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -170,4 +172,40 @@ func TestPush_ResultAppliedWithoutMovingCursor(t *testing.T) {
 	_, err = r.eng.Sync(context.Background())
 	require.NoError(t, err)
 	assertConverged(t, sb, r.acct.ID, r.store)
+}
+
+func TestSync_ADamagedOutboxEntryDoesNotBlockTheOthers(t *testing.T) {
+	// given three queued replies, the middle one's bytes damaged on disk
+	sb := startSandbox(t, sandbox.Options{Seed: 5, Tickets: 100})
+	acct := mainAccount(t, sb).ID
+	tickets := ticketsIn(sb, acct, domain.TicketProcessing)
+	require.NotEmpty(t, tickets)
+	path := filepath.Join(t.TempDir(), "cache.db")
+	r := newRig(t, sb, path, nil)
+	for i := range 3 {
+		_, err := r.store.Enqueue(replyAction(i, tickets[0]))
+		require.NoError(t, err)
+	}
+	r.close(t)
+	raw, err := os.ReadFile(path)
+	require.NoError(t, err)
+	// every copy of the entry loses a byte's meaning, as after a bad sector
+	marker := []byte(`{"key":"reply-001"`)
+	require.True(t, bytes.Contains(raw, marker))
+	for i := bytes.Index(raw, marker); i >= 0; i = bytes.Index(raw, marker) {
+		raw[i+1] = '#'
+	}
+	require.NoError(t, os.WriteFile(path, raw, 0o600))
+	appliedBefore := sb.Applied(acct)
+
+	// when the console syncs
+	r = newRig(t, sb, path, nil)
+	defer r.close(t)
+	sum, err := r.eng.Sync(context.Background())
+
+	// then the two readable replies are sent and the damaged one is reported, not fatal
+	require.NoError(t, err)
+	assert.Equal(t, 2, sb.Applied(acct)-appliedBefore)
+	require.Len(t, sum.Damaged, 1)
+	assert.Contains(t, strings.Join(sum.Problems(), "\n"), "queued action #2 is damaged and was not sent")
 }
