@@ -181,6 +181,7 @@ func xlsxBills(ctx context.Context, out io.Writer, path string, bills iter.Seq2[
 	if err := writeSummary(f, st, sum, o); err != nil {
 		return err
 	}
+	res.CutCells = st.cutCells
 	return saveWorkbook(f, out, path)
 }
 

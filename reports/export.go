@@ -147,6 +147,7 @@ func xlsxTable[T any](ctx context.Context, out io.Writer, path string, seq iter.
 	if err := writeSummary(f, st, sum, o); err != nil {
 		return err
 	}
+	res.CutCells = st.cutCells
 	return saveWorkbook(f, out, path)
 }
 

@@ -80,6 +80,7 @@ var (
 	sumZone     = phrase("Time zone")
 	sumFilter   = phrase("Filter")
 	sumRecords  = phrase("Records")
+	sumCutCells = phrase("Cells cut at the length limit")
 	sumByStatus = phrase("By status")
 	sumByMonth  = phrase("By month")
 	sumStatus   = phrase("Status")
@@ -150,6 +151,9 @@ func writeSummary(f *excelize.File, st *styles, s *summary, o Options) error {
 		{sumZone.In(o.Lang), o.Location.String()},
 		{sumFilter.In(o.Lang), filter},
 		{sumRecords.In(o.Lang), s.total.count},
+	}
+	if st.cutCells > 0 { // counted while the data sheets were written, before this one
+		facts = append(facts, [2]any{sumCutCells.In(o.Lang), st.cutCells})
 	}
 	if err := w.put(s.title.In(o.Lang)); err != nil {
 		return err
