@@ -21,13 +21,14 @@ const shopAccount = "koo-shop"
 
 // console is one running copy of the product for one agent, like a second
 // desktop: its own home (config and cache) and its own service, opened as
-// the window opens it. The keys come from the environment (startWorld).
+// the window opens it. The keys come from the environment (startWorld, or
+// agentConsole for a console on the gateway).
 type console struct {
 	w      *world
 	agent  string
 	home   string
 	centre *collector
-	now    func() time.Time // the clock the console reads: the marketplace's, unless set
+	now    func() time.Time // the clock the console reads: the marketplace's, or the gateway scenario's wall clock
 
 	svc   *service.Service
 	store *localstore.Store // the service's cache of shopAccount
