@@ -42,7 +42,7 @@ var ticketCols = []column{
 	{Text{"受理时间", "Accepted"}, 17},
 	{Text{"解决时间", "Resolved"}, 17},
 	{Text{"关闭时间", "Closed"}, 17},
-	{Text{"消息数", "Messages"}, 8},
+	{Text{"消息数", "Messages"}, 8}, // the customer's conversation: internal notes not counted
 	{Text{"附件数", "Attachments"}, 8},
 	{Text{"首次响应(小时)", "First response (h)"}, 13},
 	{Text{"解决用时(小时)", "Resolution (h)"}, 13},
@@ -51,6 +51,7 @@ var ticketCols = []column{
 	{Text{"SLA剩余(小时)", "SLA left (h)"}, 12},
 	{Text{"原因", "Cause"}, 30},
 	{Text{"解决方案", "Solution"}, 40},
+	{Text{"内部备注数", "Internal notes"}, 10}, // counted apart: the customer never saw them
 }
 
 var ticketsTable = table[domain.Ticket]{
@@ -69,9 +70,9 @@ var ticketsTable = table[domain.Ticket]{
 		return emit(t.ID, t.Subject, t.CustomerName, t.ProductName, t.OrderID,
 			TicketStatusLabels.Get(c.lang, string(t.Status)), t.Assignee,
 			t.CreatedAt, t.AcceptedAt, t.ResolvedAt, t.ClosedAt,
-			len(t.Messages), len(t.Attachments), hours(first, okFirst), hours(res, okRes),
+			len(t.CustomerVisible()), len(t.Attachments), hours(first, okFirst), hours(res, okRes),
 			due, SLAStateLabels.Get(c.lang, SLAState(t, c.now)), hours(left, okLeft),
-			t.Cause, t.Solution)
+			t.Cause, t.Solution, len(t.Notes()))
 	},
 	sum: func(c rowCtx, t domain.Ticket) (string, string, domain.Money, string) {
 		return TicketStatusLabels.Get(c.lang, string(t.Status)), monthOf(t.CreatedAt, c.loc), 0, ""
