@@ -30,15 +30,22 @@ var (
 	ErrDuplicate = errors.New("a quick reply with this category and title already exists")
 )
 
-// Library is one agent's quick replies on disk. It is safe for concurrent use.
+// Library is one agent's quick replies on disk. It is safe for concurrent
+// use, also by several Library values on one folder (the window and a
+// command in one process): they share the folder's lock.
 type Library struct {
 	personal, shared string
-	mu               sync.Mutex // serialises read-modify-write of the personal file
+	mu               *sync.Mutex // serialises read-modify-write of the personal file
 }
+
+// folderLocks holds one lock per personal file path.
+var folderLocks sync.Map
 
 // Open is the library in configDir (config.Paths.Config). Nothing is read yet.
 func Open(configDir string) *Library {
-	return &Library{personal: filepath.Join(configDir, PersonalFile), shared: filepath.Join(configDir, SharedDir)}
+	personal := filepath.Join(configDir, PersonalFile)
+	mu, _ := folderLocks.LoadOrStore(personal, &sync.Mutex{})
+	return &Library{personal: personal, shared: filepath.Join(configDir, SharedDir), mu: mu.(*sync.Mutex)}
 }
 
 // SharedFolder is where shared sets are read from.
