@@ -51,6 +51,15 @@ const (
 	DelistOver                       // more than DelistLimit: the product is delisted
 )
 
+var delistLevelLabels = map[DelistLevel]Label{
+	DelistClear:   {"正常", "Clear"},
+	DelistWarning: {"预警", "Warning"},
+	DelistOver:    {"已超过下架上限", "Over the delisting limit"},
+}
+
+// Label is the level in words.
+func (l DelistLevel) Label() Label { return delistLevelLabels[l] }
+
 // DelistingCount is one product's failed orders in a month, against the
 // delisting limit.
 type DelistingCount struct {

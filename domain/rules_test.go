@@ -50,6 +50,10 @@ func TestDelistingLevelWarnsAtThreeAndDelistsAboveFive(t *testing.T) {
 		assert.Equal(t, want, c.Level(), "%d failed", n)
 	}
 	assert.Contains(t, DelistingCount{FailedOrders: []string{"a", "b", "c"}}.Summary().Zh, "3/5")
+	for _, l := range []DelistLevel{DelistClear, DelistWarning, DelistOver} {
+		assert.NotEmpty(t, l.Label().Zh)
+		assert.NotEmpty(t, l.Label().En)
+	}
 }
 
 func TestMerchantAppealOpensAfterTheUserStallsFiveDays(t *testing.T) {

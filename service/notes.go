@@ -11,18 +11,24 @@ import (
 	"github.com/koogallery/merchant-console/localstore"
 )
 
-// ErrEmptyNote is returned for a note with no text: nothing is queued.
-var ErrEmptyNote = errors.New("an internal note needs some text")
+// Errors of a note refused before anything is queued.
+var (
+	ErrEmptyNote = errors.New("an internal note needs some text")
+	ErrNoAgent   = errors.New("an internal note needs the agent's name")
+)
 
 // AddNote queues an internal note (内部备注) by agent on a cached ticket of
 // account. It goes out through the outbox like a reply: queued when
 // offline, sent exactly once under its own idempotency key. The marketplace
 // keeps it in the ticket's conversation flagged internal; the customer
 // never sees it. A note is refused here, before anything is queued, when
-// the text is blank, the ticket is not cached or its status takes no notes.
+// the text or the agent is blank, the ticket is not cached or its status takes no notes.
 func (s *Service) AddNote(account, ticketID, agent, text string) (domain.Action, error) {
 	if strings.TrimSpace(text) == "" {
 		return domain.Action{}, ErrEmptyNote
+	}
+	if strings.TrimSpace(agent) == "" {
+		return domain.Action{}, ErrNoAgent // the marketplace would refuse it after the fact
 	}
 	a, err := s.mustAccount(account)
 	if err != nil {

@@ -159,10 +159,12 @@ func TestABlankNoteOrANoteOnAWithdrawnTicketQueuesNothing(t *testing.T) {
 	// when a blank note and a note on an unknown ticket are added
 	_, blank := a.AddNote(shop, tk.ID, "张三", "  \n")
 	_, unknown := a.AddNote(shop, "NO-SUCH", "张三", "text")
+	_, nobody := a.AddNote(shop, tk.ID, " ", "text")
 
 	// then both are refused and the outbox stays empty
 	assert.ErrorIs(t, blank, ErrEmptyNote)
 	assert.ErrorContains(t, unknown, "not in the cache")
+	assert.ErrorIs(t, nobody, ErrNoAgent)
 	pending, err := a.Store(shop).PendingActions()
 	require.NoError(t, err)
 	assert.Empty(t, pending)
