@@ -1,6 +1,7 @@
 package localstore
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -46,4 +47,35 @@ func TestDelistingCountsReadTheMonthFromTheCacheFile(t *testing.T) {
 	assert.Equal(t, []string{"O9"}, got[0].AtRisk)
 	assert.Equal(t, domain.DelistWarning, got[0].Level())
 	assert.Equal(t, 1, got[0].Left())
+}
+
+// BenchmarkDelistingCounts reads the counter from a cache of 20,000 alerts
+// spread over a year, a tenth of them unsubscribed and 50 still open.
+func BenchmarkDelistingCounts(b *testing.B) {
+	now := time.Date(2026, 11, 20, 2, 0, 0, 0, time.UTC)
+	s, err := Open(filepath.Join(b.TempDir(), "c.db"), testAccount, Options{NoSync: true})
+	require.NoError(b, err)
+	defer s.Close()
+	var items []domain.Record
+	for i := range 20000 {
+		failed := now.Add(-time.Duration(i) * 26 * time.Minute)
+		st := domain.AlertResolved
+		switch {
+		case i < 50:
+			st = domain.AlertRetrying
+		case i%10 == 0:
+			st = domain.AlertUnsubscribed
+		}
+		items = append(items, domain.InterfaceAlert{Meta: domain.Meta{ID: fmt.Sprintf("A%05d", i), Account: testAccount, Version: 1, UpdatedAt: failed},
+			OrderID: fmt.Sprintf("O%05d", i), ProductName: fmt.Sprintf("P%d", i%40), State: st,
+			FirstFailureAt: failed, UnsubscribeAt: failed.Add(3 * time.Hour)})
+	}
+	_, err = s.ApplyPage(Page{Resource: domain.ResAlerts, Items: items})
+	require.NoError(b, err)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := s.DelistingCounts(now); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

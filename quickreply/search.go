@@ -14,20 +14,37 @@ const (
 	scoreText        = 1
 )
 
+// Index is a list of entries ready to search: their fields lowered once,
+// so each keystroke in the search box only compares. Build it when the
+// list is loaded.
+type Index struct {
+	entries []Entry
+	lowered [][3]string // title, category, text
+}
+
+// NewIndex prepares entries for searching.
+func NewIndex(entries []Entry) *Index {
+	ix := &Index{entries: entries, lowered: make([][3]string, len(entries))}
+	for i, e := range entries {
+		ix.lowered[i] = [3]string{strings.ToLower(e.Title), strings.ToLower(e.Category), strings.ToLower(e.Text)}
+	}
+	return ix
+}
+
 // Search keeps the entries matching every space-separated term of query
 // (a substring of the title, category or text, case-insensitively; Chinese
 // works as is) and ranks them: best match first, then personal before
 // shared before examples, then by title. An empty query keeps all, in
 // that order.
-func Search(entries []Entry, query string) []Entry {
+func (ix *Index) Search(query string) []Entry {
 	terms := strings.Fields(strings.ToLower(query))
 	type hit struct {
 		e     Entry
 		score int
 	}
 	var hits []hit
-	for _, e := range entries {
-		if s, ok := score(e.Reply, terms); ok {
+	for i, e := range ix.entries {
+		if s, ok := score(ix.lowered[i], terms); ok {
 			hits = append(hits, hit{e, s})
 		}
 	}
@@ -47,10 +64,13 @@ func Search(entries []Entry, query string) []Entry {
 	return out
 }
 
+// Search is NewIndex(entries).Search(query), for a one-off search.
+func Search(entries []Entry, query string) []Entry { return NewIndex(entries).Search(query) }
+
 // score is the sum over terms of each term's best field; false when a term
 // is found nowhere.
-func score(r Reply, terms []string) (int, bool) {
-	title, cat, text := strings.ToLower(r.Title), strings.ToLower(r.Category), strings.ToLower(r.Text)
+func score(f [3]string, terms []string) (int, bool) {
+	title, cat, text := f[0], f[1], f[2]
 	total := 0
 	for _, t := range terms {
 		switch {

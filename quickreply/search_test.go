@@ -1,6 +1,8 @@
 package quickreply
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -44,4 +46,19 @@ func TestSearchNeedsEveryTermAndIgnoresCase(t *testing.T) {
 	// then only the reply holding both is found
 	assert.Equal(t, []string{"Invoice help"}, titles(got))
 	assert.Len(t, Search(entries, "  "), 2, "an empty query keeps all")
+}
+
+// BenchmarkSearch ranks a full set (MaxReplies) for a two-term Chinese query,
+// what each keystroke in the search box costs.
+func BenchmarkSearch(b *testing.B) {
+	entries := make([]Entry, MaxReplies)
+	for i := range entries {
+		entries[i] = Entry{Reply: Reply{Title: fmt.Sprintf("开通进度 %d", i), Category: "订单",
+			Text: strings.Repeat("订单正在开通，预计三小时内完成。", 8)}, Scope: ScopeShared}
+	}
+	ix := NewIndex(entries)
+	b.ResetTimer()
+	for b.Loop() {
+		ix.Search("开通 小时")
+	}
 }

@@ -15,12 +15,21 @@ import (
 // ExportPersonal, RemoveShared, SharedSets).
 func (s *Service) QuickReplies() *quickreply.Library { return quickreply.Open(s.paths.Config) }
 
+// QuickReplyIndex loads every reply the agent can insert (personal, shared,
+// the examples in lang) ready to search as the agent types: build it when
+// the picker opens and after an edit or import. Sets that cannot be read
+// are left out and their errors returned.
+func (s *Service) QuickReplyIndex(lang string) (*quickreply.Index, []error) {
+	entries, errs := s.QuickReplies().List(lang)
+	return quickreply.NewIndex(entries), errs
+}
+
 // FindQuickReplies lists the replies the agent can insert (personal, shared,
 // the examples in lang) matching query, best first; an empty query lists
 // all. Sets that cannot be read are left out and their errors returned.
 func (s *Service) FindQuickReplies(lang, query string) ([]quickreply.Entry, []error) {
-	entries, errs := s.QuickReplies().List(lang)
-	return quickreply.Search(entries, query), errs
+	ix, errs := s.QuickReplyIndex(lang)
+	return ix.Search(query), errs
 }
 
 // ExpandQuickReply fills a reply's text for a cached ticket of account and
