@@ -106,10 +106,16 @@ func TestExportBills_FlagsALineSettledOffAmountTimesShare(t *testing.T) {
 			{ID: "BL-ERP-1", OrderID: "CS01", ProductName: "ERP 实施服务（SaaS 线下交付）", OrderAmount: 2_000_000, ShareRate: 0.75, Amount: 1_600_000},
 			{ID: "BL-ERP-2", OrderID: "CS02", ProductName: "企业网盘标准版", OrderAmount: 1_000_000, ShareRate: 0.7, Amount: 700_000},
 		}}}
+	// and its transaction details, which agree with its lines
+	var txs []domain.TransactionDetail
+	for _, l := range bills[0].Lines {
+		txs = append(txs, domain.TransactionDetail{Meta: meta("T" + l.ID), BillID: "BL-ERP", OrderID: l.OrderID,
+			Amount: l.OrderAmount, SellerAmount: l.Amount, Status: domain.TxBilled})
+	}
 	path := outPath(t, "账单.xlsx")
 
 	// when it is exported
-	_, err := ExportBills(context.Background(), path, FromSlice(bills), nil, Options{Location: shanghai, Now: exportNow})
+	_, err := ExportBills(context.Background(), path, FromSlice(bills), FromSlice(txs), Options{Location: shanghai, Now: exportNow})
 	require.NoError(t, err)
 	f := openBook(t, path)
 
@@ -126,6 +132,7 @@ func TestExportBills_FlagsALineSettledOffAmountTimesShare(t *testing.T) {
 	// and the reconciliation sheet no longer calls the bill a match
 	const sh = "对账"
 	assert.InDelta(t, 0, number(t, f, sh, "F2"), 0, "its lines still add up")
+	assert.InDelta(t, 0, number(t, f, sh, "I2"), 0, "and match its transaction details")
 	assert.Equal(t, "不一致", text(t, f, sh, "J2"))
 	assert.Equal(t, redFill, fillColor(t, f, sh, "J2"))
 	assert.InDelta(t, 1, number(t, f, sh, "K2"), 0)
