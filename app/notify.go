@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/koogallery/merchant-console/assets"
+	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/internal/desktopbus"
 	"github.com/koogallery/merchant-console/notify"
 	"github.com/koogallery/merchant-console/ui"
@@ -19,10 +20,27 @@ func notifySettings(prefs ui.Prefs) notify.Settings {
 	return s
 }
 
-// desktopNotifier shows popups through the OS (beeep), with Fyne's own
-// notification as the fallback.
-func desktopNotifier(a fyne.App) *notify.NotifierOptions {
-	return &notify.NotifierOptions{AppName: "Merchant Console", Icon: assets.Icon.Content(), Fallback: fyneFallback(a)}
+// desktopNotifier shows popups through the OS (D-Bus on Linux, beeep
+// elsewhere), with Fyne's own notification as the fallback; a popup's
+// "Open" opens its record in the window.
+func desktopNotifier(a fyne.App, lang notify.Lang, events *relay) *notify.NotifierOptions {
+	return &notify.NotifierOptions{AppName: "Merchant Console", Icon: assets.Icon.Content(), Lang: lang,
+		Fallback: fyneFallback(a), OnOpen: events.open}
+}
+
+// open shows a popup's record: its account, its list, the record selected,
+// and the window raised. It arrives on the D-Bus goroutine.
+func (r *relay) open(account string, res domain.Resource, id string) {
+	s := r.shell.Load()
+	if s == nil {
+		return
+	}
+	fyne.Do(func() {
+		s.SwitchAccount(account)
+		s.Navigate(ui.NavTarget{Resource: res, RecordID: id})
+		s.Window().Show()
+		s.Window().RequestFocus()
+	})
 }
 
 // fyneFallback is Fyne's own notification, for when beeep fails. On Linux it

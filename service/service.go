@@ -103,6 +103,7 @@ func (s *Service) Start() {
 	}
 	s.started = true
 	s.mu.Unlock()
+	s.holdForLaunch()
 	if s.notes != nil {
 		s.background.Go(s.runNotify)
 	}
@@ -125,6 +126,9 @@ func (s *Service) Close() error {
 		s.mu.Unlock()
 		for _, a := range accts {
 			errs = append(errs, a.close())
+		}
+		if s.popups != nil {
+			errs = append(errs, s.popups.Close())
 		}
 		if s.sandbox != nil {
 			if err := s.sandbox.Close(); err != nil {
