@@ -28,6 +28,10 @@ type Options struct {
 	NoArrivals bool
 	Rates      Rates
 	Faults     Faults
+	// State continues a world (*Server).SaveState wrote instead of
+	// generating one; it must have been made with the same seed, sizes,
+	// arrivals and rates (else Start fails with ErrStateMismatch).
+	State []byte
 }
 
 // Rates tune the simulation's randomness. Negative values mean zero; zero
