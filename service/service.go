@@ -134,6 +134,7 @@ func (s *Service) Close() error {
 			if err := s.sandbox.Close(); err != nil {
 				slog.Warn("close sandbox", "err", err)
 			}
+			errs = append(errs, s.saveSandbox()) // stopped: its world no longer moves
 		}
 	})
 	return errors.Join(errs...)
