@@ -43,7 +43,7 @@ func (r *relay) open(account string, res domain.Resource, id string) {
 	})
 }
 
-// fyneFallback is Fyne's own notification, for when beeep fails. On Linux it
+// fyneFallback is Fyne's own notification, for when the desktop fails. On Linux it
 // goes over the same session bus, so without one it is left out (the in-app
 // centre still has every notification) rather than log an error per popup.
 func fyneFallback(a fyne.App) func(title, body string) {

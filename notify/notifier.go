@@ -98,8 +98,9 @@ func (o NotifierOptions) iconPath() string {
 func (d *Notifier) Close() error { return d.desk.close() }
 
 // Deliver puts n in the in-app centre and, when it is a popup, on the
-// desktop: over D-Bus (Linux) or beeep, or the fallback when that fails. It may block for
-// a D-Bus round trip, so call it off the UI goroutine.
+// desktop: over D-Bus (Linux) or beeep, or the fallback when that fails. A
+// summary goes to the desktop only: the centre has each record it counts.
+// It may block for a D-Bus round trip, so call it off the UI goroutine.
 func (d *Notifier) Deliver(n Notification) {
 	if n.Kind != KindSummary { // the centre lists the records a summary counts
 		d.opts.Centre(n)

@@ -102,7 +102,7 @@ func TestNotifierRefusesBadOptions(t *testing.T) {
 // D-Bus session.
 const dunstChild = "NOTIFY_TEST_DUNST_CHILD"
 
-// TestNotifierThroughDunst sends real notifications through beeep to dunst.
+// TestNotifierThroughDunst sends real notifications over D-Bus to dunst.
 // It re-runs itself as `xvfb-run -a dbus-run-session -- <test binary>`:
 // a private session bus, so it neither needs nor disturbs the user's, and a
 // virtual display, because dunst 1.9 aborts without an X display.

@@ -94,3 +94,20 @@ func TestAnOverdueSLASaysSoInTitleAndBody(t *testing.T) {
 	assert.Contains(t, sla[0].Body, "SLA breached")
 	assert.True(t, sla[0].Critical)
 }
+
+func TestSLAWarningsTitledByWhetherTheyPassed(t *testing.T) {
+	// given one ticket past its SLA and one 20 minutes from it, in one sync
+	s := allOn()
+	s.Lang = LangEN
+	s.Rules[KindNewTicket] = RuleSetting{} // only the SLA warnings
+	f := newFixture(t, s, noon)
+	late := openTicket("T1", 1, noon.Add(-25*time.Hour))
+	near := openTicket("T2", 1, noon.Add(-24*time.Hour+20*time.Minute))
+
+	// when they are synced together
+	got := f.sync(t, domain.ResTickets, late, near)
+
+	// then the one warning says some are near and some past
+	require.Len(t, got, 1)
+	assert.Equal(t, "2 tickets near or past their SLA", got[0].Title)
+}

@@ -27,12 +27,21 @@ func groupText(lang Lang, kind Kind, evs []event) (title, body string) {
 	if kind != KindTicketSLA {
 		return title, body
 	}
+	overdue := 0
 	for _, e := range evs {
-		if e.left > 0 {
-			return title, body
+		if e.left <= 0 {
+			overdue++
 		}
 	}
-	return slaOverdueTitle(lang, len(evs)), body
+	switch {
+	case overdue == len(evs):
+		return slaOverdueTitle(lang, len(evs)), body
+	case overdue > 0 && lang == LangEN:
+		return fmt.Sprintf("%d tickets near or past their SLA", len(evs)), body
+	case overdue > 0:
+		return fmt.Sprintf("%d 个工单即将或已经超时", len(evs)), body
+	}
+	return title, body
 }
 
 func slaOverdueTitle(lang Lang, n int) string {

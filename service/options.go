@@ -55,7 +55,10 @@ type Options struct {
 	// Notify are the notification rules; nil turns notifications off.
 	Notify *notify.Settings
 	// Desktop, when set, shows system popups through the notifier it
-	// configures (its Centre and Now are filled in by the service).
+	// configures (its Centre and Now are filled in by the service; its
+	// OnOpen is how a popup's "Open" reaches the window). While Start's
+	// launch and each account's first sync run, popups are held and one
+	// summary goes out at the end (at most maxGather later).
 	Desktop *notify.NotifierOptions
 	// NotificationsPaused starts with popups silenced (the tray's pause).
 	NotificationsPaused bool
