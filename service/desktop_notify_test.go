@@ -58,14 +58,14 @@ var desktopStart = time.Date(2026, 11, 2, 2, 0, 0, 0, time.UTC)
 
 // desktopService runs the console on the sandbox with system popups, the
 // way the window does, and records what a popup's "Open" asks for.
-func desktopService(t *testing.T) (*Service, *opened) {
+func desktopService(t *testing.T, paths config.Paths) (*Service, *opened) {
 	t.Helper()
 	rules := notify.DefaultSettings()
 	rules.Lang, rules.Quiet.On = notify.LangEN, false
 	box := small
 	box.Clock = sandbox.NewClock(desktopStart, 0)
 	var o opened
-	s := open(t, Options{Paths: testPaths(t), SandboxOptions: &box, Notify: &rules,
+	s := open(t, Options{Paths: paths, SandboxOptions: &box, Notify: &rules,
 		Desktop: &notify.NotifierOptions{AppName: "Merchant Console Test", Icon: assets.Icon.Content(),
 			Lang: notify.LangEN, OnOpen: o.record}})
 	return s, &o
@@ -75,18 +75,11 @@ func firstSyncRaisesOneSummary(t *testing.T) {
 	// given dunst on the bus and a monitor of every Notify call
 	startDunst(t)
 	calls := monitorNotify(t)
-	s, _ := desktopService(t)
+	paths := testPaths(t)
+	s, _ := desktopService(t, paths)
 
 	// when the console starts and every account's first sync ends
-	s.Start()
-	require.Eventually(t, func() bool {
-		for _, a := range s.Accounts() {
-			if s.State(a.Name).LastSync.IsZero() {
-				return false
-			}
-		}
-		return true
-	}, time.Minute, 50*time.Millisecond, "first syncs")
+	startAndSync(t, s)
 	require.Eventually(t, func() bool { return len(calls.all()) > 0 }, 30*time.Second, 50*time.Millisecond, "a popup")
 	time.Sleep(2 * time.Second) // room for a flood to show itself
 
@@ -100,13 +93,37 @@ func firstSyncRaisesOneSummary(t *testing.T) {
 	// and it carries a small icon, not the 512 px one (~1 MiB over D-Bus)
 	assert.Equal(t, [2]int32{64, 64}, sum.iconSize)
 	assert.Less(t, sum.bytes, 64<<10, "the whole Notify call")
+
+	// when the console is closed and launched again on the same home,
+	// nothing having happened meanwhile (the sandbox's clock is stopped)
+	require.NoError(t, s.Close())
+	again, _ := desktopService(t, paths)
+	startAndSync(t, again)
+	time.Sleep(firstNoticeCheck + time.Second) // past the first deadline check
+
+	// then nothing already told pops up again
+	assert.Len(t, calls.all(), 1, "a relaunch repeated old popups: %v", calls.all()[1:])
+}
+
+// startAndSync starts the console and waits for every account's first sync.
+func startAndSync(t *testing.T, s *Service) {
+	t.Helper()
+	s.Start()
+	require.Eventually(t, func() bool {
+		for _, a := range s.Accounts() {
+			if s.State(a.Name).LastSync.IsZero() {
+				return false
+			}
+		}
+		return true
+	}, time.Minute, 50*time.Millisecond, "first syncs")
 }
 
 func countdownIsCriticalAndOpens(t *testing.T) {
 	// given a synced console and an open alert more than 30 minutes from
 	// automatic unsubscription
 	startDunst(t)
-	s, o := desktopService(t)
+	s, o := desktopService(t, testPaths(t))
 	alert, ok := alertDueAfter(s, 40*time.Minute)
 	require.True(t, ok, "the sandbox has an alert counting down")
 	name := config.SandboxAccountName(alert.Account)

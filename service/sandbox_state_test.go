@@ -55,9 +55,11 @@ func (l *launch) raised() []notify.Notification {
 }
 
 func TestTheSandboxWorldAndItsCachesSurviveARestart(t *testing.T) {
-	// given a first launch that raised notices, read one, and accepted a ticket
-	paths := testPaths(t)
-	first := startLaunch(t, paths)
+	// given a home named by MERCHANT_CONSOLE_HOME, as the window finds it,
+	// and a first launch that raised notices, read one, and accepted a ticket
+	t.Setenv(config.HomeEnv, t.TempDir())
+	first := startLaunch(t, config.Paths{})
+	paths := first.s.Paths()
 	require.NotEmpty(t, first.raised(), "a first launch has news")
 	name := config.SandboxAccountName(sandbox.AccountMain)
 	store := first.s.Store(name)
@@ -79,7 +81,7 @@ func TestTheSandboxWorldAndItsCachesSurviveARestart(t *testing.T) {
 	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
 
 	// when the console is launched again on the same home
-	second := startLaunch(t, paths)
+	second := startLaunch(t, config.Paths{})
 	t.Cleanup(func() { _ = second.s.Close() })
 	store = second.s.Store(name)
 
