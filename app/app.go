@@ -14,9 +14,13 @@ import (
 
 	"github.com/koogallery/merchant-console/assets"
 	"github.com/koogallery/merchant-console/config"
+	"github.com/koogallery/merchant-console/i18n"
 	"github.com/koogallery/merchant-console/sandbox"
 	"github.com/koogallery/merchant-console/service"
-	"github.com/koogallery/merchant-console/ui"
+	"github.com/koogallery/merchant-console/ui/kit"
+	uiprefs "github.com/koogallery/merchant-console/ui/prefs"
+	uishell "github.com/koogallery/merchant-console/ui/shell"
+	uitheme "github.com/koogallery/merchant-console/ui/theme"
 )
 
 // Options adjust a run; the zero value is the normal desktop app.
@@ -27,13 +31,13 @@ type Options struct {
 	Sandbox *sandbox.Options
 	// Language, when set, overrides the saved language (screenshots in
 	// both languages).
-	Language ui.Language
+	Language i18n.Language
 }
 
 // Console is the built window over a running service, not yet shown.
 type Console struct {
 	app   fyne.App
-	shell *ui.Shell
+	shell *uishell.Shell
 	svc   *service.Service
 	log   *logSink
 }
@@ -66,7 +70,7 @@ func Open(opts Options) (*Console, error) {
 
 	a := fyneapp.NewWithID(config.AppID)
 	a.SetIcon(assets.Icon)
-	prefs := ui.NewPrefs(a.Preferences())
+	prefs := uiprefs.New(a.Preferences())
 	applyLook(a, prefs, opts.Language)
 	if dir := prefs.DataDir(); dir != "" {
 		paths.Data = dir
@@ -83,25 +87,25 @@ func Open(opts Options) (*Console, error) {
 	svc.ProbeKeyring()
 	svc.Start()
 
-	shell := ui.NewShell(a, backend(svc, prefs, sink.path), prefs)
+	shell := uishell.NewShell(a, backend(svc, prefs, sink.path), prefs)
 	events.attach(shell)
 	return &Console{app: a, shell: shell, svc: svc, log: sink}, nil
 }
 
 // applyLook sets the language (before any window is built) and the theme.
-func applyLook(a fyne.App, prefs ui.Prefs, override ui.Language) {
+func applyLook(a fyne.App, prefs uiprefs.Prefs, override i18n.Language) {
 	language := prefs.Language()
 	if override != "" {
 		language = override
 	}
-	if err := ui.ApplyLanguage(language); err != nil {
+	if err := kit.ApplyLanguage(language); err != nil {
 		slog.Error("translations", "err", err)
 	}
-	a.Settings().SetTheme(ui.NewTheme(prefs.Theme()))
+	a.Settings().SetTheme(uitheme.New(prefs.Theme()))
 }
 
 // Shell is the console's window.
-func (c *Console) Shell() *ui.Shell { return c.shell }
+func (c *Console) Shell() *uishell.Shell { return c.shell }
 
 // Run shows the window until it is closed or ctx ends (Ctrl-C, SIGTERM),
 // then shuts the service down.

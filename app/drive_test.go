@@ -3,13 +3,13 @@ package app
 import (
 	"context"
 
-	"github.com/koogallery/merchant-console/ui"
+	uishell "github.com/koogallery/merchant-console/ui/shell"
 )
 
 // driver is what a test stepping through the real window gets: the
 // window, and whether sync has run.
 type driver struct {
-	Shell   *ui.Shell
+	Shell   *uishell.Shell
 	console *Console
 }
 

@@ -10,7 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/koogallery/merchant-console/domain"
-	"github.com/koogallery/merchant-console/ui"
+	uibackend "github.com/koogallery/merchant-console/ui/backend"
 )
 
 // summaryFacts reads the label → value pairs at the top of an English
@@ -39,7 +39,7 @@ func TestWindowExportSaysItsFilterAndTimeZone(t *testing.T) {
 	// when the Exports screen asks for completed orders of November, in English
 	from := time.Date(2026, 11, 1, 0, 0, 0, 0, time.Local)
 	to := time.Date(2026, 11, 30, 0, 0, 0, 0, time.Local).AddDate(0, 0, 1).Add(-time.Nanosecond)
-	path, err := b.Export(context.Background(), acct, ui.ExportRequest{Kind: domain.ResOrders, From: from, To: to,
+	path, err := b.Export(context.Background(), acct, uibackend.ExportRequest{Kind: domain.ResOrders, From: from, To: to,
 		Statuses: []string{string(domain.OrderCompleted)}, Format: "xlsx", Language: "en"}, nil)
 	require.NoError(t, err)
 

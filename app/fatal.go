@@ -10,15 +10,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/koogallery/merchant-console/localstore"
-	"github.com/koogallery/merchant-console/ui"
+	"github.com/koogallery/merchant-console/ui/kit"
 )
 
 // showFatal explains why the console cannot start, in a small window, and
 // waits for the user to close it.
 func showFatal(a fyne.App, err error) {
-	p := ui.Explain(err)
+	p := kit.Explain(err)
 	if errors.Is(err, localstore.ErrLocked) {
-		p = ui.Problem{What: lang.L("Merchant Console is already running."),
+		p = kit.Problem{What: lang.L("Merchant Console is already running."),
 			Todo: lang.L("Switch to the window that is already open. If none is open, wait a few seconds and start again.")}
 	}
 	w := a.NewWindow(lang.L("KooGallery Merchant Console"))

@@ -20,7 +20,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 
-	"github.com/koogallery/merchant-console/ui"
+	"github.com/koogallery/merchant-console/i18n"
 )
 
 // The child side of BenchmarkLaunchToOverview100k: a fresh process that
@@ -82,7 +82,7 @@ func runLaunchChild() int {
 	stopProfile := startLaunchProfile()
 	logs := &lockedLog{}
 	var res launchResult
-	err := runDriven(Options{LogOutput: logs, Language: ui.LangEnglish}, func(d driver) {
+	err := runDriven(Options{LogOutput: logs, Language: i18n.English}, func(d driver) {
 		defer fyne.DoAndWait(d.Shell.Quit)
 		res = watchOverview(d)
 		stopProfile()

@@ -17,7 +17,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/koogallery/merchant-console/ui"
+	uishell "github.com/koogallery/merchant-console/ui/shell"
 )
 
 // How a launch child knows the Overview is on screen: the count texts of
@@ -56,11 +56,11 @@ func (p *frameProbe) arm() {
 // overviewCounts finds the four to-do counts of the Overview shown: the
 // big bold texts of its cards. nil while the Overview is not shown or a
 // count still shows its placeholder.
-func overviewCounts(s *ui.Shell) ([]*canvas.Text, []string) {
-	if s.Current() != ui.ScreenOverview {
+func overviewCounts(s *uishell.Shell) ([]*canvas.Text, []string) {
+	if s.Current() != uishell.ScreenOverview {
 		return nil, nil
 	}
-	scr, ok := s.ScreenFor(ui.ScreenOverview)
+	scr, ok := s.ScreenFor(uishell.ScreenOverview)
 	if !ok {
 		return nil, nil
 	}

@@ -5,16 +5,18 @@ import (
 
 	"github.com/koogallery/merchant-console/assets"
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/i18n"
 	"github.com/koogallery/merchant-console/internal/desktopbus"
 	"github.com/koogallery/merchant-console/notify"
-	"github.com/koogallery/merchant-console/ui"
+	uiprefs "github.com/koogallery/merchant-console/ui/prefs"
+	"github.com/koogallery/merchant-console/ui/screens"
 )
 
 // notifySettings are the saved rules in the interface's language.
-func notifySettings(prefs ui.Prefs) notify.Settings {
+func notifySettings(prefs uiprefs.Prefs) notify.Settings {
 	s := prefs.Notify()
 	s.Lang = notify.LangEN
-	if ui.Chinese() {
+	if i18n.IsChinese() {
 		s.Lang = notify.LangZH
 	}
 	return s
@@ -37,7 +39,7 @@ func (r *relay) open(account string, res domain.Resource, id string) {
 	}
 	fyne.Do(func() {
 		s.SwitchAccount(account)
-		s.Navigate(ui.NavTarget{Resource: res, RecordID: id})
+		s.Navigate(screens.NavTarget{Resource: res, RecordID: id})
 		s.Window().Show()
 		s.Window().RequestFocus()
 	})

@@ -20,8 +20,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/koogallery/merchant-console/i18n"
 	"github.com/koogallery/merchant-console/sandbox"
-	"github.com/koogallery/merchant-console/ui"
+	uishell "github.com/koogallery/merchant-console/ui/shell"
 )
 
 // The smoke test runs the real app in a real window (make smoke runs it
@@ -34,7 +35,7 @@ const smokeLangEnv = "MERCHANT_CONSOLE_SMOKE_LANG"
 var shotDir = filepath.Join("..", "build", "screenshots")
 
 func TestSmoke(t *testing.T) {
-	for _, l := range []ui.Language{ui.LangChinese, ui.LangEnglish} {
+	for _, l := range []i18n.Language{i18n.Chinese, i18n.English} {
 		t.Run(string(l), func(t *testing.T) {
 			// given a fresh home for a child process that runs the app in l
 			cmd := exec.Command(os.Args[0], "-test.run=^$", "-test.timeout=5m")
@@ -54,7 +55,7 @@ func TestSmoke(t *testing.T) {
 // must live on the process's main goroutine, which only TestMain has.
 func TestMain(m *testing.M) {
 	if l := os.Getenv(smokeLangEnv); l != "" {
-		os.Exit(runSmoke(ui.Language(l)))
+		os.Exit(runSmoke(i18n.Language(l)))
 	}
 	os.Exit(m.Run())
 }
@@ -80,7 +81,7 @@ func (b *syncBuffer) String() string {
 // runSmoke runs the app on the sandbox in a fresh home (config, data, logs
 // and Fyne's preferences), lets drive visit every screen, and returns the
 // exit code: 0 only when nothing went wrong.
-func runSmoke(l ui.Language) int {
+func runSmoke(l i18n.Language) int {
 	home, err := os.MkdirTemp("", "merchant-console-smoke-*")
 	if err != nil {
 		fmt.Println("smoke:", err)
@@ -131,27 +132,27 @@ func drive(d driver, lang string, report func(string, ...any)) {
 		report("the first sync did not finish within 90 s")
 		return
 	}
-	for i, id := range ui.AllScreens {
+	for i, id := range uishell.AllScreens {
 		fyne.DoAndWait(func() { d.Shell.Show(id) })
 		time.Sleep(700 * time.Millisecond) // the screen loads its page off the UI goroutine
 		checkRows(d, id, report)
-		fyne.DoAndWait(func() { d.Shell.SelectFirst(id) })
+		fyne.DoAndWait(func() { selectFirst(d.Shell, id) })
 		time.Sleep(500 * time.Millisecond)
 		name := fmt.Sprintf("%s-%d-%s.png", lang, i+1, slug(id))
 		if err := capture(d.Shell.Window(), filepath.Join(shotDir, name)); err != nil {
 			report("screenshot %s: %v", name, err)
 		}
 	}
-	showCentre(d, lang, len(ui.AllScreens)+1, report)
+	showCentre(d, lang, len(uishell.AllScreens)+1, report)
 }
 
 // showCentre opens the notification centre: the first sync of the sandbox
 // always raises some notifications, so an empty centre is a failure.
 func showCentre(d driver, lang string, n int, report func(string, ...any)) {
-	fyne.DoAndWait(func() { d.Shell.Show(ui.ScreenOverview); d.Shell.ShowNotifications() })
+	fyne.DoAndWait(func() { d.Shell.Show(uishell.ScreenOverview); d.Shell.ShowNotifications() })
 	count := 0
 	waitFor(5*time.Second, func() bool {
-		fyne.DoAndWait(func() { count = d.Shell.Notifications() })
+		fyne.DoAndWait(func() { count = shownNotifications(d.Shell) })
 		return count > 0
 	})
 	if count <= 0 {
@@ -164,10 +165,10 @@ func showCentre(d driver, lang string, n int, report func(string, ...any)) {
 	}
 }
 
-func checkRows(d driver, id ui.ScreenID, report func(string, ...any)) {
+func checkRows(d driver, id uishell.ScreenID, report func(string, ...any)) {
 	var n int
 	var list bool
-	fyne.DoAndWait(func() { n, list = d.Shell.Rows(id) })
+	fyne.DoAndWait(func() { n, list = shellRows(d.Shell, id) })
 	if list && n == 0 {
 		report("screen %q is empty after the first sync", id.Title())
 	}
@@ -184,7 +185,7 @@ func waitFor(limit time.Duration, cond func() bool) bool {
 	return false
 }
 
-func slug(id ui.ScreenID) string {
+func slug(id uishell.ScreenID) string {
 	names := []string{"overview", "orders", "supervision", "tickets", "alerts", "bills", "exports", "settings"}
 	return names[id]
 }

@@ -14,12 +14,14 @@ import (
 	"github.com/koogallery/merchant-console/reports"
 	"github.com/koogallery/merchant-console/service"
 	"github.com/koogallery/merchant-console/syncer"
-	"github.com/koogallery/merchant-console/ui"
+	uibackend "github.com/koogallery/merchant-console/ui/backend"
+	uiprefs "github.com/koogallery/merchant-console/ui/prefs"
+	uishell "github.com/koogallery/merchant-console/ui/shell"
 )
 
 // serviceOptions are the window's service: the saved intervals and rules,
 // desktop popups, and every change relayed to the window.
-func serviceOptions(a fyne.App, paths config.Paths, prefs ui.Prefs, opts Options, events *relay) service.Options {
+func serviceOptions(a fyne.App, paths config.Paths, prefs uiprefs.Prefs, opts Options, events *relay) service.Options {
 	rules := notifySettings(prefs)
 	return service.Options{
 		Paths: paths, SandboxOptions: opts.Sandbox,
@@ -33,9 +35,9 @@ func serviceOptions(a fyne.App, paths config.Paths, prefs ui.Prefs, opts Options
 
 // relay hands the service's events to the window once it exists; earlier
 // ones are in the caches, which the window reads when it opens.
-type relay struct{ shell atomic.Pointer[ui.Shell] }
+type relay struct{ shell atomic.Pointer[uishell.Shell] }
 
-func (r *relay) attach(s *ui.Shell) { r.shell.Store(s) }
+func (r *relay) attach(s *uishell.Shell) { r.shell.Store(s) }
 
 func (r *relay) changed(acct string) {
 	if s := r.shell.Load(); s != nil {
@@ -50,15 +52,15 @@ func (r *relay) notified(n notify.Notification) {
 }
 
 // backend is the window's view of the service: plain callbacks only.
-func backend(svc *service.Service, prefs ui.Prefs, logFile string) *ui.Backend {
-	return &ui.Backend{
-		Accounts:    func() []ui.AccountInfo { return accountInfos(svc.Accounts()) },
+func backend(svc *service.Service, prefs uiprefs.Prefs, logFile string) *uibackend.Backend {
+	return &uibackend.Backend{
+		Accounts:    func() []uibackend.AccountInfo { return accountInfos(svc.Accounts()) },
 		Store:       svc.Store,
-		State:       func(id string) ui.SyncState { return syncState(svc.State(id)) },
+		State:       func(id string) uibackend.SyncState { return syncState(svc.State(id)) },
 		SyncNow:     svc.SyncNow,
 		Enqueue:     func(a domain.Action) error { _, err := svc.Enqueue(a); return err },
 		LookupOrder: svc.LookupOrder,
-		Export: func(ctx context.Context, id string, req ui.ExportRequest, progress func(float64)) (string, error) {
+		Export: func(ctx context.Context, id string, req uibackend.ExportRequest, progress func(float64)) (string, error) {
 			r, err := exportRequest(req, progress)
 			if err != nil {
 				return "", err
@@ -66,17 +68,17 @@ func backend(svc *service.Service, prefs ui.Prefs, logFile string) *ui.Backend {
 			res, err := svc.Export(ctx, id, r)
 			return res.Path, err
 		},
-		ApplyPrefs: func(p ui.Prefs) {
+		ApplyPrefs: func(p uiprefs.Prefs) {
 			svc.SetIntervals(p.SyncIntervals())
 			if err := svc.SetNotifySettings(notifySettings(p)); err != nil {
 				slog.Warn("notification settings", "err", err)
 			}
 		},
 		PauseNotifications: svc.PauseNotifications,
-		TestConnection: func(ctx context.Context, f ui.AccountForm) (marketapi.WhoAmI, error) {
+		TestConnection: func(ctx context.Context, f uibackend.AccountForm) (marketapi.WhoAmI, error) {
 			return svc.TestConnection(ctx, newAccount(f))
 		},
-		SaveAccount:          func(f ui.AccountForm) error { return svc.AddAccount(newAccount(f)) },
+		SaveAccount:          func(f uibackend.AccountForm) error { return svc.AddAccount(newAccount(f)) },
 		RemoveAccount:        svc.RemoveAccount,
 		KeyringProblem:       svc.KeyringProblem,
 		NotificationsProblem: svc.NotificationsProblem,
@@ -88,26 +90,26 @@ func backend(svc *service.Service, prefs ui.Prefs, logFile string) *ui.Backend {
 	}
 }
 
-func accountInfos(accts []service.Account) []ui.AccountInfo {
-	out := make([]ui.AccountInfo, len(accts))
+func accountInfos(accts []service.Account) []uibackend.AccountInfo {
+	out := make([]uibackend.AccountInfo, len(accts))
 	for i, a := range accts {
-		out[i] = ui.AccountInfo{ID: a.Name, Label: a.Label, Site: a.Site, Sandbox: a.Sandbox}
+		out[i] = uibackend.AccountInfo{ID: a.Name, Label: a.Label, Site: a.Site, Sandbox: a.Sandbox}
 	}
 	return out
 }
 
-func syncState(st service.State) ui.SyncState {
-	return ui.SyncState{Online: st.Online(), Syncing: st.Status == syncer.StatusSyncing, Progress: st.Progress,
+func syncState(st service.State) uibackend.SyncState {
+	return uibackend.SyncState{Online: st.Online(), Syncing: st.Status == syncer.StatusSyncing, Progress: st.Progress,
 		LastSync: st.LastSync, Outbox: st.Outbox, Problem: st.Problem}
 }
 
-func newAccount(f ui.AccountForm) service.NewAccount {
+func newAccount(f uibackend.AccountForm) service.NewAccount {
 	return service.NewAccount{Name: f.Name, Site: f.Site, BaseURL: f.BaseURL, AK: f.AK, SK: f.SK}
 }
 
 // exportRequest is the Exports screen's form as the service reads it: its
 // dates are the user's own days, in the zone the window shows dates in.
-func exportRequest(req ui.ExportRequest, progress func(float64)) (service.ExportRequest, error) {
+func exportRequest(req uibackend.ExportRequest, progress func(float64)) (service.ExportRequest, error) {
 	format, err := reports.ParseFormat(req.Format)
 	if err != nil {
 		return service.ExportRequest{}, err

@@ -17,7 +17,9 @@ import (
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/sandbox"
 	"github.com/koogallery/merchant-console/service"
-	"github.com/koogallery/merchant-console/ui"
+	uibackend "github.com/koogallery/merchant-console/ui/backend"
+	"github.com/koogallery/merchant-console/ui/kit"
+	uiprefs "github.com/koogallery/merchant-console/ui/prefs"
 )
 
 // testSandbox is the world the window's tests run on: small and fast.
@@ -25,13 +27,13 @@ var testSandbox = sandbox.Options{Seed: 3, Speed: 30}
 
 // openWired wires the service and the backend exactly as Open does, minus
 // the window, in home (MERCHANT_CONSOLE_HOME), and starts syncing.
-func openWired(t *testing.T, home string) (*ui.Backend, error) {
+func openWired(t *testing.T, home string) (*uibackend.Backend, error) {
 	t.Helper()
 	t.Setenv(config.HomeEnv, home)
 	paths, err := config.DefaultPaths()
 	require.NoError(t, err)
 	a := test.NewTempApp(t)
-	prefs := ui.NewPrefs(a.Preferences())
+	prefs := uiprefs.New(a.Preferences())
 	svc, err := service.Open(serviceOptions(a, paths, prefs, Options{Sandbox: &testSandbox}, &relay{}))
 	if err != nil {
 		return nil, err
@@ -42,7 +44,7 @@ func openWired(t *testing.T, home string) (*ui.Backend, error) {
 }
 
 // testBackend is the window's backend on the sandbox in a fresh home.
-func testBackend(t *testing.T, home string) *ui.Backend {
+func testBackend(t *testing.T, home string) *uibackend.Backend {
 	t.Helper()
 	b, err := openWired(t, home)
 	require.NoError(t, err)
@@ -50,7 +52,7 @@ func testBackend(t *testing.T, home string) *ui.Backend {
 }
 
 // synced reports whether every account finished a first sync.
-func synced(b *ui.Backend) bool {
+func synced(b *uibackend.Backend) bool {
 	for _, a := range b.Accounts() {
 		if b.State(a.ID).LastSync.IsZero() {
 			return false
@@ -90,7 +92,7 @@ func TestSecondCopyIsToldTheCacheIsLocked(t *testing.T) {
 
 	// then it is refused with ErrLocked, which the start-up window explains
 	require.ErrorIs(t, err, localstore.ErrLocked)
-	assert.Contains(t, ui.ErrorText(err), "Another copy")
+	assert.Contains(t, kit.ErrorText(err), "Another copy")
 }
 
 func TestAccountsAddedAndRemovedWhileSyncing(t *testing.T) {
@@ -109,10 +111,10 @@ func TestAccountsAddedAndRemovedWhileSyncing(t *testing.T) {
 	var readers sync.WaitGroup
 	readers.Go(func() { readCaches(ctx, b) })
 	readers.Go(func() { lookupOrders(ctx, b) })
-	readers.Go(func() { applyPrefs(ctx, b, ui.NewPrefs(test.NewTempApp(t).Preferences())) })
+	readers.Go(func() { applyPrefs(ctx, b, uiprefs.New(test.NewTempApp(t).Preferences())) })
 	for i := range 20 {
 		name := fmt.Sprintf("shop-%d", i)
-		require.NoError(t, b.SaveAccount(ui.AccountForm{Name: name, Site: string(config.SiteCustom),
+		require.NoError(t, b.SaveAccount(uibackend.AccountForm{Name: name, Site: string(config.SiteCustom),
 			BaseURL: market.URL(), AK: keys.AK, SK: keys.SK}))
 		b.SyncNow(name)
 		time.Sleep(10 * time.Millisecond) // let the first sync start
@@ -127,7 +129,7 @@ func TestAccountsAddedAndRemovedWhileSyncing(t *testing.T) {
 
 // readCaches reads every account's state and cache until ctx ends, as
 // the status bar and the screens do.
-func readCaches(ctx context.Context, b *ui.Backend) {
+func readCaches(ctx context.Context, b *uibackend.Backend) {
 	for ctx.Err() == nil {
 		for _, a := range b.Accounts() {
 			_ = b.State(a.ID)
@@ -141,7 +143,7 @@ func readCaches(ctx context.Context, b *ui.Backend) {
 // lookupOrders asks about an order of every account until ctx ends, as
 // an order's detail does. Its context is already done: the lookup reads the
 // account's client and returns at once, so the loop stays tight.
-func lookupOrders(ctx context.Context, b *ui.Backend) {
+func lookupOrders(ctx context.Context, b *uibackend.Backend) {
 	done, cancel := context.WithCancel(ctx)
 	cancel()
 	for ctx.Err() == nil {
@@ -153,7 +155,7 @@ func lookupOrders(ctx context.Context, b *ui.Backend) {
 
 // applyPrefs saves Settings every few milliseconds until ctx ends, which
 // restarts every scheduler.
-func applyPrefs(ctx context.Context, b *ui.Backend, p ui.Prefs) {
+func applyPrefs(ctx context.Context, b *uibackend.Backend, p uiprefs.Prefs) {
 	for ctx.Err() == nil {
 		b.ApplyPrefs(p)
 		time.Sleep(5 * time.Millisecond)

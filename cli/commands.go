@@ -22,6 +22,8 @@ var Commands = []Command{
 	{"sync", "sync an account's cache and print a summary", RunSync},
 	{"api", "send a signed request to the marketplace (like gh api)", RunAPI},
 	{"export", "export a report from the local cache to xlsx or csv", RunExport},
+	{"gateway", "verify, forward and record KooGallery's production calls (docs/gateway.md)", RunGateway},
+	{"account", "add, list, edit or remove seller accounts and their keys", RunAccount},
 }
 
 // Find is the subcommand called name.

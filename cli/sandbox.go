@@ -6,16 +6,18 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/gateway/produce"
 	"github.com/koogallery/merchant-console/marketapi"
 	"github.com/koogallery/merchant-console/sandbox"
 )
 
 const sandboxUsage = `usage: merchant-console sandbox [--addr 127.0.0.1:PORT] [--seed N] [--orders N] [--tickets N]
        [--supervision N] [--alerts N] [--bills N] [--speed X] [--error-rate R] [--429-rate R]
-       [--latency D] [--latency-rate R] [--truncate-rate R]
+       [--latency D] [--latency-rate R] [--truncate-rate R] [--produce-to URL]
 
 Serves a living sandbox marketplace (the seller gateway API and the open
 order query) until Ctrl-C, and prints each account's sandbox AK/SK.
@@ -41,6 +43,8 @@ func sandboxFlags(args []string, stderr io.Writer) (sandbox.Options, error) {
 	fs.DurationVar(&o.Faults.Latency, "latency", 0, "added latency of slowed requests")
 	fs.Float64Var(&o.Faults.LatencyRate, "latency-rate", 1, "share of requests slowed by --latency")
 	fs.Float64Var(&o.Faults.TruncateRate, "truncate-rate", 0, "share of answers cut short")
+	fs.StringVar(&o.Produce.URL, "produce-to", "", "send new orders' production calls to this URL, signed with $"+produce.EnvKey)
+	o.Produce.Key = os.Getenv(produce.EnvKey)
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}

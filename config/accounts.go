@@ -11,12 +11,13 @@ import (
 )
 
 // Account is one configured seller account. It holds no secrets: the AK/SK
-// are in the OS keyring (package credentials), keyed by Name.
+// are in the key store named by Store (package credentials), keyed by Name.
 type Account struct {
-	Name       string `json:"name"`
-	Site       Site   `json:"site"`
-	BaseURL    string `json:"baseUrl,omitempty"` // required for SiteCustom, else overrides the site's URL
-	SubAccount bool   `json:"subAccount,omitempty"`
+	Name       string   `json:"name"`
+	Site       Site     `json:"site"`
+	BaseURL    string   `json:"baseUrl,omitempty"` // required for SiteCustom, else overrides the site's URL
+	SubAccount bool     `json:"subAccount,omitempty"`
+	Store      KeyStore `json:"store,omitempty"` // where the AK/SK are; empty: keyring, else environment
 }
 
 // Endpoint is the API base URL requests for this account go to.
@@ -41,6 +42,11 @@ func (a Account) Validate() error {
 	if a.BaseURL != "" {
 		if err := ValidateBaseURL(a.BaseURL); err != nil {
 			return fmt.Errorf("config: account %q: %w", a.Name, err)
+		}
+	}
+	if a.Store != KeyStoreLegacy {
+		if _, err := ParseKeyStore(string(a.Store)); err != nil || KeyStore(strings.ToLower(string(a.Store))) != a.Store {
+			return fmt.Errorf("config: account %q: unknown key store %q (want keyring, file or env)", a.Name, a.Store)
 		}
 	}
 	return nil
@@ -95,7 +101,7 @@ func SaveAccounts(path string, accounts []Account) error {
 	if err != nil {
 		return fmt.Errorf("config: encode accounts: %w", err)
 	}
-	return writeFileAtomic(path, append(data, '\n'))
+	return WriteFileAtomic(path, append(data, '\n'))
 }
 
 // validateList checks every account and that names are unique ignoring case
@@ -125,13 +131,15 @@ func FindAccount(accounts []Account, name string) (Account, error) {
 	return Account{}, fmt.Errorf("%w: %q", ErrAccountNotFound, name)
 }
 
-// writeFileAtomic writes data to path via a synced temporary file and rename.
-func writeFileAtomic(path string, data []byte) (err error) {
+// WriteFileAtomic writes data to path, mode 0600 (directory 0700), via a
+// synced temporary file in the same directory renamed over path: a crash
+// leaves either the old or the new content, never a mix.
+func WriteFileAtomic(path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("config: create %s: %w", dir, err)
 	}
-	tmp, err := os.CreateTemp(dir, ".accounts-*.tmp")
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+"-*.tmp")
 	if err != nil {
 		return fmt.Errorf("config: create temporary file in %s: %w", dir, err)
 	}

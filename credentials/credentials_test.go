@@ -8,6 +8,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/zalando/go-keyring"
+
+	"github.com/koogallery/merchant-console/config"
 )
 
 const (
@@ -15,15 +17,19 @@ const (
 	sampleSK = "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc"
 )
 
-// clearEnv makes each test independent of the developer's own variables.
+// clearEnv makes each test independent of the developer's own variables
+// and account list.
 func clearEnv(t *testing.T) {
+	t.Setenv(config.HomeEnv, t.TempDir())
 	t.Setenv(EnvAK, "")
 	t.Setenv(EnvSK, "")
+	t.Setenv(EnvPassphrase, "")
 }
 
 func TestLookup_EnvFallback(t *testing.T) {
 	// given an empty in-memory keyring and the SDK variables set
 	keyring.MockInit()
+	clearEnv(t)
 	t.Setenv(EnvAK, sampleAK)
 	t.Setenv(EnvSK, " "+sampleSK+" ")
 
@@ -49,6 +55,7 @@ func TestLookup_HalfEnvPairIsClearError(t *testing.T) {
 func TestSaveLookupDelete_Keyring(t *testing.T) {
 	// given the library's in-memory keyring and different env credentials
 	keyring.MockInit()
+	clearEnv(t)
 	t.Setenv(EnvAK, "ENVAKENVAKENVAKENVAK")
 	t.Setenv(EnvSK, "env-secret")
 

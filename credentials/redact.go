@@ -5,6 +5,9 @@ import (
 	"strings"
 )
 
+// secretNames are the names whose values are masked entirely.
+const secretNames = EnvSK + `|` + EnvPassphrase + `|secret_?access_?key|secret_?key|app_?secret|secret|passphrase|password|passwd|\bsk`
+
 // Redaction rules, applied in order. Secrets are fully masked; access keys
 // keep their first four characters so a reader can still tell accounts apart.
 var (
@@ -13,7 +16,9 @@ var (
 	// Access=<AK> in the same header.
 	reAccess = regexp.MustCompile(`(Access=)([^\s,"]+)`)
 	// secret-ish names followed by = or :, optionally quoted (JSON, env, query).
-	reSecretKV = regexp.MustCompile(`(?i)((?:` + EnvSK + `|secret_?access_?key|secret_?key|app_?secret|secret|password|passwd|\bsk)"?\s*[:=]\s*"?)([^\s"',&;]+)`)
+	reSecretKV = regexp.MustCompile(`(?i)((?:` + secretNames + `)"?\s*[:=]\s*"?)([^\s"',&;]+)`)
+	// the same with a quoted value, which may hold spaces (a passphrase).
+	reSecretQuoted = regexp.MustCompile(`(?i)((?:` + secretNames + `)"?\s*[:=]\s*")([^"]*)"`)
 	// access-key names followed by = or :.
 	reAccessKV = regexp.MustCompile(`(?i)((?:` + EnvAK + `|access_?key_?id|access_?key|app_?key|\bak)"?\s*[:=]\s*"?)([^\s"',&;]+)`)
 	// bare 40-character tokens: the shape of a Huawei Cloud SK.
@@ -30,6 +35,7 @@ func Redact(s string) string {
 		sub := reAccess.FindStringSubmatch(m)
 		return sub[1] + maskKeep(sub[2], 4)
 	})
+	s = reSecretQuoted.ReplaceAllString(s, `${1}****"`)
 	s = reSecretKV.ReplaceAllString(s, "${1}****")
 	s = reAccessKV.ReplaceAllStringFunc(s, func(m string) string {
 		sub := reAccessKV.FindStringSubmatch(m)

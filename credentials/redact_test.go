@@ -17,6 +17,7 @@ func TestRedact(t *testing.T) {
 			"HUAWEICLOUD_SDK_SK=**** HUAWEICLOUD_SDK_AK=QTWA****"},
 		{"json fields", `{"ak":"shortak","sk":"s3cr3t","secretKey":"x"}`, `{"ak":"****","sk":"****","secretKey":"****"}`},
 		{"query", "?app_secret=zz&limit=2", "?app_secret=****&limit=2"},
+		{"passphrase", "MERCHANT_CONSOLE_PASSPHRASE=hunter2hunter2 passphrase: \"open sesame\"", "MERCHANT_CONSOLE_PASSPHRASE=**** passphrase: \"****\""},
 		{"bare SK", "using MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc now", "using **** now"},
 		{"bare AK", "key QTWAOYTTINDUT2QVKYUC failed", "key QTWA**** failed"},
 		{"harmless text kept", "GET /api/mkp-seller/v1/tickets?limit=500 task=1 disk:2 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",

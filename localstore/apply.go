@@ -15,22 +15,42 @@ type Page struct {
 	Resource domain.Resource
 	Items    []domain.Record
 	Removed  []domain.Tombstone
+	// SetAside are records of this page the sync engine could not decode;
+	// they are kept aside in the same transaction (see SetAside).
+	SetAside []SetAside
 	// Cursor is stored in the same transaction; empty leaves the stored cursor as is.
 	Cursor string
 }
 
-// ApplyPage writes a page of records, its removals and its cursor in one
-// transaction. Upserts are idempotent and follow the version rule: a record
-// only replaces a stored one with a lower version (equal is a no-op). A
-// tombstone removes the record when its version is at least the stored one.
-// It returns what changed, in page order: items first, then removals.
+// Applied is what ApplyPageReport did.
+type Applied struct {
+	Changes []domain.Change // in page order: items first, then removals
+	// SetAside are the records of the page kept aside instead of stored:
+	// the page's own Page.SetAside and those the cache refused.
+	SetAside []SetAside
+}
+
+// ApplyPage is ApplyPageReport returning only the changes.
 func (s *Store) ApplyPage(p Page) ([]domain.Change, error) {
+	a, err := s.ApplyPageReport(p)
+	return a.Changes, err
+}
+
+// ApplyPageReport writes a page of records, its removals and its cursor in
+// one transaction. Upserts are idempotent and follow the version rule: a
+// record only replaces a stored one with a lower version (equal is a
+// no-op). A tombstone removes the record when its version is at least the
+// stored one. A record the cache cannot store (no ID, an ID over the key
+// limit, no status, invalid UTF-8) is set aside with its reason rather
+// than failing the page.
+func (s *Store) ApplyPageReport(p Page) (Applied, error) {
 	sc := getScratch()
 	defer putScratch(sc) // after the transaction: nothing refers to its bytes then
-	items, err := prepareItems(p, s.account, &sc.a)
+	items, aside, err := prepareItems(p, s.account, &sc.a)
 	if err != nil {
-		return nil, err
+		return Applied{}, err
 	}
+	aside = append(aside, p.SetAside...)
 	var changes []domain.Change
 	err = s.update(func(tx *bolt.Tx) error {
 		c, _ := codecFor(p.Resource)
@@ -44,6 +64,9 @@ func (s *Store) ApplyPage(p Page) ([]domain.Change, error) {
 		if err := w.flush(); err != nil {
 			return err
 		}
+		if err := putSetAside(tx, aside); err != nil {
+			return err
+		}
 		if p.Cursor != "" {
 			if err := tx.Bucket(bktCursors).Put([]byte(p.Resource), []byte(p.Cursor)); err != nil {
 				return err
@@ -53,25 +76,13 @@ func (s *Store) ApplyPage(p Page) ([]domain.Change, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("localstore: apply %s page: %w", p.Resource, err)
+		return Applied{}, fmt.Errorf("localstore: apply %s page: %w", p.Resource, err)
 	}
-	return changes, nil
-}
-
-// prepareItems encodes a page's records before the write transaction, so
-// the writer lock is held for as short a time as possible.
-func prepareItems(p Page, account string, a *arena) ([]prepared, error) {
-	c, err := codecFor(p.Resource)
-	if err != nil {
-		return nil, fmt.Errorf("localstore: apply page: %w", err)
+	if p.Cursor != "" && !s.synced.Load() {
+		// from now on an emptied file is damage, not a new cache
+		_ = s.guarded("read", func(db *bolt.DB) error { s.noteState(db, true); return nil })
 	}
-	items := make([]prepared, len(p.Items))
-	for i, r := range p.Items {
-		if items[i], err = c.prepareIn(r, account, a); err != nil {
-			return nil, fmt.Errorf("localstore: apply %s page: %w", p.Resource, err)
-		}
-	}
-	return items, nil
+	return Applied{Changes: changes, SetAside: aside}, nil
 }
 
 // applyPage applies one page's upserts, then its removals, appending the changes.
@@ -103,6 +114,7 @@ type resWriter struct {
 	account             string
 	rec, row, tomb, cnt *bolt.Bucket
 	ix                  *indexOps // index writes, applied sorted by flush
+	aside               *setAsideCleaner
 	a                   *arena
 	deltas              map[string]int64
 	// hasTombs is false while the tomb bucket is empty, sparing a lookup
@@ -122,7 +134,8 @@ func newResWriter(tx *bolt.Tx, c codec, account string, sc *writeScratch) *resWr
 	}
 	b := tx.Bucket(resBucketName(string(c.resource())))
 	w := &resWriter{c: c, account: account, deltas: map[string]int64{}, ix: &sc.ix, a: &sc.a,
-		rec: b.Bucket(subRec), row: b.Bucket(subRow), tomb: b.Bucket(subTomb), cnt: b.Bucket(subCount)}
+		rec: b.Bucket(subRec), row: b.Bucket(subRow), tomb: b.Bucket(subTomb), cnt: b.Bucket(subCount),
+		aside: newSetAsideCleaner(tx, c.resource())}
 	w.ix.b = [numIndexes]*bolt.Bucket{ixTime: b.Bucket(subTime), ixUpdated: b.Bucket(subUpdated),
 		ixStatus: b.Bucket(subStatus), ixDeadline: b.Bucket(subDeadline),
 		ixCustomer: b.Bucket(subCustomer), ixProduct: b.Bucket(subProduct)}
@@ -157,11 +170,11 @@ func (w *resWriter) upsert(p *prepared) (domain.Change, bool, error) {
 		if valid && r.version >= p.f.version {
 			return domain.Change{}, false, nil
 		}
-		prev, err := w.c.decode(w.rec.Get(id))
-		if err != nil {
-			return domain.Change{}, false, fmt.Errorf("%s %s: %w", w.c.resource(), p.id, err)
+		// A stored copy that no longer decodes (a damaged page) is simply
+		// replaced: the server's newer version is the cure.
+		if prev, err := w.c.decode(w.rec.Get(id)); err == nil {
+			before = prev
 		}
-		before = prev
 		if valid {
 			if err := w.unindex(p.id, r); err != nil {
 				return domain.Change{}, false, err
@@ -174,6 +187,9 @@ func (w *resWriter) upsert(p *prepared) (domain.Change, bool, error) {
 		p.tombstoned = true
 	}
 	if err := w.put(p); err != nil {
+		return domain.Change{}, false, err
+	}
+	if err := w.aside.stored(p.id, p.f.version); err != nil {
 		return domain.Change{}, false, err
 	}
 	if before == nil {
@@ -258,6 +274,9 @@ func (w *resWriter) remove(t domain.Tombstone) (domain.Change, bool, error) {
 	old := w.row.Get(id)
 	if old == nil {
 		// Remember the removal so an older copy arriving later cannot resurrect it.
+		if err := w.aside.stored(t.ID, t.Version); err != nil {
+			return domain.Change{}, false, err
+		}
 		return domain.Change{}, false, w.keepTombstone(id, t.Version)
 	}
 	r, valid := parseRow(old)
@@ -266,7 +285,7 @@ func (w *resWriter) remove(t domain.Tombstone) (domain.Change, bool, error) {
 	}
 	before, err := w.c.decode(w.rec.Get(id))
 	if err != nil {
-		return domain.Change{}, false, fmt.Errorf("%s %s: %w", w.c.resource(), t.ID, err)
+		before = nil // a damaged copy is removed all the same
 	}
 	if valid {
 		if err := w.unindex(t.ID, r); err != nil {
@@ -280,6 +299,9 @@ func (w *resWriter) remove(t domain.Tombstone) (domain.Change, bool, error) {
 		return domain.Change{}, false, err
 	}
 	if err := w.keepTombstone(id, t.Version); err != nil {
+		return domain.Change{}, false, err
+	}
+	if err := w.aside.stored(t.ID, t.Version); err != nil {
 		return domain.Change{}, false, err
 	}
 	return w.change(domain.ChangeRemoved, t.ID, before, nil), true, nil

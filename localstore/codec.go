@@ -54,12 +54,16 @@ func (k *kind[T]) normalize(r domain.Record) (T, error) {
 	}
 	if p, ok := any(r).(*T); ok {
 		if p == nil {
-			return zero, fmt.Errorf("nil %s record", k.res)
+			return zero, fmt.Errorf("nil %s record: %w", k.res, errWrongKind)
 		}
 		return *p, nil
 	}
-	return zero, fmt.Errorf("a %T record in a %s page", r, k.res)
+	return zero, fmt.Errorf("a %T record in a %s page: %w", r, k.res, errWrongKind)
 }
+
+// errWrongKind is a caller's mistake (a record of one type in another's
+// page), not bad data from the server: it fails the page.
+var errWrongKind = errors.New("wrong record kind")
 
 func (k *kind[T]) prepare(r domain.Record, account string) (prepared, error) {
 	return k.prepareIn(r, account, nil)

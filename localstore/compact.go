@@ -79,6 +79,12 @@ func (s *Store) compactLocked() error {
 		return fmt.Errorf("localstore: compact: close: %w", err)
 	}
 	s.db = nil
+	// The copy's transaction IDs start afresh: the sidecar must not make a
+	// crash right after the swap look like a rolled-back file.
+	if st, ok := readState(s.path); ok {
+		st.TxID = 0
+		_ = writeState(s.path, st)
+	}
 	renameErr := os.Rename(tmp, s.path)
 	if renameErr == nil {
 		syncDir(filepath.Dir(s.path))
@@ -88,6 +94,7 @@ func (s *Store) compactLocked() error {
 		return fmt.Errorf("localstore: compact: reopen: %w", err)
 	}
 	s.db = db
+	s.noteState(db, false) // a compacted file starts its transaction IDs afresh
 	s.caches.reset()
 	if renameErr != nil {
 		_ = os.Remove(tmp)

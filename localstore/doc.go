@@ -29,7 +29,36 @@
 // a range scan yields IDs in order. A page of records and the resource's
 // cursor are written in one transaction (ApplyPage), so a crash leaves data
 // and cursor consistent. Top-level "_meta" (account, schema), "_settings",
-// "_cursors", "_outbox" (seq, keys, open, byrec) and "_notices" complete it.
+// "_cursors", "_outbox" (seq, keys, open, byrec, bad), "_notices" and
+// "_setaside" complete it.
+//
+// # Bad data never stops a sync
+//
+// A record the cache cannot store or that breaks the contract (no ID, an ID
+// over 1 KiB or not UTF-8, no status, a field of the wrong type) is set
+// aside in "_setaside" with its reason, in the transaction of its page: the
+// rest of the page and the cursor go on, and a later valid version of the
+// record removes the entry (SetAsideRecords, SetAsideCount). An outbox entry
+// that no longer decodes is quarantined in "_outbox/bad" (DamagedActions)
+// and the others are still sent. Messages quote at most MaxQuoted bytes of
+// any value (Quote).
+//
+// # Damage and repair
+//
+// bbolt takes an empty file for a new cache and silently falls back to the
+// older meta page when the newer is damaged. Each cache therefore keeps a
+// sidecar, <cache>.state (0600, no customer data): its account, whether a
+// cursor was ever stored, and its transaction ID at the last Close (or the
+// first stored cursor). Open then refuses with ErrCorrupt an emptied or
+// too-small file of an account that synced before, a file older than the
+// sidecar says (a rolled-back meta page, an old copy put back) and a file
+// shorter than its own meta page says (truncated). Verify reads a cache
+// whole (every key, record, outbox entry and index). Repair moves a damaged
+// file aside with a timestamp and carries every readable outbox entry (also
+// from raw bytes, so entries a rolled-back meta hides are found), the
+// notification log and the settings (the marketplace account binding, a
+// server's wait) into a fresh cache, and reports what it saved in plain
+// words (RepairReport.Lines).
 //
 // # Writing
 //

@@ -14,6 +14,7 @@ var (
 	bktCursors  = []byte("_cursors")
 	bktOutbox   = []byte("_outbox")
 	bktNotices  = []byte("_notices")
+	bktSetAside = []byte("_setaside")
 
 	subRec      = []byte("rec")
 	subRow      = []byte("row")

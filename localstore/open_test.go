@@ -113,7 +113,7 @@ func TestOpen_SecondCopyGetsErrLocked(t *testing.T) {
 	require.ErrorIs(t, err, ErrLocked)
 	assert.Contains(t, err.Error(), "is open in another copy of Merchant Console")
 	assert.Less(t, time.Since(start), 5*time.Second)
-	_, err = Recover(path, testAccount)
+	_, err = Repair(path, testAccount)
 	require.ErrorIs(t, err, ErrLocked, "a file in use is never moved aside")
 	assert.FileExists(t, path)
 
@@ -181,6 +181,7 @@ func writeCacheWithOutbox(t *testing.T, path string) {
 	require.NoError(t, s.UpdateAction(done))
 	_, err = s.RecordNotice(Notice{Key: "tickets/T1/new", Title: "新工单", At: baseTime})
 	require.NoError(t, err)
+	require.NoError(t, s.SetMeta("sync.remote-account", "remote-7"))
 	require.NoError(t, s.Close())
 }
 
@@ -207,7 +208,7 @@ func TestRecover_KeepsEveryQueuedActionOfACorruptFile(t *testing.T) {
 	require.ErrorIs(t, err, ErrCorrupt)
 
 	// when it is recovered
-	rec, err := Recover(path, testAccount)
+	rec, err := Repair(path, testAccount)
 
 	// then the damaged file is kept aside and the fresh cache has the outbox
 	require.NoError(t, err)
@@ -260,7 +261,7 @@ func TestRecover_ReadsAHealthyButForeignLayoutThroughBbolt(t *testing.T) {
 	require.ErrorIs(t, err, ErrCorrupt)
 
 	// when it is recovered
-	rec, err := Recover(path, testAccount)
+	rec, err := Repair(path, testAccount)
 
 	// then the entry is carried over with its sequence number
 	require.NoError(t, err)
@@ -295,7 +296,7 @@ func TestDamagedDataPages_GiveErrCorruptNotACrash(t *testing.T) {
 			// then the damage surfaces as ErrCorrupt (a caught bbolt panic),
 			// the file is released, and Recover moves it aside
 			require.ErrorIs(t, err, ErrCorrupt)
-			rec, err := Recover(path, testAccount)
+			rec, err := Repair(path, testAccount)
 			require.NoError(t, err)
 			assert.FileExists(t, rec.MovedTo)
 			s, err = Open(path, testAccount, Options{})

@@ -19,8 +19,9 @@ var (
 	obKeys  = []byte("keys")
 	obOpen  = []byte("open")
 	obByRec = []byte("byrec")
+	obBad   = []byte("bad") // Seq → DamagedAction: entries that no longer decode
 
-	outboxSubs = [][]byte{obSeq, obKeys, obOpen, obByRec}
+	outboxSubs = [][]byte{obSeq, obKeys, obOpen, obByRec, obBad}
 )
 
 func seqKey(seq uint64) []byte { return binary.BigEndian.AppendUint64(nil, seq) }
@@ -106,19 +107,27 @@ func loadAction(ob *bolt.Bucket, seq []byte) (domain.Action, error) {
 	return a, nil
 }
 
-// PendingActions returns the actions still to send (pending or sending), in Seq order.
+// PendingActions returns the actions still to send (pending or sending), in
+// Seq order. An entry that no longer decodes is quarantined (see
+// DamagedActions) rather than blocking the others.
 func (s *Store) PendingActions() ([]domain.Action, error) {
 	var out []domain.Action
+	var bad []DamagedAction
 	err := s.view(func(tx *bolt.Tx) error {
 		ob := tx.Bucket(bktOutbox)
 		return ob.Bucket(obOpen).ForEach(func(k, _ []byte) error {
 			a, err := loadAction(ob, k)
-			if err == nil {
-				out = append(out, a)
+			if err != nil {
+				bad = append(bad, damagedAction(k, ob.Bucket(obSeq).Get(k), err))
+				return nil
 			}
-			return err
+			out = append(out, a)
+			return nil
 		})
 	})
+	if err == nil && len(bad) > 0 {
+		err = s.quarantine(bad)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("localstore: pending actions: %w", err)
 	}
@@ -157,7 +166,7 @@ func (s *Store) ActionsFor(res domain.Resource, id string) ([]domain.Action, err
 		for k, _ := c.Seek(prefix); k != nil && len(k) == len(prefix)+8 && string(k[:len(prefix)]) == string(prefix); k, _ = c.Next() {
 			a, err := loadAction(ob, k[len(prefix):])
 			if err != nil {
-				return err
+				continue // damaged: listed by DamagedActions
 			}
 			out = append(out, a)
 		}
@@ -176,8 +185,8 @@ func (s *Store) RecentActions(n int) ([]domain.Action, error) {
 		c := tx.Bucket(bktOutbox).Bucket(obSeq).Cursor()
 		for k, v := c.Last(); k != nil && len(out) < n; k, v = c.Prev() {
 			var a domain.Action
-			if err := json.Unmarshal(v, &a); err != nil {
-				return fmt.Errorf("outbox entry %d: %w", u64(k), err)
+			if json.Unmarshal(v, &a) != nil {
+				continue // damaged: listed by DamagedActions
 			}
 			out = append(out, a)
 		}

@@ -1,7 +1,9 @@
 package localstore
 
 import (
+	"bytes"
 	"fmt"
+	"os"
 	"testing"
 	"time"
 
@@ -138,4 +140,57 @@ func TestNotices_NeverTwiceAcrossRestarts(t *testing.T) {
 	assert.True(t, list[1].Read)
 	assert.Equal(t, testAccount, list[0].Account)
 	require.Error(t, s.MarkNoticeRead("never-logged"))
+}
+
+// flipInFile damages every copy of marker in a closed cache file by
+// overwriting its second byte, as a bad sector or a stray write would.
+func flipInFile(t *testing.T, path string, marker string) {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	require.NoError(t, err)
+	n := 0
+	for i := bytes.Index(raw, []byte(marker)); i >= 0; {
+		raw[i+1] ^= 0x55
+		n++
+		j := bytes.Index(raw[i+1:], []byte(marker))
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	require.Positive(t, n, "marker %q is in the file", marker)
+	require.NoError(t, os.WriteFile(path, raw, 0o600))
+}
+
+func TestOutbox_ADamagedEntryIsQuarantinedAndTheOthersStillGo(t *testing.T) {
+	// given three queued actions, the middle one's stored bytes damaged on disk
+	s := openTemp(t)
+	path := s.Path()
+	for _, k := range []string{"k1", "k2", "k3"} {
+		_, err := s.Enqueue(action(k, "T-"+k, domain.ActTicketAccept))
+		require.NoError(t, err)
+	}
+	require.NoError(t, s.Close())
+	flipInFile(t, path, `{"key":"k2"`)
+	s, err := Open(path, testAccount, Options{})
+	require.NoError(t, err)
+	defer s.Close()
+
+	// when the sender asks for the pending actions
+	pending, err := s.PendingActions()
+
+	// then the other two come back, and the damaged one is quarantined and listed
+	require.NoError(t, err)
+	assert.Equal(t, []string{"k1", "k3"}, keysOf(pending))
+	damaged, err := s.DamagedActions()
+	require.NoError(t, err)
+	require.Len(t, damaged, 1)
+	assert.Equal(t, uint64(2), damaged[0].Seq)
+	assert.Contains(t, damaged[0].String(), "queue it again")
+	recent, err := s.RecentActions(10)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"k3", "k1"}, keysOf(recent))
+	again, err := s.PendingActions()
+	require.NoError(t, err)
+	assert.Equal(t, []string{"k1", "k3"}, keysOf(again), "quarantined once, not listed as pending again")
 }

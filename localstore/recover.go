@@ -2,14 +2,13 @@ package localstore
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"runtime/debug"
-	"slices"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
@@ -17,71 +16,105 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 )
 
-// Recovery says what Recover did.
-type Recovery struct {
-	MovedTo string // where the damaged file now lies ("" when there was none)
-	Actions int    // outbox entries carried into the fresh file
-	Notices int    // notification-log entries carried over (so nothing is notified twice)
-}
-
-// Recover moves a damaged cache file aside (renamed with a UTC timestamp)
-// and creates a fresh one for account holding every outbox entry and
-// notice that could be read from the old file; the records themselves are
+// Repair moves a damaged cache file aside (renamed with a UTC timestamp)
+// and creates a fresh one for account holding every outbox entry, every
+// notice and every setting (the marketplace account binding, a server's
+// wait) that could be read from the old file; the records themselves are
 // synced again from the marketplace. The old file is read defensively:
 // first through bbolt (a panic on a bad page is caught), then by scanning
-// its raw bytes for outbox entries, which are stored as JSON.
-func Recover(path, account string) (Recovery, error) {
-	var rec Recovery
-	actions, notices, err := salvage(path, account)
+// its raw bytes for outbox entries and notices, which are stored as JSON,
+// so entries a rolled-back meta page hides are found too. A file another
+// copy of the console holds is never moved (ErrLocked), nor a healthy
+// cache of another account (ErrForeignAccount).
+func Repair(path, account string) (RepairReport, error) {
+	rep := RepairReport{Path: path}
+	rep.openErr = damageOf(path, account)
+	rep.Problem = problemOf(rep.openErr)
+	if errors.Is(rep.openErr, ErrForeignAccount) || errors.Is(rep.openErr, ErrLocked) {
+		return rep, rep.openErr
+	}
+	sv, err := salvage(path, account)
 	if err != nil {
-		return rec, err
+		return rep, err
 	}
 	if _, err := os.Stat(path); err == nil {
-		rec.MovedTo = fmt.Sprintf("%s.corrupt-%s", path, time.Now().UTC().Format("20060102T150405.000Z"))
-		if err := os.Rename(path, rec.MovedTo); err != nil {
-			return Recovery{}, fmt.Errorf("localstore: recover: move %s aside: %w", path, err)
+		rep.MovedTo = fmt.Sprintf("%s.corrupt-%s", path, time.Now().UTC().Format("20060102T150405.000Z"))
+		if err := os.Rename(path, rep.MovedTo); err != nil {
+			return RepairReport{}, fmt.Errorf("localstore: repair: move %s aside: %w", path, err)
+		}
+	}
+	// the fresh file starts its transactions afresh; the account has still synced before
+	if st, ok := readState(path); ok {
+		st.TxID = 0
+		if err := writeState(path, st); err != nil {
+			return rep, fmt.Errorf("localstore: repair: reset %s: %w", statePath(path), err)
 		}
 	}
 	s, err := Open(path, account, Options{})
 	if err != nil {
-		return rec, fmt.Errorf("localstore: recover: create a fresh cache: %w", err)
+		return rep, fmt.Errorf("localstore: repair: create a fresh cache: %w", err)
 	}
 	defer s.Close()
 	err = s.update(func(tx *bolt.Tx) error {
-		if err := restoreActions(tx, actions); err != nil {
+		if err := restoreActions(tx, sv.actions); err != nil {
 			return err
 		}
-		return restoreNotices(tx, notices)
+		if err := restoreSettings(tx, sv.settings); err != nil {
+			return err
+		}
+		return restoreNotices(tx, sv.notices)
 	})
 	if err != nil {
-		return rec, fmt.Errorf("localstore: recover: restore the outbox into %s (the old file is %s): %w", path, rec.MovedTo, err)
+		return rep, fmt.Errorf("localstore: repair: restore the outbox into %s (the old file is %s): %w", path, rep.MovedTo, err)
 	}
-	rec.Actions, rec.Notices = len(actions), len(notices)
-	return rec, nil
+	rep.fill(sv)
+	return rep, nil
 }
 
-// salvage reads outbox entries and notices from a damaged file. Entries
-// found only by the raw scan are added to what bbolt could read.
-func salvage(path, account string) ([]domain.Action, []Notice, error) {
+// damageOf opens and reads the whole file: nil when it is sound.
+func damageOf(path, account string) error {
+	if _, err := os.Stat(path); err != nil {
+		return nil // nothing there to be damaged
+	}
+	s, err := Open(path, account, Options{AutoCompactFreeBytes: -1})
+	if err != nil {
+		return err
+	}
+	err = s.Verify()
+	_ = s.Close()
+	return err
+}
+
+// salvaged is what could be read from a damaged file.
+type salvaged struct {
+	actions  []domain.Action
+	notices  []Notice
+	settings map[string][]byte
+	unread   int // outbox entries seen but unreadable
+}
+
+// salvage reads outbox entries, notices and settings from a damaged file.
+// Entries found only by the raw scan are added to what bbolt could read.
+func salvage(path, account string) (salvaged, error) {
 	raw, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil, nil
+		return salvaged{}, nil
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("localstore: recover: read %s: %w", path, err)
+		return salvaged{}, fmt.Errorf("localstore: repair: read %s: %w", path, err)
 	}
-	actions, notices, err := salvageBolt(path)
+	sv, err := salvageBolt(path)
 	if errors.Is(err, ErrLocked) {
-		return nil, nil, err // never move a file another copy is using
+		return salvaged{}, err // never move a file another copy is using
 	}
 	rawActions, rawNotices := scanRaw(raw)
-	actions = mergeActions(account, actions, rawActions)
-	notices = mergeNotices(account, notices, rawNotices)
-	return actions, notices, nil
+	sv.actions = mergeActions(account, sv.actions, rawActions)
+	sv.notices = mergeNotices(account, sv.notices, rawNotices)
+	return sv, nil
 }
 
 // salvageBolt reads what bbolt still can, keeping everything read before a failure.
-func salvageBolt(path string) (actions []domain.Action, notices []Notice, err error) {
+func salvageBolt(path string) (sv salvaged, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	var file *os.File // see openBolt: released even if bbolt panics
 	defer func() {
@@ -100,9 +133,9 @@ func salvageBolt(path string) (actions []domain.Action, notices []Notice, err er
 		}})
 	if err != nil {
 		if errors.Is(err, berrors.ErrTimeout) {
-			return nil, nil, fmt.Errorf("the cache %s is open in another copy of Merchant Console: %w", path, ErrLocked)
+			return sv, fmt.Errorf("the cache %s is open in another copy of Merchant Console: %w", path, ErrLocked)
 		}
-		return nil, nil, err
+		return sv, err
 	}
 	defer db.Close()
 	err = db.View(func(tx *bolt.Tx) error {
@@ -111,7 +144,9 @@ func salvageBolt(path string) (actions []domain.Action, notices []Notice, err er
 				_ = seqs.ForEach(func(_, v []byte) error {
 					var a domain.Action
 					if json.Unmarshal(v, &a) == nil {
-						actions = append(actions, a)
+						sv.actions = append(sv.actions, a)
+					} else {
+						sv.unread++
 					}
 					return nil
 				})
@@ -122,101 +157,35 @@ func salvageBolt(path string) (actions []domain.Action, notices []Notice, err er
 				_ = byKey.ForEach(func(_, v []byte) error {
 					var n Notice
 					if json.Unmarshal(v, &n) == nil {
-						notices = append(notices, n)
+						sv.notices = append(sv.notices, n)
 					}
 					return nil
 				})
 			}
 		}
+		if st := tx.Bucket(bktSettings); st != nil {
+			sv.settings = map[string][]byte{}
+			_ = st.ForEach(func(k, v []byte) error {
+				if utf8.Valid(k) && utf8.Valid(v) {
+					sv.settings[string(k)] = bytes.Clone(v)
+				}
+				return nil
+			})
+		}
 		return nil
 	})
-	return actions, notices, err
+	return sv, err
 }
 
-// scanRaw finds JSON objects beginning {"key": in the file's bytes and keeps
-// those that parse as outbox entries or notices.
-func scanRaw(raw []byte) (actions []domain.Action, notices []Notice) {
-	marker := []byte(`{"key":"`)
-	for i := 0; ; {
-		j := bytes.Index(raw[i:], marker)
-		if j < 0 {
-			return actions, notices
-		}
-		start := i + j
-		i = start + len(marker)
-		var msg json.RawMessage
-		if json.NewDecoder(bytes.NewReader(raw[start:])).Decode(&msg) != nil {
-			continue
-		}
-		var a domain.Action
-		if json.Unmarshal(msg, &a) == nil && a.Seq > 0 && a.Name != "" && a.RecordID != "" {
-			actions = append(actions, a)
-			continue
-		}
-		var n Notice
-		if json.Unmarshal(msg, &n) == nil && n.Title != "" {
-			notices = append(notices, n)
+// restoreSettings writes the salvaged settings back.
+func restoreSettings(tx *bolt.Tx, settings map[string][]byte) error {
+	b := tx.Bucket(bktSettings)
+	for k, v := range settings {
+		if err := b.Put([]byte(k), v); err != nil {
+			return fmt.Errorf("setting %s: %w", Quote(k), err)
 		}
 	}
-}
-
-// mergeActions dedupes by Key. bbolt's copy wins; among raw copies (a freed
-// page may hold an older one) the most advanced wins: a final state, then
-// more attempts. Sending an entry twice is harmless: its key makes the
-// server apply it once.
-func mergeActions(account string, fromBolt, fromRaw []domain.Action) []domain.Action {
-	byKey := map[string]domain.Action{}
-	trusted := map[string]bool{}
-	for _, a := range fromBolt {
-		byKey[a.Key], trusted[a.Key] = a, true
-	}
-	for _, a := range fromRaw {
-		old, seen := byKey[a.Key]
-		if trusted[a.Key] || (seen && !moreAdvanced(a, old)) {
-			continue
-		}
-		byKey[a.Key] = a
-	}
-	var out []domain.Action
-	for _, a := range byKey {
-		if a.Account == "" || a.Account == account {
-			out = append(out, a)
-		}
-	}
-	slices.SortFunc(out, func(a, b domain.Action) int {
-		if c := cmp.Compare(a.Seq, b.Seq); c != 0 {
-			return c
-		}
-		return a.CreatedAt.Compare(b.CreatedAt)
-	})
-	return out
-}
-
-func moreAdvanced(a, b domain.Action) bool {
-	if a.State.Final() != b.State.Final() {
-		return a.State.Final()
-	}
-	return a.Attempts > b.Attempts
-}
-
-func mergeNotices(account string, fromBolt, fromRaw []Notice) []Notice {
-	byKey := map[string]Notice{}
-	for _, n := range fromRaw {
-		if old, ok := byKey[n.Key]; !ok || n.Read && !old.Read {
-			byKey[n.Key] = n
-		}
-	}
-	for _, n := range fromBolt {
-		byKey[n.Key] = n
-	}
-	var out []Notice
-	for _, n := range byKey {
-		if n.Account == "" || n.Account == account {
-			out = append(out, n)
-		}
-	}
-	slices.SortFunc(out, func(a, b Notice) int { return a.At.Compare(b.At) })
-	return out
+	return nil
 }
 
 // restoreActions writes salvaged entries keeping their Seq (renumbering

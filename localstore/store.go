@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -55,6 +56,7 @@ type Store struct {
 	account string
 	opts    Options
 	caches  caches
+	synced  atomic.Bool // the state sidecar already says a cursor was stored (damage.go)
 }
 
 // Open opens (creating if needed) the cache file at path for account.
@@ -69,11 +71,20 @@ func Open(path, account string, opts Options) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("localstore: create cache directory: %w", err)
 	}
+	if err := checkBeforeOpen(path); err != nil {
+		return nil, err
+	}
 	db, err := openBolt(path, opts)
 	if err != nil {
 		return nil, err
 	}
+	if err := checkAfterOpen(db, path); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	st, _ := readState(path)
 	s := &Store{db: db, path: path, account: account, opts: opts}
+	s.synced.Store(st.Synced)
 	if err := s.init(); err != nil {
 		_ = db.Close()
 		return nil, err
@@ -98,7 +109,7 @@ func openBolt(path string, opts Options) (db *bolt.DB, err error) {
 			if file != nil {
 				releaseFile(file)
 			}
-			db, err = nil, corruptErr(path, fmt.Errorf("bbolt panicked: %v", p))
+			db, err = nil, corruptErr(path, fmt.Errorf("a page of the file is damaged (bbolt panicked opening it: %v)", p))
 		}
 	}()
 	db, err = bolt.Open(path, 0o600, &bolt.Options{
@@ -117,7 +128,9 @@ func openBolt(path string, opts Options) (db *bolt.DB, err error) {
 	case errors.Is(err, berrors.ErrTimeout):
 		return nil, fmt.Errorf("the cache %s is open in another copy of Merchant Console; "+
 			"close that copy (or wait for it to exit) and try again: %w", path, ErrLocked)
-	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum),
+	case errors.Is(err, berrors.ErrInvalid):
+		return nil, corruptErr(path, fmt.Errorf("it is not a database file at all (%w)", err))
+	case errors.Is(err, berrors.ErrChecksum),
 		errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrInvalidMapping):
 		return nil, corruptErr(path, err)
 	default:
@@ -133,9 +146,23 @@ func openBolt(path string, opts Options) (db *bolt.DB, err error) {
 }
 
 func corruptErr(path string, cause error) error {
-	return fmt.Errorf("the cache %s is damaged or is not a Merchant Console cache (%v); "+
-		"it can be moved aside and synced again without losing queued actions: %w", path, cause, ErrCorrupt)
+	return &corruptError{path: path, cause: cause}
 }
+
+// corruptError is ErrCorrupt with the file and the cause, in plain words.
+type corruptError struct {
+	path  string
+	cause error
+}
+
+// Error implements error.
+func (e *corruptError) Error() string {
+	return fmt.Sprintf("the cache %s is damaged or is not a Merchant Console cache (%v); "+
+		"repairing it moves it aside and keeps queued actions: %v", e.path, e.cause, ErrCorrupt)
+}
+
+// Is makes errors.Is(err, ErrCorrupt) true.
+func (e *corruptError) Is(target error) bool { return target == ErrCorrupt }
 
 // init checks the meta bucket (account, schema), creating or migrating the layout.
 func (s *Store) init() (err error) {
@@ -199,7 +226,7 @@ func ensureLayout(tx *bolt.Tx, account string) error {
 	if err := meta.Put(keySchema, binary.BigEndian.AppendUint64(nil, SchemaVersion)); err != nil {
 		return err
 	}
-	for _, name := range [][]byte{bktSettings, bktCursors} {
+	for _, name := range [][]byte{bktSettings, bktCursors, bktSetAside} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}
@@ -238,6 +265,7 @@ func (s *Store) Close() error {
 	if s.db == nil {
 		return nil
 	}
+	s.noteState(s.db, false)
 	err := s.db.Close()
 	s.db = nil
 	if err != nil {
@@ -280,7 +308,7 @@ func (s *Store) guarded(what string, run func(*bolt.DB) error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if p := recover(); p != nil {
-			err = corruptErr(s.path, fmt.Errorf("%s panicked: %v", what, p))
+			err = corruptErr(s.path, fmt.Errorf("a page of the file is damaged (bbolt panicked in a %s: %v)", what, p))
 		}
 	}()
 	return run(s.db)

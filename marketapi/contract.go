@@ -135,6 +135,23 @@ type WhoAmI struct {
 	Site        string   `json:"site"`
 	SubAccount  bool     `json:"subAccount,omitempty"`
 	Products    []string `json:"products,omitempty"` // delegated products of a sub-account
+	// Serves lists the resources the server publishes; empty means all of
+	// them. A production-interface gateway serves orders and alerts only,
+	// and a console skips the others instead of failing on them.
+	Serves []domain.Resource `json:"serves,omitempty"`
+}
+
+// ServesResource reports whether the server publishes res.
+func (w WhoAmI) ServesResource(res domain.Resource) bool {
+	if len(w.Serves) == 0 {
+		return true
+	}
+	for _, s := range w.Serves {
+		if s == res {
+			return true
+		}
+	}
+	return false
 }
 
 // Error is a failed reply in the marketplace's terms.

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/koogallery/merchant-console/i18n"
 )
 
 func TestEveryRuleHasTextsInBothLanguages(t *testing.T) {
@@ -37,4 +39,39 @@ func TestSLATextOnceBreached(t *testing.T) {
 func TestSnippet(t *testing.T) {
 	assert.Equal(t, "a b", snippet("  a \n b ", 10))
 	assert.Equal(t, "订单已…", snippet("订单已经开通", 3))
+}
+
+func TestEveryPhraseIsInBothCatalogues(t *testing.T) {
+	// given every key the notification texts look up
+	keys := []string{", ", "{{.List}}, …"}
+	for _, p := range phrases {
+		keys = append(keys, p.title, p.plural,
+			p.body(event{left: time.Minute}), p.body(event{left: -time.Minute}))
+	}
+	for _, k := range nodeNames {
+		keys = append(keys, k)
+	}
+
+	// then each is translated in both languages, so no popup falls back to
+	// the other language's words
+	for _, k := range keys {
+		for _, l := range i18n.Languages {
+			assert.True(t, i18n.Has(l, k), "%s lacks %q", l, k)
+		}
+	}
+}
+
+func TestPluralBodiesUseEachLanguagesPunctuation(t *testing.T) {
+	// given five new orders
+	evs := []event{{ref: "CS1"}, {ref: "CS2"}, {ref: "CS3"}, {ref: "CS4"}, {ref: "CS5"}}
+
+	// when worded as one notification
+	zhTitle, zh := pluralText(LangZH, KindNewOrder, evs)
+	enTitle, en := pluralText(LangEN, KindNewOrder, evs)
+
+	// then each language counts and lists in its own way
+	assert.Equal(t, "5 个新订单", zhTitle)
+	assert.Equal(t, "CS1、CS2、CS3 等", zh)
+	assert.Equal(t, "5 new orders", enTitle)
+	assert.Equal(t, "CS1, CS2, CS3, …", en)
 }

@@ -9,29 +9,29 @@ import (
 )
 
 var alertCols = []column{
-	{Text{"告警ID", "Alert ID"}, 20},
-	{Text{"订单号", "Order ID"}, 22},
-	{Text{"订单行号", "Order line ID"}, 26},
-	{Text{"商品名称", "Product"}, 30},
-	{Text{"客户名称", "Customer"}, 24},
-	{Text{"接口", "Interface"}, 14},
-	{Text{"License", "License"}, 8},
-	{Text{"状态", "State"}, 12},
-	{Text{"调用次数", "Attempts"}, 9},
-	{Text{"最近返回码", "Last code"}, 11},
-	{Text{"返回码含义", "Code meaning"}, 30},
-	{Text{"最近返回信息", "Last message"}, 36},
-	{Text{"首次失败", "First failure"}, 17},
-	{Text{"最近调用", "Last attempt"}, 17},
-	{Text{"下次重试", "Next retry"}, 17},
-	{Text{"自动退订时间", "Auto-unsubscribe at"}, 17},
-	{Text{"退订倒计时(小时)", "Unsubscribe in (h)"}, 14},
+	{phrase("Alert ID"), 20},
+	{phrase("Order ID"), 22},
+	{phrase("Order line ID"), 26},
+	{phrase("export|Product"), 30},
+	{phrase("export|Customer"), 24},
+	{phrase("Interface"), 14},
+	{phrase("License"), 8},
+	{phrase("State"), 12},
+	{phrase("Attempts"), 9},
+	{phrase("export|Last code"), 11},
+	{phrase("Code meaning"), 30},
+	{phrase("Last message"), 36},
+	{phrase("First failure"), 17},
+	{phrase("export|Last attempt"), 17},
+	{phrase("Next retry"), 17},
+	{phrase("Auto-unsubscribe at"), 17},
+	{phrase("Unsubscribe in (h)"), 14},
 }
 
 var alertsTable = table[domain.InterfaceAlert]{
 	kind:  "alerts",
-	title: Text{"生产接口异常导出", "Interface alerts export"},
-	sheet: Text{"接口异常", "Alerts"},
+	title: phrase("Interface alerts export"),
+	sheet: phrase("Alerts"),
 	cols:  alertCols,
 	rows: func(c rowCtx, a domain.InterfaceAlert, emit emitFunc) error {
 		left, ok := a.Countdown(c.now)

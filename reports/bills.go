@@ -7,62 +7,63 @@ import (
 	"os"
 	"strings"
 
-	"github.com/koogallery/merchant-console/domain"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/koogallery/merchant-console/domain"
 )
 
 var billCols = []column{
-	{Text{"账单号", "Bill ID"}, 20},
-	{Text{"账期", "Period"}, 9},
-	{Text{"账单类型", "Bill type"}, 12},
-	{Text{"生成时间", "Generated"}, 17},
-	{Text{"状态", "Status"}, 14},
-	{Text{"账单金额", "Bill amount"}, 15},
-	{Text{"币种", "Currency"}, 8},
-	{Text{"明细条数", "Lines"}, 8},
-	{Text{"明细合计", "Lines total"}, 15},
-	{Text{"申付单号", "Payment application"}, 20},
-	{Text{"状态说明", "Status message"}, 36},
+	{phrase("Bill ID"), 20},
+	{phrase("Period"), 9},
+	{phrase("Bill type"), 12},
+	{phrase("export|Generated"), 17},
+	{phrase("Status"), 14},
+	{phrase("Bill amount"), 15},
+	{phrase("Currency"), 8},
+	{phrase("export|Lines"), 8},
+	{phrase("Lines total"), 15},
+	{phrase("export|Payment application"), 20},
+	{phrase("Status message"), 36},
 }
 
 var billLineCols = []column{
-	{Text{"账单号", "Bill ID"}, 20},
-	{Text{"账期", "Period"}, 9},
-	{Text{"明细ID", "Line ID"}, 20},
-	{Text{"订单号", "Order ID"}, 22},
-	{Text{"订单行号", "Order line ID"}, 26},
-	{Text{"商品名称", "Product"}, 30},
-	{Text{"计费模式", "Charging mode"}, 12},
-	{Text{"订单金额", "Order amount"}, 14},
-	{Text{"分成比例", "Share rate"}, 10},
-	{Text{"结算金额", "Settled amount"}, 14},
-	{Text{"应结算(金额×比例)", "Amount × share"}, 16},
-	{Text{"分成核对", "Share check"}, 10},
+	{phrase("Bill ID"), 20},
+	{phrase("Period"), 9},
+	{phrase("Line ID"), 20},
+	{phrase("Order ID"), 22},
+	{phrase("Order line ID"), 26},
+	{phrase("export|Product"), 30},
+	{phrase("Charging mode"), 12},
+	{phrase("Order amount"), 14},
+	{phrase("Share rate"), 10},
+	{phrase("Settled amount"), 14},
+	{phrase("Amount × share"), 16},
+	{phrase("Share check"), 10},
 }
 
 var reconCols = []column{
-	{Text{"账单号", "Bill ID"}, 20},
-	{Text{"账期", "Period"}, 9},
-	{Text{"状态", "Status"}, 14},
-	{Text{"账单金额", "Bill amount"}, 15},
-	{Text{"明细合计", "Lines total"}, 15},
-	{Text{"差额(账单-明细)", "Bill minus lines"}, 15},
-	{Text{"交易明细合计(商家结算)", "Transactions total (seller)"}, 20},
-	{Text{"交易明细笔数", "Transactions"}, 11},
-	{Text{"差额(账单-交易明细)", "Bill minus transactions"}, 17},
-	{Text{"核对结果", "Result"}, 10},
-	{Text{"分成不符明细数", "Lines off amount × share"}, 14},
-	{Text{"分成不符明细", "Lines off"}, 30},
+	{phrase("Bill ID"), 20},
+	{phrase("Period"), 9},
+	{phrase("Status"), 14},
+	{phrase("Bill amount"), 15},
+	{phrase("Lines total"), 15},
+	{phrase("Bill minus lines"), 15},
+	{phrase("Transactions total (seller)"), 20},
+	{phrase("Transactions"), 11},
+	{phrase("Bill minus transactions"), 17},
+	{phrase("Result"), 10},
+	{phrase("Lines off amount × share"), 14},
+	{phrase("Lines off"), 30},
 }
 
 // Sheet names and words of the bills workbook.
 var (
-	billsTitle   = Text{"账单导出", "Bills export"}
-	billsSheet   = Text{"账单", "Bills"}
-	linesSheet   = Text{"账单明细", "Bill lines"}
-	reconSheet   = Text{"对账", "Reconciliation"}
-	reconMatch   = Text{"一致", "Match"}
-	reconDiffers = Text{"不一致", "Mismatch"}
+	billsTitle   = phrase("Bills export")
+	billsSheet   = phrase("Bills")
+	linesSheet   = phrase("Bill lines")
+	reconSheet   = phrase("Reconciliation")
+	reconMatch   = phrase("Match")
+	reconDiffers = phrase("Mismatch")
 )
 
 // billCheck is what reconciliation keeps of one bill: a few numbers, not
@@ -211,6 +212,7 @@ func xlsxBills(ctx context.Context, out io.Writer, path string, bills iter.Seq2[
 	if err := writeSummary(f, st, sum, o); err != nil {
 		return err
 	}
+	res.CutCells = st.cutCells
 	return saveWorkbook(f, out, path)
 }
 

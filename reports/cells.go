@@ -37,7 +37,7 @@ func hours(d time.Duration, ok bool) any {
 
 // column is one column of a sheet.
 type column struct {
-	Head  Text
+	Head  phrase
 	Width float64 // in Excel character widths; CJK text needs about two per glyph
 }
 
@@ -64,11 +64,13 @@ func excelSerial(t time.Time, loc *time.Location) float64 {
 // csvDateLayout is how dates appear in CSV: unambiguous and sortable.
 const csvDateLayout = "2006-01-02 15:04:05"
 
-// csvText neutralises text a spreadsheet would otherwise run as a formula
-// (CSV injection): a leading = + - @, tab or carriage return gets a single
-// quote in front.
+// csvText makes customer text inert (cleanText) and neutralises text a
+// spreadsheet would otherwise run as a formula (CSV injection): a = + - @,
+// tab or carriage return first, or first after leading spaces (which
+// spreadsheets skip), gets a single quote in front.
 func csvText(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	s = cleanText(s)
+	if t := strings.TrimLeft(s, " \u00a0\u3000"); t != "" && strings.ContainsRune("=+-@\t\r", rune(t[0])) {
 		return "'" + s
 	}
 	return s

@@ -10,8 +10,9 @@ import (
 	"os"
 	"time"
 
-	"github.com/koogallery/merchant-console/domain"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/koogallery/merchant-console/domain"
 )
 
 // rowCtx is what row functions need besides the record.
@@ -28,8 +29,8 @@ type emitFunc func(vals ...any) error
 // table describes how one record type becomes rows and summary entries.
 type table[T any] struct {
 	kind      string // for error messages: "orders"
-	title     Text   // summary title
-	sheet     Text   // data sheet name
+	title     phrase // summary title
+	sheet     phrase // data sheet name
 	cols      []column
 	hasAmount bool
 	rows      func(c rowCtx, rec T, emit emitFunc) error
@@ -146,6 +147,7 @@ func xlsxTable[T any](ctx context.Context, out io.Writer, path string, seq iter.
 	if err := writeSummary(f, st, sum, o); err != nil {
 		return err
 	}
+	res.CutCells = st.cutCells
 	return saveWorkbook(f, out, path)
 }
 

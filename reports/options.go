@@ -70,6 +70,9 @@ type Result struct {
 	Path    string // the final file
 	Records int    // records read from the iterator(s) of the main sheet
 	Rows    int    // data rows written to the main sheet
+	// CutCells counts text cells cut at the spreadsheet's cell limit (xlsx
+	// only); each ends with a visible marker and the summary sheet counts them.
+	CutCells int
 }
 
 // progressEvery is how many rows pass between progress callbacks: often

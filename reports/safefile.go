@@ -16,12 +16,13 @@ const maxFileNameBytes = 200
 // product name) into a file name that is safe on Windows, macOS and Linux:
 // path separators, reserved characters and control characters become "_",
 // leading dots and trailing dots/spaces go, Windows device names get a
-// prefix, and the result is never empty.
+// prefix, bidi controls (which can disguise an extension) become "_", and
+// the result is never empty.
 func SafeFileName(name string) string {
 	var b strings.Builder
 	for _, r := range name {
 		switch {
-		case r < 0x20 || r == 0x7f, strings.ContainsRune(`/\:*?"<>|`, r):
+		case r < 0x20 || r == 0x7f, isBidiControl(r), strings.ContainsRune(`/\:*?"<>|`, r):
 			b.WriteRune('_')
 		case unicode.IsSpace(r):
 			b.WriteRune(' ')
@@ -95,8 +96,9 @@ func writeAtomic(ctx context.Context, path string, write func(f *os.File) error)
 	if err = tmp.Close(); err != nil {
 		return fileErr("write", path, err)
 	}
-	// CreateTemp makes the file 0600; an export is an ordinary document.
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+	// Exports hold customers' phone numbers and e-mail addresses: owner only
+	// (CreateTemp makes the file 0600 already; this states it).
+	if err = os.Chmod(tmp.Name(), 0o600); err != nil {
 		return fileErr("write", path, err)
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {

@@ -84,7 +84,9 @@ func TestCSVText(t *testing.T) {
 		{"-2", "'-2"},
 		{"@SUM(1+1)", "'@SUM(1+1)"},
 		{"\tcmd", "'\tcmd"},
-		{"\rcmd", "'\rcmd"},
+		{"\rcmd", "cmd"}, // the CR is dropped, nothing left to neutralise
+		{" =1+4", "' =1+4"},
+		{"\u3000+86", "'\u3000+86"},
 		{"上海数智", "上海数智"},
 		{"a=b", "a=b"},
 		{"", ""},

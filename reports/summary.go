@@ -5,8 +5,9 @@ import (
 	"slices"
 	"time"
 
-	"github.com/koogallery/merchant-console/domain"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/koogallery/merchant-console/domain"
 )
 
 // agg is a count and per-currency amounts.
@@ -29,7 +30,7 @@ func (a *agg) add(amount domain.Money, cur string) {
 // summary accumulates totals per status and per month while rows stream by;
 // it holds one entry per distinct status and month, never the records.
 type summary struct {
-	title      Text
+	title      phrase
 	hasAmount  bool
 	currencies []string
 	byStatus   map[string]*agg
@@ -37,7 +38,7 @@ type summary struct {
 	total      agg
 }
 
-func newSummary(title Text, hasAmount bool) *summary {
+func newSummary(title phrase, hasAmount bool) *summary {
 	return &summary{title: title, hasAmount: hasAmount, byStatus: map[string]*agg{}, byMonth: map[string]*agg{}}
 }
 
@@ -73,22 +74,23 @@ func monthOf(t time.Time, loc *time.Location) string {
 
 // Words of the summary sheet.
 var (
-	sumSheet    = Text{"汇总", "Summary"}
-	sumAccount  = Text{"账户", "Account"}
-	sumExported = Text{"导出时间", "Exported at"}
-	sumZone     = Text{"时区", "Time zone"}
-	sumFilter   = Text{"筛选条件", "Filter"}
-	sumRecords  = Text{"记录数", "Records"}
-	sumByStatus = Text{"按状态", "By status"}
-	sumByMonth  = Text{"按月", "By month"}
-	sumStatus   = Text{"状态", "Status"}
-	sumMonth    = Text{"月份", "Month"}
-	sumCount    = Text{"数量", "Count"}
-	sumAmount   = Text{"金额", "Amount"}
-	sumTotal    = Text{"合计", "Total"}
-	sumAll      = Text{"全部", "all"}
-	sumChart    = Text{"每月金额", "Amount per month"}
-	sumChartCnt = Text{"每月数量", "Count per month"}
+	sumSheet    = phrase("Summary")
+	sumAccount  = phrase("export|Account")
+	sumExported = phrase("Exported at")
+	sumZone     = phrase("Time zone")
+	sumFilter   = phrase("Filter")
+	sumRecords  = phrase("Records")
+	sumCutCells = phrase("Cells cut at the length limit")
+	sumByStatus = phrase("By status")
+	sumByMonth  = phrase("By month")
+	sumStatus   = phrase("Status")
+	sumMonth    = phrase("Month")
+	sumCount    = phrase("Count")
+	sumAmount   = phrase("Amount")
+	sumTotal    = phrase("Total")
+	sumAll      = phrase("all")
+	sumChart    = phrase("Amount per month")
+	sumChartCnt = phrase("Count per month")
 )
 
 // summaryWriter lays the summary sheet out top to bottom with the ordinary
@@ -150,6 +152,9 @@ func writeSummary(f *excelize.File, st *styles, s *summary, o Options) error {
 		{sumFilter.In(o.Lang), filter},
 		{sumRecords.In(o.Lang), s.total.count},
 	}
+	if st.cutCells > 0 { // counted while the data sheets were written, before this one
+		facts = append(facts, [2]any{sumCutCells.In(o.Lang), st.cutCells})
+	}
 	if err := w.put(s.title.In(o.Lang)); err != nil {
 		return err
 	}
@@ -184,7 +189,7 @@ func writeSummary(f *excelize.File, st *styles, s *summary, o Options) error {
 }
 
 // table writes one breakdown and returns its first and last data rows.
-func (w *summaryWriter) table(s *summary, title, keyHead Text, m map[string]*agg, byKey bool) (int, int, error) {
+func (w *summaryWriter) table(s *summary, title, keyHead phrase, m map[string]*agg, byKey bool) (int, int, error) {
 	if err := w.put(title.In(w.lang)); err != nil {
 		return 0, 0, err
 	}

@@ -9,23 +9,23 @@ import (
 )
 
 var txCols = []column{
-	{Text{"流水号", "Transaction ID"}, 22},
-	{Text{"账单号", "Bill ID"}, 20},
-	{Text{"订单号", "Order ID"}, 22},
-	{Text{"订单行号", "Order line ID"}, 26},
-	{Text{"商品名称", "Product"}, 30},
-	{Text{"客户名称", "Customer"}, 24},
-	{Text{"交易类型", "Trade type"}, 12},
-	{Text{"交易时间", "Trade time"}, 17},
-	{Text{"交易金额", "Amount"}, 14},
-	{Text{"商家结算金额", "Seller amount"}, 14},
-	{Text{"出账状态", "Status"}, 10},
+	{phrase("Transaction ID"), 22},
+	{phrase("Bill ID"), 20},
+	{phrase("Order ID"), 22},
+	{phrase("Order line ID"), 26},
+	{phrase("export|Product"), 30},
+	{phrase("export|Customer"), 24},
+	{phrase("Trade type"), 12},
+	{phrase("Trade time"), 17},
+	{phrase("export transactions|Amount"), 14},
+	{phrase("Seller amount"), 14},
+	{phrase("export transactions|Status"), 10},
 }
 
 var txTable = table[domain.TransactionDetail]{
 	kind:      "transactions",
-	title:     Text{"交易明细导出", "Transaction details export"},
-	sheet:     Text{"交易明细", "Transactions"},
+	title:     phrase("Transaction details export"),
+	sheet:     phrase("export transactions|Transactions"),
 	cols:      txCols,
 	hasAmount: true,
 	rows: func(c rowCtx, t domain.TransactionDetail, emit emitFunc) error {

@@ -36,6 +36,8 @@ type styles struct {
 	pct    int
 	red    int
 	cache  map[moneyKey]int // money styles by currency and highlight
+	// cutCells counts text cells cut at maxCellChars, for the summary.
+	cutCells int
 }
 
 // moneyKey names one money style; a struct key avoids formatting a string
@@ -102,6 +104,10 @@ func (st *styles) cell(v any, loc *time.Location) (excelize.Cell, error) {
 	case string:
 		if x == "" { // an empty inline string would still be a cell; leave it blank
 			return excelize.Cell{}, nil
+		}
+		x, cut := cutCell(cleanText(x))
+		if cut {
+			st.cutCells++
 		}
 		return excelize.Cell{Value: x}, nil
 	case int:

@@ -32,6 +32,9 @@ type Options struct {
 	// generating one; it must have been made with the same seed, sizes,
 	// arrivals and rates (else Start fails with ErrStateMismatch).
 	State []byte
+	// Produce, when its URL is set, sends the production calls of new
+	// orders to a seller's endpoint (produce.go).
+	Produce ProduceOptions
 }
 
 // Rates tune the simulation's randomness. Negative values mean zero; zero

@@ -52,6 +52,12 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	s.wg.Add(2)
 	go s.serve(gatedListener{Listener: ln, offline: &s.offline})
 	go s.tick(ctx, opts.TickEvery)
+	if opts.Produce.URL != "" {
+		if _, err := s.Produce(ctx, opts.Produce); err != nil {
+			_ = s.Close()
+			return nil, err
+		}
+	}
 	return s, nil
 }
 

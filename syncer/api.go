@@ -31,10 +31,13 @@ func (c *Client) Changes(ctx context.Context, res domain.Resource, cursor string
 		decode: func(status int, body []byte) error {
 			p, err := dec(body, owner)
 			var me *marketapi.Error
+			var ce *ContractError
 			switch {
 			case errors.As(err, &me):
 				me.HTTPStatus = status
 				return me
+			case errors.As(err, &ce):
+				return ce
 			case err != nil:
 				return &DecodeError{What: what, Status: status, Err: err}
 			}

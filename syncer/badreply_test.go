@@ -26,7 +26,7 @@ func TestPull_BadRepliesLeaveStoreUntouched(t *testing.T) {
 		wantErr func(t *testing.T, err error)
 	}{
 		{"malformed json", body(`{"resultCode":"MKT.0000","items":[{"id":"o2",}]}`), isDecode("malformed JSON")},
-		{"wrong type", body(`{"resultCode":"MKT.0000","items":[{"id":"o2","version":"7"}],"hasMore":false}`), isDecode("wrong type")},
+		{"wrong type in the envelope", body(`{"resultCode":"MKT.0000","items":[{"id":"o2","version":7}],"hasMore":"no"}`), isDecode("wrong type")},
 		{"removed wrong type", body(`{"resultCode":"MKT.0000","items":[],"removed":[{"id":5}]}`), isDecode("wrong type")},
 		{"truncated body", func(w http.ResponseWriter) {
 			full := strings.Replace(goodFirstPage, "o1", "o2", 1)
@@ -42,7 +42,12 @@ func TestPull_BadRepliesLeaveStoreUntouched(t *testing.T) {
 			require.ErrorAs(t, err, &me)
 			assert.Equal(t, marketapi.CodeInternal, me.Code)
 		}},
-		{"another seller's record", body(`{"resultCode":"MKT.0000","items":[{"id":"o9","account":"someone-else","version":1}]}`), isDecode("someone-else")},
+		{"another seller's record", body(`{"resultCode":"MKT.0000","items":[{"id":"o9","account":"someone-else","version":1}]}`),
+			func(t *testing.T, err error) {
+				var ce *ContractError
+				assert.ErrorAs(t, err, &ce)
+				assert.ErrorContains(t, err, "someone-else")
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

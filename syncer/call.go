@@ -3,6 +3,8 @@ package syncer
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -96,14 +98,36 @@ func (c *Client) pause(ctx context.Context, retryAfter bool, attempt int) error 
 	return c.opts.Sleep(ctx, backoff(attempt, c.opts.BaseDelay, c.opts.MaxDelay))
 }
 
-// hold records that no request may leave for wait.
+// hold records that no request may leave for wait, and hands a new end
+// to the sink (the engine keeps it in the cache across restarts).
 func (c *Client) hold(wait time.Duration) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	until := c.opts.Now().Add(wait)
+	if !until.After(c.holdTil) {
+		c.mu.Unlock()
+		return
+	}
+	c.holdTil = until
+	sink := c.holdSink
+	c.mu.Unlock()
+	if sink != nil {
+		_ = sink(until) // best effort: the wait binds this process regardless
+	}
+}
+
+// holdUntil restores a wait kept from an earlier run.
+func (c *Client) holdUntil(until time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if until.After(c.holdTil) {
 		c.holdTil = until
 	}
+}
+
+func (c *Client) setHoldSink(sink func(time.Time) error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.holdSink = sink
 }
 
 // waitHold sleeps until a server-imposed wait has passed.
@@ -191,7 +215,7 @@ func (c *Client) interpret(req *request, rep *reply) error {
 	}
 	var env marketapi.Envelope
 	if err := json.Unmarshal(rep.body, &env); err == nil && env.ResultCode != "" {
-		if e := env.Err(rep.status); e != nil {
+		if e := envelopeErr(env, rep.status); e != nil {
 			return e
 		}
 	}
@@ -218,7 +242,7 @@ func transient(err error) bool {
 	var he *HTTPError
 	var de *DecodeError
 	switch {
-	case err == nil:
+	case err == nil, Permanent(err):
 		return false
 	case errors.As(err, &te), errors.As(err, &de):
 		// a truncated or garbled body is usually a broken connection
@@ -229,4 +253,17 @@ func transient(err error) bool {
 		return he.Status == http.StatusTooManyRequests || he.Status >= 500
 	}
 	return false
+}
+
+// Permanent reports whether err cannot cure itself by waiting or sending
+// again: a certificate the client does not trust (a wrong clock, an
+// intercepting proxy), or a reply that breaks the contract.
+func Permanent(err error) bool {
+	var ce *ContractError
+	var cv *tls.CertificateVerificationError
+	var ua x509.UnknownAuthorityError
+	var ci x509.CertificateInvalidError
+	var hn x509.HostnameError
+	return errors.As(err, &ce) || errors.As(err, &cv) || errors.As(err, &ua) ||
+		errors.As(err, &ci) || errors.As(err, &hn)
 }

@@ -77,6 +77,8 @@ type Client struct {
 	rc      *resty.Client
 	mu      sync.Mutex
 	holdTil time.Time // no request leaves before this (a server's Retry-After)
+	// holdSink keeps a new holdTil beyond this process (see Engine.restoreHold).
+	holdSink func(time.Time) error
 }
 
 // NewClient builds a client from opts.

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -345,11 +346,12 @@ func TestClient_BadRepliesGiveTypedErrors(t *testing.T) {
 	}{
 		{"malformed json", 200, `{"resultCode":"MKT.0000","items":[{]}`, "decode", "malformed JSON"},
 		{"truncated", 200, okOrdersPage[:len(okOrdersPage)/2], "decode", "truncated JSON"},
-		{"wrong type", 200, `{"resultCode":"MKT.0000","items":[{"id":"o1","version":"three"}]}`, "decode", "wrong type"},
+		{"wrong type in the envelope", 200, `{"resultCode":"MKT.0000","items":[],"hasMore":"yes"}`, "decode", "wrong type"},
 		{"items not a list", 200, `{"resultCode":"MKT.0000","items":{"id":"o1"}}`, "decode", "wrong type"},
 		{"no envelope", 200, `{"items":[]}`, "decode", "no resultCode"},
-		{"item without id", 200, `{"resultCode":"MKT.0000","items":[{"version":1}]}`, "decode", "no id"},
-		{"endless paging", 200, `{"resultCode":"MKT.0000","items":[],"hasMore":true}`, "decode", "nextCursor"},
+		{"hasMore without a cursor", 200, `{"resultCode":"MKT.0000","items":[],"hasMore":true}`, "contract", "nextCursor"},
+		{"negative total", 200, `{"resultCode":"MKT.0000","items":[],"total":-3}`, "contract", "negative total"},
+		{"removal without id", 200, `{"resultCode":"MKT.0000","items":[],"removed":[{"version":2}]}`, "contract", "removal 0 has no id"},
 		{"envelope error on 200", 200, `{"resultCode":"MKT.0101","resultMsg":"unknown cursor"}`, "market", "MKT.0101"},
 		{"envelope error on 400", 400, `{"resultCode":"MKT.0101","resultMsg":"unknown cursor"}`, "market", "unknown cursor"},
 		{"html error page", 404, `<html>not found</html>`, "http", "HTTP 404"},
@@ -377,6 +379,10 @@ func TestClient_BadRepliesGiveTypedErrors(t *testing.T) {
 			case "http":
 				var he *HTTPError
 				assert.ErrorAs(t, err, &he)
+			case "contract":
+				var ce *ContractError
+				assert.ErrorAs(t, err, &ce)
+				assert.Len(t, srv.Seen(), 1, "a contract breach is not retried")
 			}
 		})
 	}
@@ -456,4 +462,52 @@ func TestClient_RetryAfterBindsTheNextCall(t *testing.T) {
 	reqs := srv.Seen()
 	require.Len(t, reqs, 2)
 	assert.Equal(t, 30*time.Second, reqs[1].At.Sub(reqs[0].At))
+}
+
+func TestClient_ItemsThatDoNotDecodeAreSetAsideNotFatal(t *testing.T) {
+	// given a page whose second item has a version of the wrong type and whose third has no id
+	srv := newSignedServer(t, time.Now, func(_ int, w http.ResponseWriter, _ *http.Request) {
+		_, _ = io.WriteString(w, `{"resultCode":"MKT.0000","items":[`+
+			`{"id":"o1","version":1,"status":"COMPLETED"},{"id":"o2","version":"three"},{"version":1}],"nextCursor":"c9"}`)
+	})
+	c := newTestClient(t, srv.URL, nil)
+
+	// when the page is fetched
+	page, err := c.Changes(context.Background(), domain.ResOrders, "", Owner{})
+
+	// then the readable items come through, the unreadable one is set aside with its reason
+	require.NoError(t, err)
+	assert.Len(t, page.Items, 2, "the item without an id is left to the store, which sets it aside")
+	require.Len(t, page.SetAside, 1)
+	assert.Equal(t, "o2", page.SetAside[0].ID)
+	assert.Contains(t, page.SetAside[0].Reason, `field "Meta.version" has the wrong type`)
+	assert.Equal(t, "c9", page.NextCursor)
+}
+
+func TestClient_AnUntrustedCertificateIsNotRetried(t *testing.T) {
+	// given a TLS server whose certificate the client does not trust, counting handshakes
+	var handshakes atomic.Int32
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = io.WriteString(w, okOrdersPage)
+	}))
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
+	srv.Config.ConnState = func(_ net.Conn, st http.ConnState) {
+		if st == http.StateNew {
+			handshakes.Add(1)
+		}
+	}
+	srv.StartTLS()
+	defer srv.Close()
+	clk := newTestClock()
+	c := newTestClient(t, srv.URL, func(o *Options) { o.MaxAttempts, o.Sleep, o.Now = 6, clk.Sleep, clk.Now })
+
+	// when a page is asked for
+	_, err := c.Changes(context.Background(), domain.ResOrders, "", Owner{})
+
+	// then the error is permanent: one connection, no backoff, no "gave up after 6 attempts"
+	require.Error(t, err)
+	assert.True(t, Permanent(err), "got %v", err)
+	assert.NotContains(t, err.Error(), "gave up after")
+	assert.Equal(t, int32(1), handshakes.Load())
+	assert.Empty(t, clk.Sleeps())
 }

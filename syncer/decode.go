@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/marketapi"
 )
 
@@ -19,6 +20,9 @@ type Page struct {
 	NextCursor string
 	HasMore    bool
 	Total      int
+	// SetAside are items that could not be decoded (a field of the wrong
+	// type); they are kept aside with the page instead of failing it.
+	SetAside []localstore.SetAside
 }
 
 // PageDecoder reads one reply body of a resource's change listing; owner
@@ -46,11 +50,19 @@ func DecoderFor(res domain.Resource) (PageDecoder, error) {
 }
 
 // DecodeChanges reads a ChangesPage[T] and checks it against the contract.
-// Errors are *marketapi.Error when the envelope reports a failure and plain
-// errors otherwise (the caller wraps them in *DecodeError).
+// Errors are *marketapi.Error when the envelope reports a failure,
+// *ContractError when the page breaks the contract in a way a resend will
+// not cure, and plain errors otherwise (the caller wraps them in
+// *DecodeError). An item with a field of the wrong type is set aside, not
+// fatal: the page is decoded again item by item.
 func DecodeChanges[T domain.Record](body []byte, owner Owner) (Page, error) {
 	var p marketapi.ChangesPage[T]
-	if err := json.Unmarshal(body, &p); err != nil {
+	var aside []localstore.SetAside
+	err := json.Unmarshal(body, &p)
+	if te := (*json.UnmarshalTypeError)(nil); errors.As(err, &te) {
+		p, aside, err = decodeItemByItem[T](body)
+	}
+	if err != nil {
 		return Page{}, describeJSON(err)
 	}
 	if err := checkEnvelope(p.Envelope); err != nil {
@@ -58,31 +70,75 @@ func DecodeChanges[T domain.Record](body []byte, owner Owner) (Page, error) {
 	}
 	var zero T
 	out := Page{
-		Resource: zero.Resource(), Removed: p.Removed,
+		Resource: zero.Resource(), Removed: p.Removed, SetAside: aside,
 		NextCursor: p.NextCursor, HasMore: p.HasMore, Total: p.Total,
 		Items: make([]domain.Record, 0, len(p.Items)),
 	}
 	for i := range p.Items {
-		if p.Items[i].RecordMeta().ID == "" {
-			return Page{}, fmt.Errorf("item %d has no id", i)
-		}
+		// an item without an ID reaches the store, which sets it aside
 		if err := owner.adopt(&p.Items[i]); err != nil {
-			return Page{}, fmt.Errorf("item %d: %w", i, err)
+			return Page{}, &ContractError{What: string(out.Resource) + " changes page", Err: fmt.Errorf("item %d: %w", i, err)}
 		}
 		out.Items = append(out.Items, p.Items[i])
 	}
 	for i, t := range p.Removed {
 		if t.ID == "" {
-			return Page{}, fmt.Errorf("removal %d has no id", i)
+			return Page{}, &ContractError{What: string(out.Resource) + " changes page", Err: fmt.Errorf("removal %d has no id", i)}
 		}
 	}
 	if p.HasMore && p.NextCursor == "" {
-		return Page{}, errors.New("hasMore without a nextCursor")
+		return Page{}, &ContractError{What: string(out.Resource) + " changes page", Err: errors.New("hasMore without a nextCursor")}
 	}
 	if p.Total < 0 {
-		return Page{}, fmt.Errorf("negative total %d", p.Total)
+		return Page{}, &ContractError{What: string(out.Resource) + " changes page", Err: fmt.Errorf("negative total %d", p.Total)}
 	}
 	return out, nil
+}
+
+// rawChangesPage is a changes page with its items left undecoded.
+type rawChangesPage struct {
+	marketapi.Envelope
+	Items      []json.RawMessage  `json:"items"`
+	Removed    []domain.Tombstone `json:"removed"`
+	NextCursor string             `json:"nextCursor"`
+	HasMore    bool               `json:"hasMore"`
+	Total      int                `json:"total,omitempty"`
+}
+
+// decodeItemByItem decodes a page whose items did not all decode: the
+// envelope must, each item that does is kept, each that does not is set
+// aside with the reason.
+func decodeItemByItem[T domain.Record](body []byte) (marketapi.ChangesPage[T], []localstore.SetAside, error) {
+	var raw rawChangesPage
+	if err := json.Unmarshal(body, &raw); err != nil {
+		return marketapi.ChangesPage[T]{}, nil, err
+	}
+	p := marketapi.ChangesPage[T]{Envelope: raw.Envelope, Removed: raw.Removed,
+		NextCursor: raw.NextCursor, HasMore: raw.HasMore, Total: raw.Total, Items: make([]T, 0, len(raw.Items))}
+	var zero T
+	var aside []localstore.SetAside
+	for _, item := range raw.Items {
+		var v T
+		if err := json.Unmarshal(item, &v); err != nil {
+			id, version := identify(item)
+			aside = append(aside, localstore.NewSetAside(zero.Resource(), id, version, describeJSON(err).Error(), item))
+			continue
+		}
+		p.Items = append(p.Items, v)
+	}
+	return p, aside, nil
+}
+
+// identify reads what it can of an undecodable item's id and version.
+func identify(item json.RawMessage) (string, int64) {
+	var m struct {
+		ID      any `json:"id"`
+		Version any `json:"version"`
+	}
+	_ = json.Unmarshal(item, &m)
+	id, _ := m.ID.(string)
+	v, _ := m.Version.(float64)
+	return id, int64(v)
 }
 
 // checkEnvelope insists on a result code: a 2xx body without one is not a
@@ -91,7 +147,14 @@ func checkEnvelope(e marketapi.Envelope) error {
 	if e.ResultCode == "" {
 		return errors.New("no resultCode in the reply")
 	}
-	return e.Err(200)
+	return envelopeErr(e, 200)
+}
+
+// envelopeErr is the envelope's failure with the server's texts quoted
+// short: a 40 KB resultMsg must not become a 40 KB error line.
+func envelopeErr(e marketapi.Envelope, status int) error {
+	e.ResultCode, e.ResultMsg, e.Reason = localstore.Quote(e.ResultCode), localstore.Quote(e.ResultMsg), localstore.Quote(e.Reason)
+	return e.Err(status)
 }
 
 // describeJSON makes encoding/json's errors say what a person needs.
@@ -100,7 +163,7 @@ func describeJSON(err error) error {
 	var se *json.SyntaxError
 	switch {
 	case errors.As(err, &te):
-		return fmt.Errorf("field %q has the wrong type (got JSON %s, want %s)", te.Field, te.Value, te.Type)
+		return fmt.Errorf("field %q has the wrong type (got JSON %s, want %s)", localstore.Quote(te.Field), te.Value, te.Type)
 	case strings.Contains(err.Error(), "unexpected end of JSON input"):
 		return fmt.Errorf("truncated JSON: %w", err)
 	case errors.As(err, &se):
@@ -120,6 +183,6 @@ func decodeInto(what string, dst any, env func() marketapi.Envelope) func(int, [
 		if e.ResultCode == "" {
 			return &DecodeError{What: what, Status: status, Err: errors.New("no resultCode in the reply")}
 		}
-		return e.Err(status)
+		return envelopeErr(e, status)
 	}
 }

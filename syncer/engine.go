@@ -40,8 +40,10 @@ type EngineOptions struct {
 	OnChanges func([]domain.Change)
 	// OnProgress receives pull progress, page by page.
 	OnProgress func(Progress)
-	// Now is the engine's clock (sync times, action timestamps).
+	// Now is the engine's clock (sync times, action timestamps, paging bound).
 	Now func() time.Time
+	// MaxPullTime bounds one resource's paging in one sync; default DefaultMaxPullTime.
+	MaxPullTime time.Duration
 }
 
 // Engine syncs one account: it pushes the outbox and pulls changes, one
@@ -50,6 +52,7 @@ type Engine struct {
 	opts   EngineOptions
 	mu     sync.Mutex // one sync at a time per account
 	remote string
+	serves *[]domain.Resource // what whoami says the server publishes; nil until asked (served.go)
 }
 
 // NewEngine checks the wiring and returns an engine.
@@ -60,7 +63,14 @@ func NewEngine(opts EngineOptions) (*Engine, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	return &Engine{opts: opts, remote: opts.RemoteAccount}, nil
+	if opts.MaxPullTime <= 0 {
+		opts.MaxPullTime = DefaultMaxPullTime
+	}
+	e := &Engine{opts: opts, remote: opts.RemoteAccount}
+	if err := e.restoreHold(); err != nil {
+		return nil, fmt.Errorf("sync engine: reading the stored server wait: %w", err)
+	}
+	return e, nil
 }
 
 // Account is the local account the engine syncs.
@@ -72,6 +82,9 @@ type Summary struct {
 	Resources []ResourceSummary
 	Push      PushSummary
 	Took      time.Duration
+	// Damaged are the outbox entries that no longer decode: quarantined,
+	// never sent, never blocking the others (localstore.DamagedActions).
+	Damaged []localstore.DamagedAction
 }
 
 // ResourceSummary counts one resource's changes in one sync.
@@ -80,6 +93,11 @@ type ResourceSummary struct {
 	New, Changed, Removed  int
 	Pages, Received, Total int
 	Took                   time.Duration
+	// SetAside are the records of this resource set aside in this sync
+	// (see localstore.SetAside); Store.SetAsideRecords lists all of them.
+	SetAside []localstore.SetAside
+	// Err is why this resource stopped early while the others went on.
+	Err error
 }
 
 // Sync delivers pending actions, then pulls the given resources (all when
@@ -89,8 +107,14 @@ func (e *Engine) Sync(ctx context.Context, resources ...domain.Resource) (Summar
 	defer e.mu.Unlock()
 	start := time.Now()
 	sum := Summary{Account: e.Account()}
+	if err := e.checkOfflineWait(); err != nil {
+		return sum, err
+	}
 	var err error
 	sum.Push, err = e.push(ctx)
+	if damaged, derr := e.opts.Store.DamagedActions(); derr == nil {
+		sum.Damaged = damaged
+	}
 	if err != nil {
 		sum.Took = time.Since(start)
 		return sum, err
@@ -101,6 +125,27 @@ func (e *Engine) Sync(ctx context.Context, resources ...domain.Resource) (Summar
 		err = e.opts.Store.SetMeta(MetaLastSync, e.opts.Now().UTC().Format(time.RFC3339Nano))
 	}
 	return sum, err
+}
+
+// Problems are what a person should hear about a sync besides its counts,
+// one line each: every resource that stopped early and why, and every
+// record set aside in this sync and why, and every quarantined outbox
+// entry. `sync` prints them; the whole set-aside list is
+// Store.SetAsideRecords.
+func (s Summary) Problems() []string {
+	var out []string
+	for _, d := range s.Damaged {
+		out = append(out, d.String())
+	}
+	for _, r := range s.Resources {
+		if r.Err != nil {
+			out = append(out, r.Err.Error())
+		}
+		for _, a := range r.SetAside {
+			out = append(out, a.String())
+		}
+	}
+	return out
 }
 
 // MetaLastSync is the store meta key holding the last successful sync time.
@@ -131,6 +176,7 @@ func (e *Engine) owner(ctx context.Context) (Owner, error) {
 			return Owner{}, err
 		}
 		e.remote = who.AccountID
+		e.noteServes(who)
 	}
 	return Owner{Remote: e.remote, Local: local}, nil
 }

@@ -30,6 +30,23 @@ func (e *DecodeError) Error() string {
 // Unwrap gives errors.Is and errors.As the cause.
 func (e *DecodeError) Unwrap() error { return e.Err }
 
+// ContractError is a reply that arrived whole but breaks the contract in a
+// way that sending the request again cannot cure (another seller's records,
+// hasMore without a cursor, a negative total). It is not retried and nothing
+// from the reply is stored.
+type ContractError struct {
+	What string // e.g. "orders changes page"
+	Err  error
+}
+
+// Error implements error.
+func (e *ContractError) Error() string {
+	return fmt.Sprintf("the server's %s breaks the contract (%v); sending again will not help", e.What, e.Err)
+}
+
+// Unwrap gives errors.Is and errors.As the cause.
+func (e *ContractError) Unwrap() error { return e.Err }
+
 // HTTPError is a reply with an error status and no marketplace envelope
 // (a proxy's HTML error page, for instance).
 type HTTPError struct {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -38,45 +39,55 @@ func TestSyncChildProcess(t *testing.T) {
 	if os.Getenv(envChild) != "1" {
 		t.Skip("runs only as the child of TestSync_KillNine")
 	}
-	// NoSync is faithful here: SIGKILL ends the process, not the machine,
-	// so written pages survive in the page cache just as after fsync.
-	store, err := localstore.Open(os.Getenv(envPath), os.Getenv(envLocal), localstore.Options{NoSync: true, Timeout: 10 * time.Second})
+	// fsync on, as the console runs: every commit takes its real time, so
+	// kills land inside and between commits, not only just after one
+	store, err := localstore.Open(os.Getenv(envPath), os.Getenv(envLocal), localstore.Options{Timeout: 10 * time.Second})
 	require.NoError(t, err)
 	defer store.Close()
-	c, err := NewClient(Options{BaseURL: os.Getenv(envURL), Signer: apig.Signer{AK: os.Getenv(envAK), SK: os.Getenv(envSK)}, PageSize: 25})
+	c, err := NewClient(Options{BaseURL: os.Getenv(envURL), Signer: apig.Signer{AK: os.Getenv(envAK), SK: os.Getenv(envSK)}, PageSize: 50})
 	require.NoError(t, err)
-	// each stored page is announced so the parent can kill at a chosen point
-	eng, err := NewEngine(EngineOptions{Client: c, Store: store, OnProgress: func(Progress) { fmt.Println("page") }})
+	eng, err := NewEngine(EngineOptions{Client: c, Store: store})
 	require.NoError(t, err)
+	fmt.Println("start") // the parent times its kill from here
 	_, err = eng.Sync(context.Background())
 	require.NoError(t, err)
 }
 
+// killTrials is how many children are killed. Each syncs a fresh cache from
+// the start, so most of its run is spent storing, where a page and its
+// cursor must commit together: a cursor committed in a transaction of its
+// own leaves, for a kill between the two, a cursor past records never
+// stored, which no later sync fetches again.
+const killTrials = 16
+
 func TestSync_KillNine(t *testing.T) {
 	if testing.Short() {
-		t.Skip("starts 20 child processes")
+		t.Skip("starts child processes")
 	}
-	// given a sandbox, a cache path, and a child sync we can kill
-	// every request takes 25 ms, so a child's sync lasts long enough to be
-	// cut at a random point rather than racing to its end
-	sb := startSandbox(t, sandbox.Options{Seed: 3, Orders: 3000, Tickets: 600,
-		Faults: sandbox.Faults{LatencyRate: 1, Latency: 25 * time.Millisecond}})
+	// given a sandbox and a child sync we can kill, timed by one run left to finish
+	sb := startSandbox(t, sandbox.Options{Seed: 3, Orders: 3000, Tickets: 600})
 	a := mainAccount(t, sb)
-	path := filepath.Join(t.TempDir(), "cache.db")
-	appliedBefore := sb.Applied(a.ID)
-	var keys []string
-	rng := rand.New(rand.NewPCG(1, 2))
-	killed, resumed := 0, 0
-	for trial := range 20 {
-		// and every trial the world moves on and two replies are queued
-		sb.Advance(6 * time.Hour)
-		keys = append(keys, queueReplies(t, sb, a, path, trial)...)
-
-		// when a child syncing into the cache is killed at a random moment
+	child := func(path string) *exec.Cmd {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestSyncChildProcess$", "-test.count=1")
 		cmd.Env = append(os.Environ(), envChild+"=1", envURL+"="+sb.URL(), envAK+"="+a.AK, envSK+"="+a.SK,
 			envPath+"="+path, envLocal+"="+localName(a))
-		if killAfterPages(t, cmd, rng.IntN(4), time.Duration(rng.IntN(100_000))*time.Microsecond) {
+		return cmd
+	}
+	run := runChild(t, child(filepath.Join(t.TempDir(), "calibrate.db")), -1)
+	require.False(t, run.killed, "the calibration run finishes")
+	t.Logf("an unkilled child syncs in %s", run.took)
+	appliedBefore := sb.Applied(a.ID)
+	rng := rand.New(rand.NewPCG(1, 2))
+	killed, resumed, done := 0, 0, 0
+	for trial := range killTrials {
+		// and every trial the world moves on and two replies are queued in a fresh cache
+		sb.Advance(2 * time.Hour)
+		path := filepath.Join(t.TempDir(), "cache.db")
+		keys := queueReplies(t, sb, a, path, trial)
+
+		// when a child syncing into it is killed at a moment anywhere in its run
+		at := time.Duration(rng.Int64N(int64(run.took)))
+		if runChild(t, child(path), at).killed {
 			killed++
 		}
 
@@ -88,34 +99,39 @@ func TestSync_KillNine(t *testing.T) {
 			resumed++
 		}
 		assertConverged(t, sb, a.ID, r.store)
+		// and each queued reply was applied once or rejected, never twice
+		done += assertAppliedOnce(t, sb, a.ID, r.store, keys)
 		r.close(t)
 	}
-	t.Logf("%d of 20 children were killed; %d left pages for the resumed sync", killed, resumed)
-	assert.GreaterOrEqual(t, killed, 15, "most kills land before the child's sync ends")
+	t.Logf("%d of %d children were killed; %d left work for the resumed sync", killed, killTrials, resumed)
+	assert.GreaterOrEqual(t, killed, killTrials*3/4, "most kills land before the child's sync ends")
 	assert.Positive(t, resumed, "some kills left work for the resumed sync")
-	// and every queued reply was applied once or rejected, never twice
-	r := newRig(t, sb, path, nil)
-	defer r.close(t)
-	done := 0
-	for _, k := range keys {
-		acts, err := r.store.RecentActions(1000)
-		require.NoError(t, err)
-		for _, act := range acts {
-			if act.Key != k {
-				continue
-			}
-			require.True(t, act.State.Final(), "%s is %s", k, act.State)
-			n := countMessages(sb, a.ID, act.RecordID, act.Params.Message)
-			if act.State == domain.ActionDone {
-				done++
-				assert.Equal(t, 1, n, "%s applied once", k)
-			} else {
-				assert.Equal(t, 0, n, "%s rejected, not applied", k)
-			}
-		}
-	}
 	assert.Equal(t, done, sb.Applied(a.ID)-appliedBefore)
 	assert.Positive(t, done)
+}
+
+// assertAppliedOnce checks the replies queued under keys: each is final,
+// and a done one is on its ticket exactly once, a rejected one not at all.
+// It returns how many were done.
+func assertAppliedOnce(t *testing.T, sb *sandbox.Server, acct string, s *localstore.Store, keys []string) int {
+	t.Helper()
+	acts, err := s.RecentActions(1000)
+	require.NoError(t, err)
+	done := 0
+	for _, act := range acts {
+		if !slices.Contains(keys, act.Key) {
+			continue
+		}
+		require.True(t, act.State.Final(), "%s is %s", act.Key, act.State)
+		n := countMessages(sb, acct, act.RecordID, act.Params.Message)
+		if act.State == domain.ActionDone {
+			done++
+			assert.Equal(t, 1, n, "%s applied once", act.Key)
+		} else {
+			assert.Equal(t, 0, n, "%s rejected, not applied", act.Key)
+		}
+	}
+	return done
 }
 
 func received(s Summary) int {
@@ -126,25 +142,29 @@ func received(s Summary) int {
 	return n
 }
 
-// killAfterPages starts cmd, waits until it has stored pages pages, waits
-// jitter more (so the kill lands anywhere, mid-transaction included), and
-// sends SIGKILL. It reports whether the child died from the signal.
-func killAfterPages(t *testing.T, cmd *exec.Cmd, pages int, jitter time.Duration) bool {
+// childRun is how one child ended.
+type childRun struct {
+	killed bool
+	took   time.Duration // from its "start" line to its exit
+}
+
+// runChild starts cmd, waits for its "start" line, and kills it with
+// SIGKILL after at (never when at < 0).
+func runChild(t *testing.T, cmd *exec.Cmd, at time.Duration) childRun {
 	t.Helper()
 	out, err := cmd.StdoutPipe()
 	require.NoError(t, err)
 	require.NoError(t, cmd.Start())
 	sc := bufio.NewScanner(out)
-	for n := 0; n < pages && sc.Scan(); {
-		if sc.Text() == "page" {
-			n++
-		}
+	for sc.Scan() && sc.Text() != "start" {
 	}
-	time.Sleep(jitter)
-	_ = cmd.Process.Signal(syscall.SIGKILL)
+	started := time.Now()
+	if at >= 0 {
+		time.AfterFunc(at, func() { _ = cmd.Process.Signal(syscall.SIGKILL) })
+	}
 	_, _ = io.Copy(io.Discard, out) // ends at EOF: the child is gone
 	err = cmd.Wait()
-	return err != nil && strings.Contains(err.Error(), "killed")
+	return childRun{killed: err != nil && strings.Contains(err.Error(), "killed"), took: time.Since(started)}
 }
 
 // queueReplies enqueues two replies to tickets the sandbox has in progress.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore"
 )
 
 // metaOf reaches the Meta inside a decoded record so it can be checked and
@@ -48,5 +49,6 @@ func (o Owner) adopt(p any) error {
 		m.Account = o.Local
 		return nil
 	}
-	return fmt.Errorf("record %s belongs to account %q, not %q", m.ID, m.Account, o.Remote)
+	return fmt.Errorf("record %s belongs to account %q, not %q (another seller's data)",
+		localstore.Quote(m.ID), localstore.Quote(m.Account), o.Remote)
 }

@@ -11,12 +11,29 @@ import (
 	"github.com/koogallery/merchant-console/marketapi"
 )
 
+// resourceError is one resource's failure, named for the person.
+type resourceError struct {
+	res domain.Resource
+	err error
+}
+
+// Error implements error.
+func (e *resourceError) Error() string {
+	var pe *PagingError
+	if errors.As(e.err, &pe) {
+		return pe.Error() // already names its resource
+	}
+	return fmt.Sprintf("sync %s: %v", e.res, e.err)
+}
+
+// Unwrap gives errors.Is and errors.As the cause.
+func (e *resourceError) Unwrap() error { return e.err }
+
 // prefetchPages is how many fetched pages may wait for the store. Pages of
 // one resource go to the store together: at least minBatchRecords of them
 // (waiting for more while the resource has more to come), at most
-// maxBatchRecords. maxPagesPerPull stops a server that keeps saying "more"
-// with new cursors from holding a sync forever (the next round continues
-// from the cursor).
+// maxBatchRecords. maxPagesPerPull is the last of the bounds on a server that
+// keeps saying "more" with new cursors (see pagingBound).
 //
 // Larger transactions are much cheaper per record on a first sync: every
 // commit rewrites each index page it touched and fsyncs. Measured on the
@@ -61,25 +78,33 @@ func (e *Engine) pull(ctx context.Context, resources []domain.Resource) ([]Resou
 	if err != nil {
 		return nil, err
 	}
+	if resources, err = e.servedOnly(ctx, resources); err != nil || len(resources) == 0 {
+		return nil, err
+	}
 	fctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	ch := make(chan fetched, prefetchPages)
 	go e.fetchAll(fctx, resources, owner, ch)
 	q := &pageQueue{ch: ch}
 	tally := newTally(resources)
+	var failed []error // of single resources; the others went on
 	for {
 		batch, err := q.batch()
 		if err == nil && batch == nil {
-			return tally.list(), nil
+			return tally.list(), errors.Join(failed...)
 		}
 		if err == nil {
 			err = e.store(batch, tally)
+		} else if resourceOnly(err) {
+			tally.fail(err)
+			failed = append(failed, err)
+			continue
 		}
 		if err != nil {
 			cancel()
 			for range ch { // let the fetcher finish and close
 			}
-			return tally.list(), err
+			return tally.list(), errors.Join(append(failed, err)...)
 		}
 	}
 }
@@ -117,7 +142,7 @@ func (q *pageQueue) batch() ([]fetched, error) {
 	case !ok:
 		return nil, nil
 	case f.err != nil:
-		return nil, fmt.Errorf("sync %s: %w", f.res, f.err)
+		return nil, &resourceError{res: f.res, err: f.err}
 	}
 	batch, n := []fetched{f}, f.size()
 	for n < maxBatchRecords && batch[len(batch)-1].page.HasMore {
@@ -150,53 +175,61 @@ func (e *Engine) store(batch []fetched, t *tally) error {
 			p.Removed = append(p.Removed, f.page.Removed...)
 		}
 	}
-	changes, err := e.opts.Store.ApplyPage(p)
+	for _, f := range batch {
+		p.SetAside = append(p.SetAside, f.page.SetAside...)
+	}
+	applied, err := e.opts.Store.ApplyPageReport(p)
 	if err != nil {
 		return fmt.Errorf("sync %s: storing a page: %w", last.res, err)
 	}
-	s := t.count(batch, changes)
-	e.emit(changes)
+	s := t.count(batch, applied.Changes)
+	s.SetAside = append(s.SetAside, applied.SetAside...)
+	e.emit(applied.Changes)
 	e.progress(Progress{Account: e.Account(), Resource: last.res, Records: s.Received, Total: last.page.Total, Done: !last.page.HasMore})
 	return nil
 }
 
 // fetchAll pages through each resource from its stored cursor and hands
-// the pages over in order; it closes ch when done or on the first error.
+// the pages over in order; it closes ch when done. A failure of one
+// resource's replies (see resourceOnly) is handed over and the next
+// resource goes on; any other failure ends the fetching.
 func (e *Engine) fetchAll(ctx context.Context, resources []domain.Resource, owner Owner, ch chan<- fetched) {
 	defer close(ch)
 	for _, res := range resources {
-		if !e.fetchResource(ctx, res, owner, ch) {
+		ok, err := e.fetchResource(ctx, res, owner, ch)
+		if !ok {
+			return
+		}
+		if err != nil && (!send(ctx, ch, fetched{res: res, err: err}) || !resourceOnly(err)) {
 			return
 		}
 	}
 }
 
-func (e *Engine) fetchResource(ctx context.Context, res domain.Resource, owner Owner, ch chan<- fetched) bool {
+// fetchResource pages through one resource; ok is false when ctx ended.
+func (e *Engine) fetchResource(ctx context.Context, res domain.Resource, owner Owner, ch chan<- fetched) (ok bool, err error) {
 	started := time.Now()
+	bound := newPagingBound(res, e.opts.Client.opts.PageSize, e.opts.MaxPullTime, e.opts.Now)
 	cursor, err := e.opts.Store.Cursor(res)
-	for pages := 0; err == nil && pages < maxPagesPerPull; pages++ {
+	for err == nil {
 		var page Page
-		page, err = e.fetch(ctx, res, cursor, owner)
-		if err != nil {
+		if page, err = e.fetch(ctx, res, cursor, owner); err != nil {
 			break
 		}
 		if !send(ctx, ch, fetched{res: res, page: page, started: started}) {
-			return false
+			return false, nil
 		}
 		if !page.HasMore {
-			return true
+			return true, nil
 		}
 		if page.NextCursor == cursor {
-			err = fmt.Errorf("server repeated cursor %q with more to come", cursor)
-			break
+			return true, &ContractError{What: string(res) + " changes page",
+				Err: fmt.Errorf("the server repeated cursor %q with more to come", localstore.Quote(cursor))}
 		}
 		cursor = page.NextCursor
+		err = bound.after(page)
 	}
-	if err != nil {
-		send(ctx, ch, fetched{res: res, err: err})
-		return false
-	}
-	return true
+	return true, err
 }
 
 func send(ctx context.Context, ch chan<- fetched, f fetched) bool {
@@ -261,11 +294,21 @@ func (t *tally) count(batch []fetched, changes []domain.Change) *ResourceSummary
 	return s
 }
 
-// list returns the summaries of the resources that got at least a page.
+// fail records a resource's failure in its summary.
+func (t *tally) fail(err error) {
+	var re *resourceError
+	if errors.As(err, &re) {
+		if s := t.by[re.res]; s != nil {
+			s.Err = re
+		}
+	}
+}
+
+// list returns the summaries of the resources that got at least a page or failed.
 func (t *tally) list() []ResourceSummary {
 	out := make([]ResourceSummary, 0, len(t.order))
 	for _, r := range t.order {
-		if s := t.by[r]; s.Pages > 0 {
+		if s := t.by[r]; s.Pages > 0 || s.Err != nil {
 			out = append(out, *s)
 		}
 	}

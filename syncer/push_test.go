@@ -1,8 +1,10 @@
 package syncer
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -35,7 +37,8 @@ func replyAction(i int, ticket string) domain.Action {
 }
 
 func TestPush_OfflineQueueAcrossRestartsAppliedExactlyOnce(t *testing.T) {
-	// given a sandbox that is down, and replies that lose 10% of answers once it is back
+	// given a sandbox that is down, reached through a proxy that can lose replies,
+	// and a server that also loses 10% of answers in flight
 	sb := startSandbox(t, sandbox.Options{Seed: 11, Tickets: 400, Faults: sandbox.Faults{TruncateRate: 0.10}})
 	acct := mainAccount(t, sb).ID
 	tickets := ticketsIn(sb, acct, domain.TicketProcessing)
@@ -43,11 +46,13 @@ func TestPush_OfflineQueueAcrossRestartsAppliedExactlyOnce(t *testing.T) {
 	tickets = tickets[:5]
 	appliedBefore := sb.Applied(acct)
 	sb.SetOffline(true)
+	proxy := newLossyProxy(t, sb.URL())
+	through := func(o *Options) { o.BaseURL = proxy.URL }
 	path := filepath.Join(t.TempDir(), "cache.db")
 
 	// when 100 replies are queued over three runs of the client, each failing to deliver
 	for run := range 3 {
-		r := newRig(t, sb, path, nil)
+		r := newRig(t, sb, path, through)
 		for i := run * 34; i < min(100, (run+1)*34); i++ {
 			_, err := r.store.Enqueue(replyAction(i, tickets[i%len(tickets)]))
 			require.NoError(t, err)
@@ -60,13 +65,24 @@ func TestPush_OfflineQueueAcrossRestartsAppliedExactlyOnce(t *testing.T) {
 		r.close(t)
 	}
 
-	// and the sandbox comes back and the client starts a fourth time
+	// and the sandbox comes back, but twice the client stops right after the
+	// server applied a reply whose answer never reached it, and restarts
 	sb.SetOffline(false)
-	r := newRig(t, sb, path, nil)
+	for _, delivered := range []int{7, 23} {
+		proxy.loseReplyAfter(delivered)
+		r := newRig(t, sb, path, through)
+		_, err := r.eng.Sync(context.Background())
+		require.Error(t, err, "the connection is gone after the lost reply")
+		r.close(t)
+		proxy.up()
+	}
+	require.Equal(t, 2, proxy.lost)
+	r := newRig(t, sb, path, through)
 	_, err := syncUntilDone(context.Background(), r.eng, 10)
 	require.NoError(t, err)
 
-	// then every reply was applied exactly once, in queue order per ticket
+	// then every reply was applied exactly once, in queue order per ticket,
+	// the two whose answers were lost included
 	assert.Equal(t, 100, sb.Applied(acct)-appliedBefore)
 	pending, err := r.store.PendingActions()
 	require.NoError(t, err)
@@ -156,4 +172,40 @@ func TestPush_ResultAppliedWithoutMovingCursor(t *testing.T) {
 	_, err = r.eng.Sync(context.Background())
 	require.NoError(t, err)
 	assertConverged(t, sb, r.acct.ID, r.store)
+}
+
+func TestSync_ADamagedOutboxEntryDoesNotBlockTheOthers(t *testing.T) {
+	// given three queued replies, the middle one's bytes damaged on disk
+	sb := startSandbox(t, sandbox.Options{Seed: 5, Tickets: 100})
+	acct := mainAccount(t, sb).ID
+	tickets := ticketsIn(sb, acct, domain.TicketProcessing)
+	require.NotEmpty(t, tickets)
+	path := filepath.Join(t.TempDir(), "cache.db")
+	r := newRig(t, sb, path, nil)
+	for i := range 3 {
+		_, err := r.store.Enqueue(replyAction(i, tickets[0]))
+		require.NoError(t, err)
+	}
+	r.close(t)
+	raw, err := os.ReadFile(path)
+	require.NoError(t, err)
+	// every copy of the entry loses a byte's meaning, as after a bad sector
+	marker := []byte(`{"key":"reply-001"`)
+	require.True(t, bytes.Contains(raw, marker))
+	for i := bytes.Index(raw, marker); i >= 0; i = bytes.Index(raw, marker) {
+		raw[i+1] = '#'
+	}
+	require.NoError(t, os.WriteFile(path, raw, 0o600))
+	appliedBefore := sb.Applied(acct)
+
+	// when the console syncs
+	r = newRig(t, sb, path, nil)
+	defer r.close(t)
+	sum, err := r.eng.Sync(context.Background())
+
+	// then the two readable replies are sent and the damaged one is reported, not fatal
+	require.NoError(t, err)
+	assert.Equal(t, 2, sb.Applied(acct)-appliedBefore)
+	require.Len(t, sum.Damaged, 1)
+	assert.Contains(t, strings.Join(sum.Problems(), "\n"), "queued action #2 is damaged and was not sent")
 }

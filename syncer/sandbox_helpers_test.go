@@ -2,6 +2,8 @@ package syncer
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -119,14 +121,86 @@ func storeLines(t testing.TB, s *localstore.Store, res domain.Resource) []string
 }
 
 // assertConverged checks every resource: same count and same checksum of
-// id:version as the sandbox, so nothing is missing, extra or stale.
+// id:version as the sandbox (nothing missing, extra or stale), every record
+// equal to the sandbox's field by field, the status counts the screens
+// show equal to the sandbox's, and the cache's indexes and rows agreeing
+// with its records.
 func assertConverged(t testing.TB, sb *sandbox.Server, remote string, s *localstore.Store) {
 	t.Helper()
 	for _, res := range domain.AllResources {
 		lines := storeLines(t, s, res)
 		assert.Equal(t, sb.Count(remote, res), len(lines), "%s count", res)
 		assert.Equal(t, sb.Checksum(remote, res), sandbox.ChecksumOf(lines), "%s checksum", res)
+		want := map[string]int{}
+		for _, r := range sb.Records(remote, res) {
+			want[statusOf(r)]++
+			local, ok := localRecord(t, s, res, r.RecordMeta().ID)
+			if assert.True(t, ok, "%s %s is cached", res, r.RecordMeta().ID) {
+				assert.Equal(t, comparable(t, r), comparable(t, local), "%s %s as cached", res, r.RecordMeta().ID)
+			}
+		}
+		counts, err := s.StatusCounts(res)
+		require.NoError(t, err)
+		assert.Equal(t, want, counts, "%s status counts", res)
+		assert.NoError(t, s.CheckIndexes(res))
 	}
+}
+
+// statusOf is the status a record is counted under, as the marketplace names it.
+func statusOf(r domain.Record) string {
+	switch v := r.(type) {
+	case domain.Order:
+		return string(v.Status)
+	case domain.SupervisionTask:
+		return string(v.Current)
+	case domain.Ticket:
+		return string(v.Status)
+	case domain.InterfaceAlert:
+		return string(v.State)
+	case domain.Bill:
+		return string(v.Status)
+	case domain.TransactionDetail:
+		return string(v.Status)
+	case domain.Message:
+		return string(v.Category)
+	}
+	return fmt.Sprintf("unknown %T", r)
+}
+
+// localRecord reads one cached record of any resource.
+func localRecord(t testing.TB, s *localstore.Store, res domain.Resource, id string) (domain.Record, bool) {
+	t.Helper()
+	get := map[domain.Resource]func() (domain.Record, bool, error){
+		domain.ResOrders:       getAs[domain.Order](s, id),
+		domain.ResSupervision:  getAs[domain.SupervisionTask](s, id),
+		domain.ResTickets:      getAs[domain.Ticket](s, id),
+		domain.ResAlerts:       getAs[domain.InterfaceAlert](s, id),
+		domain.ResBills:        getAs[domain.Bill](s, id),
+		domain.ResTransactions: getAs[domain.TransactionDetail](s, id),
+		domain.ResMessages:     getAs[domain.Message](s, id),
+	}[res]
+	r, ok, err := get()
+	require.NoError(t, err)
+	return r, ok
+}
+
+func getAs[T domain.Record](s *localstore.Store, id string) func() (domain.Record, bool, error) {
+	return func() (domain.Record, bool, error) {
+		r, ok, err := localstore.Get[T](s, id)
+		return r, ok, err
+	}
+}
+
+// comparable is a record's JSON without its account label (the cache
+// relabels the marketplace's account ID to its own name).
+func comparable(t testing.TB, r domain.Record) map[string]any {
+	t.Helper()
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(b, &m))
+	delete(m, "account")
+	return m
 }
 
 // syncUntilDone runs syncs as the scheduler would after failures, at most

@@ -29,6 +29,7 @@ type State struct {
 	LastError string    // empty after a success
 	Outbox    int       // actions not yet delivered
 	NextRetry time.Time // while offline: when the next attempt is due
+	HeldUntil time.Time // while the server's Retry-After runs: "rate limited until HH:MM"
 }
 
 // DefaultIntervals are the domain's: each resource syncs at its kind's
@@ -152,6 +153,10 @@ func newLoop(s *Scheduler) *loop {
 		l.next[r] = now
 	}
 	l.lastWall, l.lastMono = s.wallNow().Round(0), now
+	// a backoff from before a restart still holds
+	if until, err := OfflineUntil(s.eng.opts.Store, now); err == nil && !until.IsZero() {
+		l.retryAt = now.Add(until.Sub(now))
+	}
 	return l
 }
 
@@ -174,6 +179,7 @@ func (l *loop) forceDue(res []domain.Resource) {
 		l.next[r] = now
 	}
 	l.retryAt = time.Time{} // an explicit request tries at once, even offline
+	_ = l.s.eng.ClearOfflineWait()
 }
 
 // due lists the resources whose time has come, in first-sync order.
@@ -212,13 +218,17 @@ func (l *loop) runDue(ctx context.Context) {
 func (l *loop) finish(res []domain.Resource, err error) {
 	now := time.Now()
 	outbox := l.s.eng.outboxCount()
+	held, _ := HeldUntil(l.s.eng.opts.Store, now)
 	if err == nil || !transient(err) {
+		if !l.retryAt.IsZero() {
+			_ = l.s.eng.ClearOfflineWait()
+		}
 		l.offline, l.retryAt = 0, time.Time{}
 		for _, r := range res {
 			l.next[r] = now.Add(l.s.opts.Intervals[r])
 		}
 		l.s.update(func(st *State) {
-			st.Status, st.Outbox, st.NextRetry = StatusOnline, outbox, time.Time{}
+			st.Status, st.Outbox, st.NextRetry, st.HeldUntil = StatusOnline, outbox, time.Time{}, held
 			st.LastError = errText(err)
 			if err == nil {
 				st.LastSync = l.s.eng.opts.Now()
@@ -228,8 +238,9 @@ func (l *loop) finish(res []domain.Resource, err error) {
 	}
 	l.offline = min(max(2*l.offline, l.s.opts.OfflineMin), l.s.opts.OfflineMax)
 	l.retryAt = now.Add(backoff(1, l.offline, l.offline))
+	_ = l.s.eng.NoteOfflineWait(l.retryAt) // kept across a restart
 	l.s.update(func(st *State) {
-		st.Status, st.Outbox, st.LastError, st.NextRetry = StatusOffline, outbox, errText(err), l.retryAt
+		st.Status, st.Outbox, st.LastError, st.NextRetry, st.HeldUntil = StatusOffline, outbox, errText(err), l.retryAt, held
 	})
 }
 

@@ -1,0 +1,117 @@
+package kit
+
+import (
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/koogallery/merchant-console/domain"
+)
+
+// displayLocation is the time zone dates are shown in: the user's own, which
+// the smoke test and widget tests may pin for stable output.
+var displayLocation = time.Local
+
+// SetDisplayLocation makes every formatted date use loc (nil restores the
+// system's zone). Call it before building widgets.
+func SetDisplayLocation(loc *time.Location) {
+	if loc == nil {
+		loc = time.Local
+	}
+	displayLocation = loc
+}
+
+// DisplayLocation is the time zone dates are shown in.
+func DisplayLocation() *time.Location { return displayLocation }
+
+// FormatDateTime is a date and time to the minute in the user's time zone,
+// or a Dash when unset.
+func FormatDateTime(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(displayLocation).Format("2006-01-02 15:04")
+}
+
+// FormatDate is a calendar date in the user's time zone, or a Dash.
+func FormatDate(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(displayLocation).Format("2006-01-02")
+}
+
+// FormatAgo says how long ago t was in words ("3 min ago", "3 分钟前").
+func FormatAgo(t, now time.Time) string {
+	if t.IsZero() {
+		return lang.L("never")
+	}
+	d := now.Sub(t)
+	switch {
+	case d < time.Minute:
+		return lang.L("just now")
+	case d < time.Hour:
+		return lang.L("{{.N}} min ago", map[string]any{"N": int(d / time.Minute)})
+	case d < 24*time.Hour:
+		return lang.L("{{.N}} h ago", map[string]any{"N": int(d / time.Hour)})
+	}
+	return FormatDateTime(t)
+}
+
+// FormatMoney is an amount with its currency, grouped by thousands:
+// "¥1,234.56" in Chinese, "CNY 1,234.56" in English (where ¥ is ambiguous).
+func FormatMoney(m domain.Money, currency string) string {
+	if currency == "" {
+		currency = "CNY"
+	}
+	num := groupThousands(m)
+	if Chinese() {
+		switch currency {
+		case "CNY":
+			return "¥" + num
+		case "USD":
+			return "US$" + num
+		case "EUR":
+			return "€" + num
+		}
+	}
+	return currency + " " + num
+}
+
+// groupThousands formats fen as units with two decimals and comma groups.
+func groupThousands(m domain.Money) string {
+	v := int64(m)
+	neg := v < 0
+	if neg {
+		v = -v
+	}
+	whole := strconv.FormatInt(v/100, 10)
+	out := make([]byte, 0, len(whole)+len(whole)/3+4)
+	if neg {
+		out = append(out, '-')
+	}
+	for i := range len(whole) {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, whole[i])
+	}
+	cents := v % 100
+	out = append(out, '.', byte('0'+cents/10), byte('0'+cents%10))
+	return string(out)
+}
+
+// GroupInt formats a count with comma groups: 100000 → "100,000".
+func GroupInt(n int) string {
+	s := groupThousands(domain.Money(n) * 100)
+	return s[:len(s)-3]
+}
+
+// Dash is s, or a Dash when s is empty, for fields the marketplace left blank.
+func Dash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}

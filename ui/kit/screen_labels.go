@@ -1,0 +1,101 @@
+package kit
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/koogallery/merchant-console/domain"
+)
+
+// The Label* functions give the users' words for domain codes: the domain's
+// labels (domain/kinds.go, domain/labels.go), in the window's language, so
+// the window says what the exports and notifications say.
+
+// inWindowLanguage picks the side of a domain label the window shows.
+func inWindowLanguage(l domain.Label) string { return l.Pick(!Chinese()) }
+
+// LabelTicketStatus gives the window's words for the code, from the domain's label.
+func LabelTicketStatus(s domain.TicketStatus) string { return inWindowLanguage(s.Label()) }
+
+// LabelOrderStatus gives the window's words for the code, from the domain's label.
+func LabelOrderStatus(s domain.OrderStatus) string { return inWindowLanguage(s.Label()) }
+
+// LabelOrderType gives the window's words for the code, from the domain's label.
+func LabelOrderType(t domain.OrderType) string { return inWindowLanguage(t.Label()) }
+
+// LabelChargingMode gives the window's words for the code, from the domain's label.
+func LabelChargingMode(m domain.ChargingMode) string { return inWindowLanguage(m.Label()) }
+
+// LabelParty gives the window's words for the code, from the domain's label.
+func LabelParty(p domain.Party) string { return inWindowLanguage(p.Label()) }
+
+// LabelNode gives the window's words for the code, from the domain's label.
+func LabelNode(n domain.Node) string { return inWindowLanguage(n.Label()) }
+
+// LabelProductKind gives the window's words for the code, from the domain's label.
+func LabelProductKind(k domain.ProductKind) string { return inWindowLanguage(k.Label()) }
+
+// LabelAlertState gives the window's words for the code, from the domain's label.
+func LabelAlertState(s domain.AlertState) string { return inWindowLanguage(s.Label()) }
+
+// LabelInterface gives the window's words for the code, from the domain's label.
+func LabelInterface(k domain.InterfaceKind) string { return inWindowLanguage(k.Label()) }
+
+// LabelBillType shows a dash for bills older than their type field.
+func LabelBillType(t domain.BillType) string {
+	if !slices.Contains(domain.BillTypes, t) {
+		return "—"
+	}
+	return inWindowLanguage(t.Label())
+}
+
+// LabelBillStatus gives the window's words for the code, from the domain's label.
+func LabelBillStatus(s domain.BillStatus) string { return inWindowLanguage(s.Label()) }
+
+// PickLanguage picks one side of a bilingual "中文 / English" text.
+func PickLanguage(both string) string {
+	zh, en, ok := strings.Cut(both, " / ")
+	if !ok {
+		return both
+	}
+	if Chinese() {
+		return zh
+	}
+	return en
+}
+
+// ResourceLabel names a kind of record.
+func ResourceLabel(r domain.Resource) string { return inWindowLanguage(domain.KindOf(r).Label) }
+
+// ResourceLabels names each kind of record in rs.
+func ResourceLabels(rs []domain.Resource) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = ResourceLabel(r)
+	}
+	return out
+}
+
+// StatusCodesFor lists a resource's status codes, in the order the
+// marketplace shows them, for filters. Messages are filtered by nothing.
+func StatusCodesFor(r domain.Resource) []string {
+	if r == domain.ResMessages {
+		return nil
+	}
+	return domain.KindOf(r).Codes()
+}
+
+// StatusLabel gives the words for any resource's status code.
+func StatusLabel(r domain.Resource, code string) string {
+	return inWindowLanguage(domain.KindOf(r).Status(code).Label)
+}
+
+// StatusLabelsFor gives the words for each of a resource's status codes, in StatusCodesFor's order.
+func StatusLabelsFor(r domain.Resource) []string {
+	cs := StatusCodesFor(r)
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = StatusLabel(r, c)
+	}
+	return out
+}

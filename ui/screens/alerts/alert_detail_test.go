@@ -1,0 +1,108 @@
+package alerts
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/ui/internal/screentest"
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
+	"github.com/koogallery/merchant-console/ui/screens"
+)
+
+// newStillAlertDetail is an alert pane whose countdown does not tick on its
+// own during the test; the test moves the clock by calling tick.
+func newStillAlertDetail(t *testing.T, b *screens.Backend) *alertDetail {
+	t.Helper()
+	d := newAlertDetail(b)
+	d.countdown.Interval = time.Hour
+	t.Cleanup(d.Close)
+	uitest.NewWindow(t, d.root)
+	return d
+}
+
+func TestAlertDetail_CountdownShowsTimeLeftAndTurnsRed(t *testing.T) {
+	// given a failed create-instance call that unsubscribes in 95 minutes
+	a := uitest.Alert("A1", domain.AlertFailed, 95*time.Minute)
+	s := uitest.NewStore(t, a)
+	d := newStillAlertDetail(t, screentest.NewBackend(t, s))
+
+	// when it is shown
+	d.Load(a)
+	d.f.Jobs.Wait()
+
+	// then the countdown reads 1:35:00 left, in warning colour
+	assert.Equal(t, "1:35:00 left", d.countdown.Text)
+	assert.Equal(t, widget.WarningImportance, d.countdown.Importance)
+
+	// when 70 minutes pass, then 25 minutes are left and it is red
+	d.countdown.Tick(uitest.Now.Add(70 * time.Minute))
+	assert.Equal(t, "0:25:00 left", d.countdown.Text)
+	assert.Equal(t, widget.DangerImportance, d.countdown.Importance)
+}
+
+func TestAlertDetail_ExplainsTheLastCode(t *testing.T) {
+	a := uitest.Alert("A2", domain.AlertRetrying, time.Hour)
+	s := uitest.NewStore(t, a)
+	d := newStillAlertDetail(t, screentest.NewBackend(t, s))
+
+	d.Load(a)
+	d.f.Jobs.Wait()
+
+	assert.True(t, uitest.Shows(d.root, "000005 (internal error)"), uitest.VisibleLabels(d.root))
+	assert.True(t, uitest.Shows(d.root, "connection refused"))
+}
+
+func TestAlertDetail_RestartLandsInOutbox(t *testing.T) {
+	// given a failed call
+	a := uitest.Alert("A3", domain.AlertFailed, 2*time.Hour)
+	s := uitest.NewStore(t, a)
+	d := newStillAlertDetail(t, screentest.NewBackend(t, s))
+	d.Load(a)
+	d.f.Jobs.Wait()
+
+	// when restart is pressed
+	test.Tap(uitest.FindButton(t, d.root, screens.ActionName(domain.ActRestart)))
+	d.f.Jobs.Wait()
+
+	// then a pending restart is queued and shown, and the button rests
+	acts, err := s.ActionsFor(domain.ResAlerts, "A3")
+	require.NoError(t, err)
+	require.Len(t, acts, 1)
+	assert.Equal(t, domain.ActRestart, acts[0].Name)
+	assert.True(t, uitest.Shows(d.root, screens.ActionStateText(domain.ActionPending)))
+	assert.True(t, uitest.FindButton(t, d.root, screens.ActionName(domain.ActRestart)).Disabled())
+}
+
+func TestAlertDetail_RejectedRestartSaysTooLate(t *testing.T) {
+	a := uitest.Alert("A4", domain.AlertFailed, time.Hour)
+	s := uitest.NewStore(t, a)
+	b := screentest.NewBackend(t, s)
+	act, err := screentest.EnqueueAction(b, domain.ResAlerts, "A4", domain.ActRestart, domain.ActionParams{})
+	require.NoError(t, err)
+	uitest.RejectAction(t, s, act, marketapi.ReasonDeadlinePassed, "order already unsubscribed")
+	d := newStillAlertDetail(t, b)
+
+	d.Load(a)
+	d.f.Jobs.Wait()
+
+	assert.True(t, uitest.Shows(d.root, "Too late: the deadline has passed. (order already unsubscribed)"), uitest.VisibleLabels(d.root))
+}
+
+func TestAlertDetail_ResolvedAlertHasNoCountdown(t *testing.T) {
+	a := uitest.Alert("A5", domain.AlertResolved, time.Hour)
+	s := uitest.NewStore(t, a)
+	d := newStillAlertDetail(t, screentest.NewBackend(t, s))
+
+	d.Load(a)
+	d.f.Jobs.Wait()
+
+	assert.Equal(t, "—", d.countdown.Text)
+	assert.True(t, uitest.FindButton(t, d.root, screens.ActionName(domain.ActRestart)).Disabled())
+}

@@ -1,0 +1,3 @@
+// Package alerts is the Interface alerts screen: failed production calls,
+// nearest automatic unsubscription first, with a live countdown and restart.
+package alerts

@@ -1,0 +1,120 @@
+package settings
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/koogallery/merchant-console/notify"
+	"github.com/koogallery/merchant-console/ui/kit"
+)
+
+// kindLabel is a notification rule in the user's words.
+func kindLabel(k notify.Kind) string {
+	switch k {
+	case notify.KindAlertCountdown:
+		return lang.L("A failed order is about to be unsubscribed")
+	case notify.KindNewAlert:
+		return lang.L("A production interface call failed")
+	case notify.KindNewTicket:
+		return lang.L("A customer opened a ticket")
+	case notify.KindCustomerReplied:
+		return lang.L("A customer replied on a ticket")
+	case notify.KindTicketSLA:
+		return lang.L("A ticket's SLA is about to run out")
+	case notify.KindSupervisionWaiting:
+		return lang.L("Service supervision waits on me")
+	case notify.KindHardwareAccept:
+		return lang.L("A hardware delivery is about to be accepted automatically")
+	case notify.KindSupervision180:
+		return lang.L("Supervision not accepted for 180 days")
+	case notify.KindBillInvoice:
+		return lang.L("A bill waits for my invoice")
+	case notify.KindPaymentRejected:
+		return lang.L("A payment application was rejected")
+	case notify.KindNewOrder:
+		return lang.L("A new order arrived")
+	case notify.KindSyncFailing:
+		return lang.L("Syncing keeps failing")
+	}
+	return string(k)
+}
+
+// notifySection edits notify.Settings: each rule on/off and popup or
+// silent, and quiet hours. Every change is validated and saved at once.
+type notifySection struct {
+	s    Host
+	set  notify.Settings
+	msg  *widget.Label
+	root fyne.CanvasObject
+}
+
+func newNotifySection(s Host) *notifySection {
+	n := &notifySection{s: s, set: s.Prefs().Notify(), msg: widget.NewLabel("")}
+	n.set.Lang = notify.LangEN
+	if kit.Chinese() {
+		n.set.Lang = notify.LangZH
+	}
+	n.msg.Importance = widget.DangerImportance
+	n.msg.Hide()
+	grid := container.NewGridWithColumns(3,
+		widget.NewLabelWithStyle(lang.L("Event"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(lang.L("Notify me"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(lang.L("Pop up"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, k := range notify.AllKinds {
+		n.addRule(grid, k)
+	}
+	n.root = container.NewVBox(grid, widget.NewSeparator(), n.quietRow(), n.msg)
+	return n
+}
+
+func (n *notifySection) addRule(grid *fyne.Container, k notify.Kind) {
+	r := n.set.Rule(k)
+	on := widget.NewCheck("", nil)
+	popup := widget.NewCheck("", nil)
+	on.SetChecked(r.On)
+	popup.SetChecked(r.Popup)
+	on.OnChanged = func(v bool) { n.update(k, func(r *notify.RuleSetting) { r.On = v }) }
+	popup.OnChanged = func(v bool) { n.update(k, func(r *notify.RuleSetting) { r.Popup = v }) }
+	label := widget.NewLabel(kindLabel(k))
+	label.Truncation = fyne.TextTruncateEllipsis
+	grid.Add(label)
+	grid.Add(on)
+	grid.Add(popup)
+}
+
+func (n *notifySection) update(k notify.Kind, change func(*notify.RuleSetting)) {
+	r := n.set.Rule(k)
+	change(&r)
+	if n.set.Rules == nil {
+		n.set.Rules = map[notify.Kind]notify.RuleSetting{}
+	}
+	n.set.Rules[k] = r
+	n.save()
+}
+
+func (n *notifySection) quietRow() fyne.CanvasObject {
+	on := widget.NewCheck(lang.L("Quiet hours: only urgent popups between"), nil)
+	on.SetChecked(n.set.Quiet.On)
+	start, end := widget.NewEntry(), widget.NewEntry()
+	start.SetText(n.set.Quiet.Start)
+	end.SetText(n.set.Quiet.End)
+	on.OnChanged = func(v bool) { n.set.Quiet.On = v; n.save() }
+	start.OnChanged = func(v string) { n.set.Quiet.Start = v; n.save() }
+	end.OnChanged = func(v string) { n.set.Quiet.End = v; n.save() }
+	size := fyne.NewSize(80, start.MinSize().Height)
+	return container.NewHBox(on, container.NewGridWrap(size, start), widget.NewLabel(lang.L("and")), container.NewGridWrap(size, end))
+}
+
+// save keeps a valid setting and says what is wrong with an invalid one
+// (a half-typed "22:" while typing); nothing is lost either way.
+func (n *notifySection) save() {
+	if err := n.s.Prefs().SetNotify(n.set); err != nil {
+		n.msg.SetText(lang.L("Not saved yet: times are written as HH:MM, e.g. 22:00."))
+		n.msg.Show()
+		return
+	}
+	n.msg.Hide()
+	n.s.ApplyPrefs()
+}

@@ -1,0 +1,133 @@
+package settings
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/koogallery/merchant-console/credentials"
+	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/notify"
+	"github.com/koogallery/merchant-console/ui/backend"
+	"github.com/koogallery/merchant-console/ui/internal/uitest"
+)
+
+func TestSettingsSaysPlainlyWhenThereIsNoKeyring(t *testing.T) {
+	// given a machine without a keyring
+	h := newTestHost(t, backend.AccountInfo{ID: "acct-a", Site: "cn"})
+	h.b.KeyringProblem = func() error { return credentials.ErrNoKeyring }
+
+	// when Settings opens
+	st := New(h)
+
+	// then it says so, with what to do instead
+	assert.True(t, st.accounts.keyring.Visible())
+	assert.Contains(t, st.accounts.keyring.Text, "HUAWEICLOUD_SDK_AK")
+}
+
+func TestAccountFormTestsThenSavesTheKeysThroughTheBackend(t *testing.T) {
+	// given the add-account form filled in
+	h := newTestHost(t, backend.AccountInfo{ID: "acct-a", Site: "cn"})
+	var tested, saved backend.AccountForm
+	h.b.TestConnection = func(_ context.Context, f backend.AccountForm) (marketapi.WhoAmI, error) {
+		tested = f
+		return marketapi.WhoAmI{AccountID: "u-1", AccountName: "旗舰店"}, nil
+	}
+	h.b.SaveAccount = func(f backend.AccountForm) error { saved = f; return nil }
+	f := newAccountForm(h)
+	f.name.SetText(" flagship ")
+	f.site.SetSelectedIndex(1)
+	f.ak.SetText("AKEXAMPLE")
+	f.sk.SetText("SKEXAMPLE")
+
+	// when the user tests the connection
+	f.runTest()
+	h.loop.RunUntil(t, func() bool { return f.test.Disabled() == false })
+
+	// then the typed keys were used and the account named
+	assert.Equal(t, backend.AccountForm{Name: "flagship", Site: "intl", AK: "AKEXAMPLE", SK: "SKEXAMPLE"}, tested)
+	assert.Equal(t, "Connected as 旗舰店 (u-1).", f.result.Text)
+
+	// and when it is saved, the backend gets the keys; preferences never see them
+	f.save(true)
+	h.loop.RunUntil(t, func() bool { return h.win.Canvas().Overlays().Top() == nil })
+	assert.Equal(t, "SKEXAMPLE", saved.SK)
+	assert.Equal(t, 1, h.changed, "the window refreshes what lists accounts")
+	assert.Equal(t, "flagship", h.account, "the new account is shown")
+	for _, k := range []string{"language", "theme", "notify.settings", "agent.name", "data.dir", "account.current"} {
+		assert.NotContains(t, h.app.Preferences().String(k), "SKEXAMPLE")
+	}
+}
+
+func TestNotificationRuleChangeIsSavedAndApplied(t *testing.T) {
+	// given Settings in a host that listens for new preferences
+	h := newTestHost(t, backend.AccountInfo{ID: "acct-a", Site: "cn"})
+	n := newNotifySection(h)
+
+	// when new orders are switched on
+	n.update(notify.KindNewOrder, func(r *notify.RuleSetting) { r.On = true })
+
+	// then the rule is saved and the host told
+	assert.True(t, h.prefs.Notify().Rule(notify.KindNewOrder).On)
+	assert.Equal(t, 1, h.applied)
+
+	// and a half-typed quiet-hours time is not saved but explained
+	n.set.Quiet.Start = "22:"
+	n.save()
+	assert.True(t, n.msg.Visible())
+	require.Equal(t, 1, h.applied)
+	assert.NotEqual(t, "22:", h.prefs.Notify().Quiet.Start)
+}
+
+func TestSavingAnAccountDoesNotBlockTheWindow(t *testing.T) {
+	// given a keyring that takes its time (a desktop prompt, a locked file)
+	h := newTestHost(t, backend.AccountInfo{ID: "acct-a", Site: "cn"})
+	release := make(chan struct{})
+	h.b.SaveAccount = func(backend.AccountForm) error { <-release; return nil }
+	f := newAccountForm(h)
+	f.name.SetText("flagship")
+
+	// when the user saves, the call returns while the keyring is still busy
+	returned := make(chan struct{})
+	go func() { f.save(true); close(returned) }()
+	select {
+	case <-returned:
+	case <-time.After(5 * time.Second):
+		close(release)
+		t.Fatal("save waited for the keyring on Fyne's goroutine")
+	}
+
+	// then progress shows until the keyring is done, and the result arrives
+	// on the UI goroutine
+	assert.NotNil(t, h.win.Canvas().Overlays().Top(), "no progress shown")
+	close(release)
+	h.loop.RunUntil(t, func() bool { return h.win.Canvas().Overlays().Top() == nil })
+}
+
+func TestRemovingAnAccountRunsBehindProgressAndRefreshesTheWindow(t *testing.T) {
+	// given Settings with two accounts and a keyring that is slow to forget
+	h := newTestHost(t, backend.AccountInfo{ID: "acct-a", Site: "cn"}, backend.AccountInfo{ID: "acct-b", Site: "cn"})
+	release := make(chan struct{})
+	removed := make(chan string, 1)
+	h.b.RemoveAccount = func(id string) error { <-release; removed <- id; return nil }
+	st := New(h)
+	h.win.SetContent(st.Object())
+
+	// when the user removes acct-b and confirms
+	st.accounts.confirmRemove(backend.AccountInfo{ID: "acct-b", Label: "B"})
+	test.Tap(uitest.FindButton(t, h.win.Canvas().Overlays().Top(), "Yes"))
+
+	// then the window keeps running with progress shown while the keyring works
+	require.NotNil(t, h.win.Canvas().Overlays().Top(), "no progress shown")
+	assert.Zero(t, h.changed, "accounts refreshed before the removal finished")
+	close(release)
+	h.loop.RunUntil(t, func() bool { return h.win.Canvas().Overlays().Top() == nil })
+
+	// and once it is done, the account is gone and what lists accounts refreshed
+	assert.Equal(t, "acct-b", <-removed)
+	assert.Equal(t, 1, h.changed)
+}

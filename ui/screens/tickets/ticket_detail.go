@@ -1,0 +1,265 @@
+package tickets
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/screens"
+	"github.com/koogallery/merchant-console/ui/widgets"
+)
+
+// ticketDetail shows one ticket: its conversation as bubbles, attachments, a
+// reply box and the agent's actions.
+type ticketDetail struct {
+	b            *screens.Backend
+	f            *screens.DetailFrame
+	ticket       domain.Ticket
+	actions      []domain.Action
+	conversation *fyne.Container
+	attachments  *fyne.Container
+	allMessages  bool // the user asked for the earlier turns too
+	reply        *widget.Entry
+	send         *widget.Button
+	root         fyne.CanvasObject
+}
+
+func newTicketDetail(b *screens.Backend) *ticketDetail {
+	d := &ticketDetail{b: b, f: screens.NewDetailFrame(), conversation: container.NewVBox(), attachments: container.NewVBox()}
+	d.reply = widget.NewMultiLineEntry()
+	d.reply.SetPlaceHolder(lang.L("Write a reply to the customer…"))
+	d.reply.Wrapping = fyne.TextWrapWord
+	d.send = widget.NewButton(lang.L("Send reply"), d.sendReply)
+	replyBox := container.NewBorder(nil, nil, nil, d.send, d.reply)
+	d.root = d.f.Layout(screens.SectionTitle(lang.L("Conversation")), d.conversation, replyBox,
+		screens.SectionTitle(lang.L("Attachments")), d.attachments)
+	return d
+}
+
+// Load shows t at once, then fetches the freshest copy and its outbox
+// entries off Fyne's goroutine.
+func (d *ticketDetail) Load(t domain.Ticket) {
+	screens.LoadActionable(d.f, d.b.CurrentStore(), t, d.ticket.ID, d.actions, d.show)
+}
+
+func (d *ticketDetail) show(t domain.Ticket, actions []domain.Action) {
+	if t.ID != d.ticket.ID {
+		d.allMessages = false
+	}
+	d.ticket, d.actions = t, actions
+	d.f.Reveal()
+	d.f.Title.SetText(screens.SafeText(t.Subject))
+	d.f.Status.SetText(ticketStatusLine(t, d.b.Time()))
+	d.showConversation(t)
+	d.showAttachments(t)
+	d.showButtons()
+	d.f.Outbox.Set(actions, t.Assignee)
+	d.f.Relayout()
+}
+
+// ticketStatusLine sums up where the ticket stands and its SLA clock.
+func ticketStatusLine(t domain.Ticket, now time.Time) string {
+	parts := []string{kit.LabelTicketStatus(t.Status), screens.SafeText(t.CustomerName), screens.SafeText(t.ProductName)}
+	if t.Assignee != "" {
+		parts = append(parts, lang.L("Assignee: {{.Who}}", map[string]any{"Who": screens.SafeText(t.Assignee)}))
+	}
+	if left, ok := t.SLALeft(now); ok {
+		text, _ := widgets.CountdownText(now.Add(left), now)
+		if t.SLAPaused() {
+			text = lang.L("SLA paused") + " · " + text
+		}
+		parts = append(parts, "SLA "+text)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// maxShownMessages bounds the bubbles drawn at once: wrapped text is
+// measured on every layout, and the newest turns are the ones that matter.
+const maxShownMessages = 40
+
+// showConversation draws the newest turns; a button reveals the earlier
+// ones. The slice is built first and set once, since Container.Add lays out
+// the whole box on every call.
+func (d *ticketDetail) showConversation(t domain.Ticket) {
+	msgs := t.Messages
+	var objs []fyne.CanvasObject
+	if hidden := len(msgs) - d.shownMessages(); hidden > 0 {
+		objs = append(objs, widget.NewButton(lang.L("Show {{.N}} earlier messages", map[string]any{"N": hidden}), d.showAllMessages))
+		msgs = msgs[hidden:]
+	}
+	for _, m := range msgs {
+		objs = append(objs, messageBubble(m))
+	}
+	if len(t.Messages) == 0 {
+		objs = append(objs, widget.NewLabel(lang.L("No messages yet.")))
+	}
+	d.conversation.Objects = objs
+	d.conversation.Refresh()
+}
+
+func (d *ticketDetail) shownMessages() int {
+	if d.allMessages {
+		return len(d.ticket.Messages)
+	}
+	return maxShownMessages
+}
+
+func (d *ticketDetail) showAllMessages() {
+	d.allMessages = true
+	d.showConversation(d.ticket)
+	d.f.Relayout()
+}
+
+// bubbleIndent is how far a bubble stays from the opposite edge, so the
+// customer's turns read on the left and the agent's on the right.
+const bubbleIndent = 48
+
+// messageBubble draws one turn: customer on the left, agent on the right,
+// system notes centred and plain.
+func messageBubble(m domain.TicketMessage) fyne.CanvasObject {
+	who := screens.SafeText(m.Author)
+	if who == "" {
+		who = kit.LabelParty(m.From)
+	}
+	head := widget.NewLabel(who + " · " + kit.FormatDateTime(m.At))
+	head.TextStyle = fyne.TextStyle{Italic: true}
+	body := screens.WrapLabel(m.Body)
+	bg := canvas.NewRectangle(bubbleColor(m.From))
+	bg.CornerRadius = theme.InputRadiusSize()
+	bubble := container.NewStack(bg, container.NewVBox(head, body))
+	gap := canvas.NewRectangle(color.Transparent)
+	gap.SetMinSize(fyne.NewSize(bubbleIndent, 0))
+	switch m.From {
+	case domain.PartyMerchant:
+		return container.NewBorder(nil, nil, gap, nil, bubble)
+	case domain.PartyUser:
+		return container.NewBorder(nil, nil, nil, gap, bubble)
+	}
+	return container.NewBorder(nil, nil, nil, nil, body)
+}
+
+func bubbleColor(p domain.Party) color.Color {
+	if p == domain.PartyMerchant {
+		return theme.Color(theme.ColorNameSelection)
+	}
+	return theme.Color(theme.ColorNameInputBackground)
+}
+
+func (d *ticketDetail) showAttachments(t domain.Ticket) {
+	objs := make([]fyne.CanvasObject, 0, len(t.Attachments)+1)
+	for _, a := range t.Attachments {
+		objs = append(objs, screens.WrapLabel(fmt.Sprintf("📎 %s (%s, %s)", a.Name, humanSize(a.Size), a.MIME)))
+	}
+	if len(t.Attachments) == 0 {
+		objs = append(objs, widget.NewLabel(lang.L("No attachments.")))
+	}
+	d.attachments.Objects = objs
+	d.attachments.Refresh()
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// showButtons enables what the ticket's state allows (domain.Allows, the
+// rule the marketplace applies); an action already on its way stays
+// disabled so a double click never queues it twice.
+func (d *ticketDetail) showButtons() {
+	t, acts := d.ticket, d.actions
+	can := func(n domain.ActionName) bool { return domain.Allows(t, n) && !screens.HasPending(acts, n) }
+	d.f.Buttons.Objects = []fyne.CanvasObject{
+		screens.ActionButton(domain.ActTicketAccept, can(domain.ActTicketAccept), d.accept),
+		screens.ActionButton(domain.ActTicketAwaitCustomer, can(domain.ActTicketAwaitCustomer), d.awaitCustomer),
+		screens.ActionButton(domain.ActTicketResolve, can(domain.ActTicketResolve), d.askResolve),
+	}
+	d.f.Buttons.Refresh()
+	if domain.Allows(t, domain.ActTicketReply) {
+		d.reply.Enable()
+		d.send.Enable()
+	} else {
+		d.reply.Disable()
+		d.send.Disable()
+	}
+}
+
+func (d *ticketDetail) accept() { d.queue(domain.ActTicketAccept, domain.ActionParams{}) }
+
+func (d *ticketDetail) awaitCustomer() {
+	d.queue(domain.ActTicketAwaitCustomer, domain.ActionParams{})
+}
+
+func (d *ticketDetail) sendReply() {
+	text := strings.TrimSpace(d.reply.Text)
+	if text == "" {
+		d.f.ShowProblem(lang.L("The reply is empty: write something first."))
+		return
+	}
+	// The box is cleared before queueing: UI changes come first, then the
+	// worker, whose result lands on Fyne's goroutine later.
+	d.reply.SetText("")
+	d.queue(domain.ActTicketReply, domain.ActionParams{Message: text})
+}
+
+// askResolve asks for the cause and the solution, both required by the
+// marketplace when a ticket is confirmed solved.
+func (d *ticketDetail) askResolve() {
+	cause, solution := widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
+	cause.Validator = kit.RequiredText
+	solution.Validator = kit.RequiredText
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Cause"), cause),
+		widget.NewFormItem(lang.L("Solution"), solution),
+	}
+	dlg := dialog.NewForm(lang.L("Resolve the ticket"), lang.L("Resolve"), lang.L("Cancel"), items, func(ok bool) {
+		if ok {
+			d.resolve(cause.Text, solution.Text)
+		}
+	}, d.b.ParentWindow())
+	dlg.Resize(fyne.NewSize(480, 320))
+	dlg.Show()
+}
+
+func (d *ticketDetail) resolve(cause, solution string) {
+	if kit.RequiredText(cause) != nil || kit.RequiredText(solution) != nil {
+		d.f.ShowProblem(lang.L("Both the cause and the solution are required."))
+		return
+	}
+	d.queue(domain.ActTicketResolve, domain.ActionParams{Cause: strings.TrimSpace(cause), Solution: strings.TrimSpace(solution)})
+}
+
+// queue sends the action to the outbox, then shows it with its state so
+// the agent sees it is on its way.
+func (d *ticketDetail) queue(name domain.ActionName, p domain.ActionParams) {
+	id := d.ticket.ID
+	screens.QueueAction(d.f, d.b, domain.ResTickets, id, name, p, func(acts []domain.Action) {
+		if d.ticket.ID == id {
+			d.show(d.ticket, acts)
+		}
+	})
+}
+
+func (d *ticketDetail) Current() (domain.Ticket, bool) { return d.ticket, d.ticket.ID != "" }
+func (d *ticketDetail) Object() fyne.CanvasObject      { return d.root }
+func (d *ticketDetail) Close()                         { d.f.Jobs.Wait() }
+
+func (d *ticketDetail) Reset() {
+	d.ticket, d.actions = domain.Ticket{}, nil
+	d.f.Conceal()
+}
