@@ -80,6 +80,7 @@ func (s *Service) AddAccount(n NewAccount) error {
 	}
 	s.publish(a)
 	if s.isStarted() {
+		s.holdForFirstSync(a.info.Name)
 		s.schedule(a)
 	}
 	return nil
@@ -98,6 +99,7 @@ func (s *Service) RemoveAccount(name string) error {
 	s.unlist(a)
 	if s.notes != nil {
 		s.notes.RemoveAccount(name)
+		s.synced(name) // its first sync will never end now
 	}
 	errs := []error{a.close()}
 	if err := credentials.Delete(name); err != nil && !errors.Is(err, credentials.ErrNotFound) {
