@@ -97,6 +97,8 @@ func ActionName(n domain.ActionName) string {
 		return lang.L("Wait for customer")
 	case domain.ActTicketResolve:
 		return lang.L("Resolve")
+	case domain.ActTicketNote:
+		return lang.L("Internal note")
 	case domain.ActConfirmRequirement:
 		return lang.L("Confirm requirement")
 	case domain.ActRejectRequirement:
