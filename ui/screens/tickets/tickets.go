@@ -13,7 +13,10 @@ import (
 	"github.com/koogallery/merchant-console/ui/widgets"
 )
 
-// New is the ticket queue with the selected conversation beside it.
+// New is the ticket queue with the selected conversation beside it, most
+// urgent first: overdue tickets (the most overdue on top), then the least
+// SLA left; tickets whose clock is paused (待客户反馈) or done come after the
+// running ones, as the store puts records without a countdown last.
 func New(b *screens.Backend) *screens.RecordScreen[domain.Ticket] {
 	cfg := widgets.TableConfig[domain.Ticket]{
 		Columns: []widgets.Column[domain.Ticket]{
@@ -28,12 +31,12 @@ func New(b *screens.Backend) *screens.RecordScreen[domain.Ticket] {
 		},
 		Filters: screens.StatusFilters(domain.ResTickets, widgets.FilterOption{Label: lang.L("Waiting for me"), Statuses: screens.TicketsWaiting}),
 		Importance: func(t domain.Ticket) widget.Importance {
-			if left, ok := t.SLALeft(b.Time()); ok && !t.SLAPaused() && left < widgets.UrgentBelow {
+			if domain.Urgent(t, b.Time()) {
 				return widget.DangerImportance
 			}
 			return widget.MediumImportance
 		},
-		Sort: localstore.SortTime, Desc: true,
+		Sort: localstore.SortDeadline,
 	}
 	return screens.NewRecordScreen(b, domain.ResTickets, cfg, newTicketDetail(b))
 }
