@@ -48,12 +48,13 @@ func supervisionNodeCell(t domain.SupervisionTask) string {
 	return kit.LabelNode(t.Current)
 }
 
-// deadlineCell names the binding deadline with its time, so the list says
-// which clock the merchant races.
+// deadlineCell is the binding deadline's time and name, so the list says
+// which clock the merchant races; the time comes first so a narrow column
+// still shows it.
 func deadlineCell(t domain.SupervisionTask) string {
 	which, at := t.BindingDeadline()
 	if at.IsZero() {
 		return "—"
 	}
-	return kit.LabelDeadline(which) + " · " + kit.FormatDateTime(at)
+	return kit.FormatDateTime(at) + " · " + kit.LabelDeadline(which)
 }
