@@ -19,12 +19,13 @@ func New(b *screens.Backend) *screens.RecordScreen[domain.SupervisionTask] {
 	cfg := widgets.TableConfig[domain.SupervisionTask]{
 		Columns: []widgets.Column[domain.SupervisionTask]{
 			{ID: "order", Label: lang.L("Order"), Width: 150, Text: func(t domain.SupervisionTask) string { return t.OrderID }},
+			// The binding deadline comes second so a narrow window still shows it.
+			{ID: "deadline", Label: lang.L("Next deadline"), Width: 240, Sortable: true, Sort: localstore.SortDeadline,
+				Text: deadlineCell},
 			{ID: "product", Label: lang.L("Product"), Width: 170, Text: func(t domain.SupervisionTask) string { return screens.SafeText(t.ProductName) }},
 			{ID: "node", Label: lang.L("Current step"), Width: 180, Text: supervisionNodeCell},
 			{ID: "next", Label: lang.L("Next to act"), Width: 110, Text: func(t domain.SupervisionTask) string { return kit.LabelParty(t.NextActor()) }},
 			{ID: "customer", Label: lang.L("Customer"), Width: 120, Text: func(t domain.SupervisionTask) string { return t.CustomerName }},
-			{ID: "deadline", Label: lang.L("Next deadline"), Width: 240, Sortable: true, Sort: localstore.SortDeadline,
-				Text: deadlineCell},
 			{ID: "created", Label: lang.L("Created"), Width: 140, Sortable: true, Sort: localstore.SortTime,
 				Text: func(t domain.SupervisionTask) string { return kit.FormatDateTime(t.CreatedAt) }},
 		},

@@ -58,7 +58,7 @@ func TestSupervisionScreen_ByBindingDeadlineWithPassedOnesRed(t *testing.T) {
 	assert.NotContains(t, red, "CSS-soon")
 	_, cells, ok := s.Table().Row(0)
 	require.True(t, ok)
-	assert.Contains(t, cells[5], "User may appeal")
+	assert.Contains(t, cells[1], "User may appeal", "the deadline column, second")
 
 	// when the stalled task is opened
 	s.Table().Select(0)
