@@ -249,9 +249,6 @@ func (t *Table[T]) SortByColumn(id string) {
 	}
 }
 
-// Order is the sort in force: key and direction.
-func (t *Table[T]) Order() (localstore.SortKey, bool) { return t.sort, t.desc }
-
 func (t *Table[T]) selected(id widget.TableCellID) {
 	item, _, ok := t.pager.row(id.Row)
 	if !ok || t.quiet {
