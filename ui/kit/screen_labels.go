@@ -2,7 +2,6 @@ package kit
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/koogallery/merchant-console/domain"
 )
@@ -52,17 +51,15 @@ func LabelBillType(t domain.BillType) string {
 // LabelBillStatus gives the window's words for the code, from the domain's label.
 func LabelBillStatus(s domain.BillStatus) string { return InWindowLanguage(s.Label()) }
 
-// PickLanguage picks one side of a bilingual "中文 / English" text.
-func PickLanguage(both string) string {
-	zh, en, ok := strings.Cut(both, " / ")
-	if !ok {
-		return both
-	}
-	if Chinese() {
-		return zh
-	}
-	return en
-}
+// LabelText gives the window's side of any domain label (a result code's
+// meaning, say).
+func LabelText(l domain.Label) string { return InWindowLanguage(l) }
+
+// LabelAction gives the window's words for a merchant action, from the domain's label.
+func LabelAction(n domain.ActionName) string { return InWindowLanguage(n.Label()) }
+
+// LabelDeadline names a supervision timer, from the domain's label.
+func LabelDeadline(d domain.SupervisionDeadline) string { return InWindowLanguage(d.Label()) }
 
 // ResourceLabel names a kind of record.
 func ResourceLabel(r domain.Resource) string { return InWindowLanguage(domain.KindOf(r).Label) }
