@@ -197,3 +197,23 @@ func TestOutbox_RetryEditDiscardThroughTheService(t *testing.T) {
 	_, err = s.DiscardAction("nobody", unsent.Key)
 	assert.Error(t, err)
 }
+
+func TestSyncNow_WithoutANameWakesEveryAccount(t *testing.T) {
+	// given a started account, synced, whose next rounds are an hour away
+	hour := map[domain.Resource]time.Duration{}
+	for _, r := range domain.AllResources {
+		hour[r] = time.Hour
+	}
+	s := open(t, Options{Paths: testPaths(t), SandboxOptions: &small, SandboxAccount: sandbox.AccountMain, Intervals: hour,
+		Schedule: ScheduleTuning{Tick: 100 * time.Millisecond}})
+	name := config.SandboxAccountName(sandbox.AccountMain)
+	s.Start()
+	require.Eventually(t, func() bool { return s.State(name).Status == syncer.StatusOnline }, 30*time.Second, 20*time.Millisecond)
+	s.sandbox.SetOffline(true)
+
+	// when the window's Sync now asks every account (no name)
+	s.SyncNow("")
+
+	// then the account tries at once, and finds the marketplace gone
+	require.Eventually(t, func() bool { return s.State(name).Status == syncer.StatusOffline }, 3*time.Second, 10*time.Millisecond)
+}

@@ -82,10 +82,11 @@ func (s *Service) SyncOnce(ctx context.Context, name string) (syncer.Summary, er
 	return sum, err
 }
 
-// SyncNow asks a scheduled account to sync at once; it does nothing before
-// Start or for an account that does not sync.
+// SyncNow asks a scheduled account ("" for every one: the window's Sync
+// now button) to sync at once; it does nothing before Start or for an
+// account that does not sync.
 func (s *Service) SyncNow(name string) {
-	if !s.isStarted() || s.account(name) == nil {
+	if !s.isStarted() || name != "" && s.account(name) == nil {
 		return
 	}
 	if err := s.manager.SyncNow(name); err != nil {
