@@ -34,12 +34,14 @@ type ticketDetail struct {
 	attachments  *fyne.Container
 	allMessages  bool // the user asked for the earlier turns too
 	reply        *widget.Entry
+	drafts       map[string]string // ticket ID → reply typed but not sent, kept while switching tickets
 	send         *widget.Button
 	root         fyne.CanvasObject
 }
 
 func newTicketDetail(b *screens.Backend) *ticketDetail {
-	d := &ticketDetail{b: b, f: screens.NewDetailFrame(), conversation: container.NewVBox(), attachments: container.NewVBox()}
+	d := &ticketDetail{b: b, f: screens.NewDetailFrame(), conversation: container.NewVBox(), attachments: container.NewVBox(),
+		drafts: map[string]string{}}
 	d.reply = widget.NewMultiLineEntry()
 	d.reply.SetPlaceHolder(lang.L("Write a reply to the customer…"))
 	d.reply.Wrapping = fyne.TextWrapWord
@@ -60,6 +62,7 @@ func (d *ticketDetail) Load(t domain.Ticket) {
 func (d *ticketDetail) show(t domain.Ticket, actions []domain.Action) {
 	if t.ID != d.ticket.ID {
 		d.allMessages = false
+		d.swapDraft(d.ticket.ID, t.ID)
 	}
 	d.ticket, d.actions = t, actions
 	d.view, _ = domain.WithQueued(t, actions)
@@ -217,31 +220,6 @@ func (d *ticketDetail) accept() { d.queue(domain.ActTicketAccept, domain.ActionP
 
 func (d *ticketDetail) awaitCustomer() {
 	d.queue(domain.ActTicketAwaitCustomer, domain.ActionParams{})
-}
-
-func (d *ticketDetail) sendReply() {
-	text := strings.TrimSpace(d.reply.Text)
-	if text == "" {
-		d.f.ShowProblem(lang.L("The reply is empty: write something first."))
-		return
-	}
-	// The box is cleared before queueing: UI changes come first, then the
-	// worker, whose result lands on Fyne's goroutine later. If the outbox
-	// refuses it, the text comes back unless something new was typed.
-	d.reply.SetText("")
-	id := d.ticket.ID
-	screens.QueueActionThen(d.f, d.b, domain.ResTickets, id, domain.ActTicketReply, domain.ActionParams{Message: text},
-		func(acts []domain.Action, err error) {
-			if d.ticket.ID != id {
-				return
-			}
-			if err != nil && d.reply.Text == "" {
-				d.reply.SetText(text)
-			}
-			if acts != nil {
-				d.show(d.ticket, acts)
-			}
-		})
 }
 
 // askResolve asks for the cause and the solution, both required by the

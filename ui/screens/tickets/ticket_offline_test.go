@@ -136,3 +136,24 @@ func TestTicketDetail_ARefusedReplyOffersRetryEditAndDiscard(t *testing.T) {
 	assert.Zero(t, n)
 	assert.False(t, uitest.Shows(d.root, "初稿"))
 }
+
+func TestTicketDetail_ADraftStaysWithItsTicket(t *testing.T) {
+	// given two tickets being processed and a reply typed on the first
+	a, b := uitest.Ticket("T11", "一", domain.TicketProcessing), uitest.Ticket("T12", "二", domain.TicketProcessing)
+	s := uitest.NewStore(t, a, b)
+	d := newTicketDetail(screentest.NewBackend(t, s))
+	uitest.NewWindow(t, d.root)
+	d.Load(a)
+	d.f.Jobs.Wait()
+	test.Type(d.reply, "写了一半")
+
+	// when the agent looks at the other ticket, then its box is empty
+	d.Load(b)
+	d.f.Jobs.Wait()
+	assert.Empty(t, d.reply.Text, "a draft must not be sent to another customer")
+
+	// when the agent comes back, then the draft is there
+	d.Load(a)
+	d.f.Jobs.Wait()
+	assert.Equal(t, "写了一半", d.reply.Text)
+}
