@@ -80,10 +80,10 @@ func CauseOf(err error) Cause {
 	var me *marketapi.Error
 	var ra *RetryAfterError
 	switch {
-	case err == nil || !transient(err) && !errors.As(err, &ra):
-		return CauseNone
 	case errors.As(err, &ra), errors.Is(err, errHeld):
 		return CauseRateLimited
+	case !transient(err): // nil, or not about reaching the marketplace
+		return CauseNone
 	case errors.Is(err, syscall.ECONNREFUSED):
 		return CauseRefused
 	case errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTUNREACH):

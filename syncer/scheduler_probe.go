@@ -30,7 +30,7 @@ func (l *loop) probe(ctx context.Context, now time.Time) bool {
 // sync running again.
 func (s *Scheduler) noteAttempt(err error) {
 	switch st := s.State(); {
-	case transient(err):
+	case transient(err) && (st.Status != StatusOffline || st.Cause != CauseOf(err)): // once per change: each one reloads the window
 		s.update(func(st *State) { st.Status, st.LastError, st.Cause = StatusOffline, errText(err), CauseOf(err) })
 	case err == nil && st.Status == StatusOffline:
 		s.update(func(st *State) { st.Status = StatusSyncing })
