@@ -81,6 +81,7 @@ type Client struct {
 	holdSink func(time.Time) error
 	// attemptSink hears every attempt's outcome (see probe.go).
 	attemptSink func(error)
+	attemptGen  uint64 // which setAttemptSink call attemptSink is from
 }
 
 // NewClient builds a client from opts.

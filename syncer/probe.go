@@ -13,11 +13,22 @@ import (
 
 // setAttemptSink makes the client report every attempt's outcome, so the
 // scheduler can say "offline" at the first failed request instead of after
-// the whole round of retries.
-func (c *Client) setAttemptSink(sink func(error)) {
+// the whole round of retries. It returns the func that removes this sink,
+// and only this one: a scheduler replaced by a new one may stop later than
+// its successor starts.
+func (c *Client) setAttemptSink(sink func(error)) (remove func()) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.attemptGen++
+	gen := c.attemptGen
 	c.attemptSink = sink
+	return func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if c.attemptGen == gen {
+			c.attemptSink = nil
+		}
+	}
 }
 
 func (c *Client) noteAttempt(err error) {

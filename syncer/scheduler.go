@@ -127,8 +127,7 @@ func (s *Scheduler) Run(ctx context.Context) error {
 	last, _ := LastSync(s.eng.opts.Store) // unreadable: shown as never synced
 	outbox := s.eng.outboxCount()
 	s.update(func(st *State) { st.LastSync, st.Outbox = last, outbox })
-	s.eng.opts.Client.setAttemptSink(s.noteAttempt)
-	defer s.eng.opts.Client.setAttemptSink(nil)
+	defer s.eng.opts.Client.setAttemptSink(s.noteAttempt)()
 	l := newLoop(s)
 	t := time.NewTicker(s.opts.Tick)
 	defer t.Stop()
