@@ -59,7 +59,13 @@ func backend(svc *service.Service, prefs uiprefs.Prefs, logFile string) *uibacke
 		State:       func(id string) uibackend.SyncState { return syncState(svc.State(id)) },
 		SyncNow:     svc.SyncNow,
 		Enqueue:     func(a domain.Action) error { _, err := svc.Enqueue(a); return err },
-		LookupOrder: svc.LookupOrder,
+		RetryAction: func(acct, key string) error { _, err := svc.RetryAction(acct, key); return err },
+		EditAction: func(acct, key string, p domain.ActionParams) error {
+			_, err := svc.EditAction(acct, key, p)
+			return err
+		},
+		DiscardAction: func(acct, key string) error { _, err := svc.DiscardAction(acct, key); return err },
+		LookupOrder:   svc.LookupOrder,
 		Export: func(ctx context.Context, id string, req uibackend.ExportRequest, progress func(float64)) (string, error) {
 			r, err := exportRequest(req, progress)
 			if err != nil {
@@ -100,7 +106,7 @@ func accountInfos(accts []service.Account) []uibackend.AccountInfo {
 
 func syncState(st service.State) uibackend.SyncState {
 	return uibackend.SyncState{Online: st.Online(), Syncing: st.Status == syncer.StatusSyncing, Progress: st.Progress,
-		LastSync: st.LastSync, Outbox: st.Outbox, Problem: st.Problem}
+		LastSync: st.LastSync, Outbox: st.Outbox, Problem: st.Problem, Cause: st.Cause}
 }
 
 func newAccount(f uibackend.AccountForm) service.NewAccount {

@@ -71,10 +71,15 @@ const (
 	ActionSending  ActionState = "sending"
 	ActionDone     ActionState = "done"
 	ActionRejected ActionState = "rejected"
+	// ActionDiscarded is an entry the person dropped (or replaced by a
+	// retried or edited copy) before it reached the marketplace.
+	ActionDiscarded ActionState = "discarded"
 )
 
 // Final reports whether no more sending will happen.
-func (s ActionState) Final() bool { return s == ActionDone || s == ActionRejected }
+func (s ActionState) Final() bool {
+	return s == ActionDone || s == ActionRejected || s == ActionDiscarded
+}
 
 // ActionParams are an action's inputs; unused fields stay empty.
 type ActionParams struct {

@@ -134,7 +134,8 @@ func (s *Store) PendingActions() ([]domain.Action, error) {
 	return out, nil
 }
 
-// UpdateAction stores a's new state (found by Key); Seq, Account, Resource,
+// UpdateAction stores a's new state (found by Key), unless the entry was
+// discarded meanwhile (ErrActionDiscarded); Seq, Account, Resource,
 // RecordID and CreatedAt stay as first queued.
 func (s *Store) UpdateAction(a domain.Action) error {
 	err := s.update(func(tx *bolt.Tx) error {
@@ -146,6 +147,9 @@ func (s *Store) UpdateAction(a domain.Action) error {
 		old, err := loadAction(ob, seq)
 		if err != nil {
 			return err
+		}
+		if old.State == domain.ActionDiscarded {
+			return ErrActionDiscarded // the person dropped it meanwhile: it must not go out
 		}
 		a.Seq, a.Account, a.Resource, a.RecordID, a.CreatedAt = old.Seq, old.Account, old.Resource, old.RecordID, old.CreatedAt
 		return putAction(ob, a, false)

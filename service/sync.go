@@ -22,6 +22,12 @@ type State struct {
 	// when unknown or not syncing.
 	Progress float64
 	Problem  error // the last failure, nil after a success
+	// Cause is why the marketplace cannot be reached while offline.
+	Cause syncer.Cause
+	// NextRetry is when the next full attempt is due while offline (a
+	// probe may end the wait sooner); HeldUntil is the end of a server's
+	// Retry-After.
+	NextRetry, HeldUntil time.Time
 }
 
 // Online reports whether the marketplace answered the last sync.
@@ -39,6 +45,10 @@ func (s *Service) State(name string) State {
 	}
 	if st := a.state.Load(); st != nil {
 		out.Status, out.LastSync, out.Outbox = st.Status, st.LastSync, st.Outbox
+		out.Cause, out.NextRetry, out.HeldUntil = st.Cause, st.NextRetry, st.HeldUntil
+	}
+	if n, err := a.store.PendingCount(); err == nil {
+		out.Outbox = n // counted now: the scheduler's figure is as old as its last sync
 	}
 	if p := a.progress.Load(); p != nil && out.Status == syncer.StatusSyncing && !p.Done && p.Total > 0 {
 		out.Progress = p.Percent() / 100 // Percent is 0..100
@@ -72,10 +82,11 @@ func (s *Service) SyncOnce(ctx context.Context, name string) (syncer.Summary, er
 	return sum, err
 }
 
-// SyncNow asks a scheduled account to sync at once; it does nothing before
-// Start or for an account that does not sync.
+// SyncNow asks a scheduled account ("" for every one: the window's Sync
+// now button) to sync at once; it does nothing before Start or for an
+// account that does not sync.
 func (s *Service) SyncNow(name string) {
-	if !s.isStarted() || s.account(name) == nil {
+	if !s.isStarted() || name != "" && s.account(name) == nil {
 		return
 	}
 	if err := s.manager.SyncNow(name); err != nil {

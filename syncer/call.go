@@ -55,9 +55,10 @@ func (c *Client) call(ctx context.Context, req *request) error {
 		retryAfter := c.noteRetryAfter(rep) // binding even if this was the last attempt
 		if err == nil {
 			err = c.interpret(req, rep)
-			if err == nil {
-				return nil
-			}
+		}
+		c.noteAttempt(err)
+		if err == nil {
+			return nil
 		}
 		if ctx.Err() != nil {
 			return fmt.Errorf("%s: %w", req.what, ctx.Err())

@@ -79,6 +79,9 @@ type Client struct {
 	holdTil time.Time // no request leaves before this (a server's Retry-After)
 	// holdSink keeps a new holdTil beyond this process (see Engine.restoreHold).
 	holdSink func(time.Time) error
+	// attemptSink hears every attempt's outcome (see probe.go).
+	attemptSink func(error)
+	attemptGen  uint64 // which setAttemptSink call attemptSink is from
 }
 
 // NewClient builds a client from opts.

@@ -48,13 +48,18 @@ func (e *Engine) push(ctx context.Context) (PushSummary, error) {
 	for i, a := range acts {
 		ref := recordRef{a.Resource, a.RecordID}
 		if refused[ref] {
-			if err := e.hold(a); err != nil {
+			if err := e.hold(a); errors.Is(err, localstore.ErrActionDiscarded) {
+				continue
+			} else if err != nil {
 				return sum, err
 			}
 			sum.Rejected++
 			continue
 		}
 		final, err := e.send(ctx, a, owner)
+		if errors.Is(err, localstore.ErrActionDiscarded) {
+			continue // dropped by the person after this round read the outbox
+		}
 		sum.Sent++
 		if err != nil {
 			sum.Left = len(acts) - i

@@ -30,6 +30,7 @@ type State struct {
 	Outbox    int       // actions not yet delivered
 	NextRetry time.Time // while offline: when the next attempt is due
 	HeldUntil time.Time // while the server's Retry-After runs: "rate limited until HH:MM"
+	Cause     Cause     // while offline: why the marketplace cannot be reached
 }
 
 // DefaultIntervals are the domain's: each resource syncs at its kind's
@@ -43,6 +44,10 @@ type SchedulerOptions struct {
 	// OfflineMin and OfflineMax bound the backoff while the server is
 	// unreachable (doubling from min to max).
 	OfflineMin, OfflineMax time.Duration
+	// Probe is how often a cheap request asks, while offline, whether the
+	// marketplace is back; the outbox goes out as soon as it answers,
+	// however long the backoff.
+	Probe time.Duration
 	// Tick is how often the loop looks at the clock; a gap in wall time
 	// much larger than the tick means the machine slept, and everything
 	// is synced at once.
@@ -86,6 +91,9 @@ func NewScheduler(eng *Engine, opts SchedulerOptions) *Scheduler {
 	if opts.Tick <= 0 {
 		opts.Tick = time.Second
 	}
+	if opts.Probe <= 0 {
+		opts.Probe = 2 * time.Second
+	}
 	return &Scheduler{eng: eng, opts: opts, kick: make(chan []domain.Resource, 1), wallNow: time.Now,
 		state: State{Account: eng.Account(), Status: StatusIdle}}
 }
@@ -119,6 +127,7 @@ func (s *Scheduler) Run(ctx context.Context) error {
 	last, _ := LastSync(s.eng.opts.Store) // unreadable: shown as never synced
 	outbox := s.eng.outboxCount()
 	s.update(func(st *State) { st.LastSync, st.Outbox = last, outbox })
+	defer s.eng.opts.Client.setAttemptSink(s.noteAttempt)()
 	l := newLoop(s)
 	t := time.NewTicker(s.opts.Tick)
 	defer t.Stop()
@@ -142,6 +151,7 @@ type loop struct {
 	next     map[domain.Resource]time.Time
 	offline  time.Duration // current offline backoff, 0 when online
 	retryAt  time.Time
+	probeAt  time.Time // while waiting for retryAt: when to probe next
 	lastWall time.Time // wall clock at the last tick (monotonic stripped)
 	lastMono time.Time // the same instant with its monotonic reading
 }
@@ -195,7 +205,7 @@ func (l *loop) due(now time.Time) []domain.Resource {
 
 func (l *loop) runDue(ctx context.Context) {
 	now := time.Now()
-	if now.Before(l.retryAt) {
+	if now.Before(l.retryAt) && !l.probe(ctx, now) {
 		return
 	}
 	res := l.due(now)
@@ -228,7 +238,7 @@ func (l *loop) finish(res []domain.Resource, err error) {
 			l.next[r] = now.Add(l.s.opts.Intervals[r])
 		}
 		l.s.update(func(st *State) {
-			st.Status, st.Outbox, st.NextRetry, st.HeldUntil = StatusOnline, outbox, time.Time{}, held
+			st.Status, st.Outbox, st.NextRetry, st.HeldUntil, st.Cause = StatusOnline, outbox, time.Time{}, held, CauseNone
 			st.LastError = errText(err)
 			if err == nil {
 				st.LastSync = l.s.eng.opts.Now()
@@ -239,8 +249,10 @@ func (l *loop) finish(res []domain.Resource, err error) {
 	l.offline = min(max(2*l.offline, l.s.opts.OfflineMin), l.s.opts.OfflineMax)
 	l.retryAt = now.Add(backoff(1, l.offline, l.offline))
 	_ = l.s.eng.NoteOfflineWait(l.retryAt) // kept across a restart
+	l.probeAt = now.Add(l.s.opts.Probe)
 	l.s.update(func(st *State) {
 		st.Status, st.Outbox, st.LastError, st.NextRetry, st.HeldUntil = StatusOffline, outbox, errText(err), l.retryAt, held
+		st.Cause = CauseOf(err)
 	})
 }
 

@@ -7,6 +7,7 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/syncer"
 	"github.com/koogallery/merchant-console/ui/prefs"
 )
 
@@ -26,6 +27,8 @@ type SyncState struct {
 	LastSync time.Time // last successful sync; zero if never
 	Outbox   int       // actions not yet delivered
 	Problem  error     // the last failure, nil after a success
+	// Cause is why the marketplace cannot be reached, while offline.
+	Cause syncer.Cause
 }
 
 // AccountForm is what Settings collects to add or change an account. The
@@ -53,6 +56,11 @@ type Backend struct {
 	SyncNow func(accountID string)
 	// Enqueue puts an action in the outbox and wakes the sender.
 	Enqueue func(domain.Action) error
+	// RetryAction, EditAction and DiscardAction deal with an outbox entry
+	// that did not go through (refused, held, or unsent) and wake the sender.
+	RetryAction   func(accountID, key string) error
+	EditAction    func(accountID, key string, p domain.ActionParams) error
+	DiscardAction func(accountID, key string) error
 	// LookupOrder asks the real open API about an order line.
 	LookupOrder func(ctx context.Context, accountID, orderID, lineID string) (marketapi.OrderQueryResponse, error)
 	// Export writes a report file for an account and returns its path.

@@ -24,6 +24,9 @@ type Backend struct {
 	// Enqueue puts an action in the outbox and wakes the sender. When nil the
 	// store's own Enqueue is used and the next sync sends it.
 	Enqueue func(domain.Action) error
+	// Amend retries, edits (p set) or discards an outbox entry and wakes
+	// the sender. When nil the store's own methods are used.
+	Amend func(a domain.Action, op Amend, p *domain.ActionParams) error
 	// LookupOrder asks the real open API about an order line.
 	LookupOrder func(ctx context.Context, orderID, lineID string) (marketapi.OrderQueryResponse, error)
 	// Export writes a report file and returns its path; progress gets a

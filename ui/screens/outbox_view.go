@@ -14,6 +14,7 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/syncer"
 	"github.com/koogallery/merchant-console/ui/kit"
 )
 
@@ -71,16 +72,25 @@ func (b *Backend) submit(s *localstore.Store, a domain.Action) error {
 func QueueAction(f *DetailFrame, b *Backend, res domain.Resource, id string, name domain.ActionName,
 	p domain.ActionParams, show func([]domain.Action),
 ) {
+	QueueActionThen(f, b, res, id, name, p, func(acts []domain.Action, _ error) { show(acts) })
+}
+
+// QueueActionThen is QueueAction whose callback also hears whether the
+// action was queued, so a pane can give back what was typed when not.
+func QueueActionThen(f *DetailFrame, b *Backend, res domain.Resource, id string, name domain.ActionName,
+	p domain.ActionParams, done func([]domain.Action, error),
+) {
 	a, s, err := b.newAction(res, id, name, p)
 	if err != nil {
 		f.ShowError(err)
+		done(nil, err)
 		return
 	}
 	f.Jobs.Run(func() func() {
 		err := b.submit(s, a)
 		acts := loadActions(s, res, id)
 		return func() {
-			show(acts)
+			done(acts, err)
 			f.ShowError(err)
 		}
 	})
@@ -100,6 +110,8 @@ func ActionStateText(s domain.ActionState) string {
 		return lang.L("Sent")
 	case domain.ActionRejected:
 		return lang.L("Rejected")
+	case domain.ActionDiscarded:
+		return lang.L("Discarded")
 	}
 	return string(s)
 }
@@ -122,6 +134,8 @@ func rejectionText(a domain.Action, who string) string {
 		msg = lang.L("This product is not delegated to your account; ask the main account.")
 	case marketapi.ReasonDeadlinePassed:
 		msg = lang.L("Too late: the deadline has passed.")
+	case syncer.ReasonHeldBehindRefusal:
+		return lang.L("Not sent: an earlier action on this record was refused. Check the record, then retry, edit or discard.")
 	default:
 		msg = lang.L("The marketplace refused this action.")
 	}
@@ -140,6 +154,8 @@ func outboxLine(a domain.Action, who string) (string, widget.Importance) {
 		return text + " — " + rejectionText(a, who), widget.DangerImportance
 	case domain.ActionDone:
 		return text, widget.SuccessImportance
+	case domain.ActionDiscarded:
+		return text, widget.LowImportance
 	}
 	return text, widget.WarningImportance
 }
@@ -152,6 +168,8 @@ type OutboxView struct {
 	// section is the title and the lines; it hides while there is nothing
 	// queued, so records without actions show no empty heading.
 	section *fyne.Container
+	// amend, when bound (BindOutbox), retries, edits or discards an entry.
+	amend func(domain.Action, Amend)
 }
 
 // NewOutboxView makes an empty, hidden outbox section.
@@ -164,13 +182,16 @@ func NewOutboxView() *OutboxView {
 
 // Set shows the actions; who names the current assignee for conflict texts.
 func (v *OutboxView) Set(actions []domain.Action, who string) {
-	objs := make([]fyne.CanvasObject, len(actions))
-	for i, a := range actions {
+	objs := make([]fyne.CanvasObject, 0, len(actions))
+	for _, a := range actions {
 		text, imp := outboxLine(a, who)
 		l := widget.NewLabel(text)
 		l.Wrapping = fyne.TextWrapWord
 		l.Importance = imp
-		objs[i] = l
+		objs = append(objs, l)
+		if btns := v.amendButtons(a); btns != nil {
+			objs = append(objs, btns)
+		}
 	}
 	v.box.Objects = objs // set once: Add would lay the box out per line
 	v.section.Hidden = len(objs) == 0

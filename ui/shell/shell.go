@@ -259,6 +259,7 @@ func (s *Shell) screenBackend() *screens.Backend {
 	if s.b.Enqueue != nil { // else the screens use the store's own outbox
 		b.Enqueue = s.enqueue
 	}
+	b.Amend = s.amender(acct)
 	s.bindRemote(b, acct)
 	return b
 }

@@ -4,10 +4,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/koogallery/merchant-console/syncer"
 	"github.com/koogallery/merchant-console/ui/backend"
 	"github.com/koogallery/merchant-console/ui/kit"
 )
@@ -38,7 +38,10 @@ func newStatusBar(s *Shell) *statusBar {
 	b.busy.Stop()
 	bars := container.NewGridWrap(fyne.NewSize(160, b.progress.MinSize().Height), container.NewStack(b.progress, b.busy))
 	left := container.NewHBox(b.icon, b.online, widget.NewSeparator(), b.last, bars, widget.NewSeparator(), b.outbox)
-	b.root = container.NewBorder(nil, nil, left, nil, container.NewHBox(layout.NewSpacer(), b.problem))
+	// the problem fills what is left: in a box it would get only its
+	// truncated minimum, a lone red "…"
+	b.problem.Alignment = fyne.TextAlignTrailing
+	b.root = container.NewBorder(nil, nil, left, nil, b.problem)
 	b.set(backend.SyncState{Progress: -1})
 	return b
 }
@@ -62,12 +65,12 @@ func (b *statusBar) set(st backend.SyncState) {
 		b.online.SetText(lang.L("Online"))
 	default:
 		b.icon.SetResource(theme.NewErrorThemedResource(theme.MediaRecordIcon()))
-		b.online.SetText(lang.L("Offline"))
+		b.online.SetText(offlineText(st.Cause))
 	}
 	b.last.SetText(lang.L("Last sync: {{.When}}", map[string]any{"When": kit.FormatAgo(st.LastSync, b.s.b.Time())}))
 	b.showProgress(st)
 	b.outbox.SetText(outboxText(st.Outbox))
-	if st.Problem != nil {
+	if st.Problem != nil && (st.Online || st.Cause == syncer.CauseNone) { // offline, the reason is said on the left
 		b.problem.SetText(kit.ErrorText(st.Problem))
 		b.problem.Show()
 	} else {

@@ -30,6 +30,7 @@ type alertDetail struct {
 func newAlertDetail(b *screens.Backend) *alertDetail {
 	d := &alertDetail{b: b, f: screens.NewDetailFrame(), countdown: widgets.NewCountdown(b.Time), facts: container.NewVBox()}
 	d.root = d.f.Layout(screens.SectionTitle(lang.L("Time left before automatic unsubscription")), d.countdown, d.facts)
+	screens.BindOutbox(d.f, b, func() { d.Load(d.alert) })
 	return d
 }
 

@@ -39,6 +39,7 @@ func newSupervisionDetail(b *screens.Backend) *supervisionDetail {
 	d.banner.Importance = widget.DangerImportance
 	d.banner.TextStyle = fyne.TextStyle{Bold: true}
 	d.root = d.f.Layout(d.banner, screens.SectionTitle(lang.L("Flow")), d.steps, d.facts)
+	screens.BindOutbox(d.f, b, func() { d.Load(d.task) })
 	return d
 }
 

@@ -23,20 +23,25 @@ import (
 // ticketDetail shows one ticket: its conversation as bubbles, attachments, a
 // reply box and the agent's actions.
 type ticketDetail struct {
-	b            *screens.Backend
-	f            *screens.DetailFrame
-	ticket       domain.Ticket
-	actions      []domain.Action
+	b       *screens.Backend
+	f       *screens.DetailFrame
+	ticket  domain.Ticket // as the cache holds it: the server's last word
+	actions []domain.Action
+	// view is ticket with the actions still in the outbox applied: what
+	// the pane shows and what decides the buttons (domain.WithQueued).
+	view         domain.Ticket
 	conversation *fyne.Container
 	attachments  *fyne.Container
 	allMessages  bool // the user asked for the earlier turns too
 	reply        *widget.Entry
+	drafts       map[string]string // ticket ID → reply typed but not sent, kept while switching tickets
 	send         *widget.Button
 	root         fyne.CanvasObject
 }
 
 func newTicketDetail(b *screens.Backend) *ticketDetail {
-	d := &ticketDetail{b: b, f: screens.NewDetailFrame(), conversation: container.NewVBox(), attachments: container.NewVBox()}
+	d := &ticketDetail{b: b, f: screens.NewDetailFrame(), conversation: container.NewVBox(), attachments: container.NewVBox(),
+		drafts: map[string]string{}}
 	d.reply = widget.NewMultiLineEntry()
 	d.reply.SetPlaceHolder(lang.L("Write a reply to the customer…"))
 	d.reply.Wrapping = fyne.TextWrapWord
@@ -44,6 +49,7 @@ func newTicketDetail(b *screens.Backend) *ticketDetail {
 	replyBox := container.NewBorder(nil, nil, nil, d.send, d.reply)
 	d.root = d.f.Layout(screens.SectionTitle(lang.L("Conversation")), d.conversation, replyBox,
 		screens.SectionTitle(lang.L("Attachments")), d.attachments)
+	screens.BindOutbox(d.f, b, func() { d.Load(d.ticket) })
 	return d
 }
 
@@ -56,21 +62,28 @@ func (d *ticketDetail) Load(t domain.Ticket) {
 func (d *ticketDetail) show(t domain.Ticket, actions []domain.Action) {
 	if t.ID != d.ticket.ID {
 		d.allMessages = false
+		d.swapDraft(d.ticket.ID, t.ID)
 	}
 	d.ticket, d.actions = t, actions
+	d.view, _ = domain.WithQueued(t, actions)
 	d.f.Reveal()
 	d.f.Title.SetText(screens.SafeText(t.Subject))
-	d.f.Status.SetText(ticketStatusLine(t, d.b.Time()))
-	d.showConversation(t)
+	d.f.Status.SetText(ticketStatusLine(d.view, d.view.Status != t.Status, d.b.Time()))
+	d.showConversation(d.view)
 	d.showAttachments(t)
 	d.showButtons()
 	d.f.Outbox.Set(actions, t.Assignee)
 	d.f.Relayout()
 }
 
-// ticketStatusLine sums up where the ticket stands and its SLA clock.
-func ticketStatusLine(t domain.Ticket, now time.Time) string {
-	parts := []string{kit.LabelTicketStatus(t.Status), screens.SafeText(t.CustomerName), screens.SafeText(t.ProductName)}
+// ticketStatusLine sums up where the ticket stands and its SLA clock; a
+// status that only the outbox has reached so far says so (处理中 · 待发送).
+func ticketStatusLine(t domain.Ticket, statusQueued bool, now time.Time) string {
+	status := kit.LabelTicketStatus(t.Status)
+	if statusQueued {
+		status += " · " + lang.L("Waiting to send")
+	}
+	parts := []string{status, screens.SafeText(t.CustomerName), screens.SafeText(t.ProductName)}
 	if t.Assignee != "" {
 		parts = append(parts, lang.L("Assignee: {{.Who}}", map[string]any{"Who": screens.SafeText(t.Assignee)}))
 	}
@@ -110,14 +123,14 @@ func (d *ticketDetail) showConversation(t domain.Ticket) {
 
 func (d *ticketDetail) shownMessages() int {
 	if d.allMessages {
-		return len(d.ticket.Messages)
+		return len(d.view.Messages)
 	}
 	return maxShownMessages
 }
 
 func (d *ticketDetail) showAllMessages() {
 	d.allMessages = true
-	d.showConversation(d.ticket)
+	d.showConversation(d.view)
 	d.f.Relayout()
 }
 
@@ -132,7 +145,11 @@ func messageBubble(m domain.TicketMessage) fyne.CanvasObject {
 	if who == "" {
 		who = kit.LabelParty(m.From)
 	}
-	head := widget.NewLabel(who + " · " + kit.FormatDateTime(m.At))
+	headText := who + " · " + kit.FormatDateTime(m.At)
+	if domain.IsPendingMessage(m) {
+		headText += " · " + lang.L("Waiting to send")
+	}
+	head := widget.NewLabel(headText)
 	head.TextStyle = fyne.TextStyle{Italic: true}
 	body := screens.WrapLabel(m.Body)
 	bg := canvas.NewRectangle(bubbleColor(m.From))
@@ -182,7 +199,7 @@ func humanSize(n int64) string {
 // rule the marketplace applies); an action already on its way stays
 // disabled so a double click never queues it twice.
 func (d *ticketDetail) showButtons() {
-	t, acts := d.ticket, d.actions
+	t, acts := d.view, d.actions
 	can := func(n domain.ActionName) bool { return domain.Allows(t, n) && !screens.HasPending(acts, n) }
 	d.f.Buttons.Objects = []fyne.CanvasObject{
 		screens.ActionButton(domain.ActTicketAccept, can(domain.ActTicketAccept), d.accept),
@@ -204,18 +221,6 @@ func (d *ticketDetail) accept() { d.queue(domain.ActTicketAccept, domain.ActionP
 
 func (d *ticketDetail) awaitCustomer() {
 	d.queue(domain.ActTicketAwaitCustomer, domain.ActionParams{})
-}
-
-func (d *ticketDetail) sendReply() {
-	text := strings.TrimSpace(d.reply.Text)
-	if text == "" {
-		d.f.ShowProblem(lang.L("The reply is empty: write something first."))
-		return
-	}
-	// The box is cleared before queueing: UI changes come first, then the
-	// worker, whose result lands on Fyne's goroutine later.
-	d.reply.SetText("")
-	d.queue(domain.ActTicketReply, domain.ActionParams{Message: text})
 }
 
 // askResolve asks for the cause and the solution, both required by the
@@ -261,6 +266,6 @@ func (d *ticketDetail) Object() fyne.CanvasObject      { return d.root }
 func (d *ticketDetail) Close()                         { d.f.Jobs.Wait() }
 
 func (d *ticketDetail) Reset() {
-	d.ticket, d.actions = domain.Ticket{}, nil
+	d.ticket, d.actions, d.view = domain.Ticket{}, nil, domain.Ticket{}
 	d.f.Conceal()
 }

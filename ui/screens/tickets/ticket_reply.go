@@ -1,0 +1,49 @@
+package tickets
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/ui/screens"
+)
+
+func (d *ticketDetail) sendReply() {
+	text := strings.TrimSpace(d.reply.Text)
+	if text == "" {
+		d.f.ShowProblem(lang.L("The reply is empty: write something first."))
+		return
+	}
+	// The box is cleared before queueing: UI changes come first, then the
+	// worker, whose result lands on Fyne's goroutine later. If the outbox
+	// refuses it, the text comes back unless something new was typed.
+	d.reply.SetText("")
+	id := d.ticket.ID
+	screens.QueueActionThen(d.f, d.b, domain.ResTickets, id, domain.ActTicketReply, domain.ActionParams{Message: text},
+		func(acts []domain.Action, err error) {
+			if d.ticket.ID != id {
+				return
+			}
+			if err != nil && d.reply.Text == "" {
+				d.reply.SetText(text)
+			}
+			if acts != nil {
+				d.show(d.ticket, acts)
+			}
+		})
+}
+
+// swapDraft keeps what was typed for the ticket left and brings back what
+// was typed for the one shown, so no text is lost and none is sent to the
+// wrong customer.
+func (d *ticketDetail) swapDraft(from, to string) {
+	if from != "" {
+		if text := d.reply.Text; strings.TrimSpace(text) != "" {
+			d.drafts[from] = text
+		} else {
+			delete(d.drafts, from)
+		}
+	}
+	d.reply.SetText(d.drafts[to])
+}
