@@ -40,6 +40,9 @@ func (s *Service) Export(ctx context.Context, name string, req ExportRequest) (r
 	if err != nil {
 		return reports.Result{}, fmt.Errorf("export: %w", err)
 	}
+	if a.store == nil {
+		return reports.Result{}, fmt.Errorf("export: %w", a.broken)
+	}
 	return export(ctx, a.store, a.info.Label, exportsDir(s.paths), s.Now(), req)
 }
 

@@ -45,9 +45,10 @@ type Service struct {
 
 // Open loads the accounts (or starts the sandbox), opens every cache, and
 // builds each account's client and engine and the notification rules. It
-// does not sync: Start runs the schedulers, SyncOnce one sync. The first
-// cache that cannot be opened fails Open (localstore.ErrLocked: another
-// copy of the console runs).
+// does not sync: Start runs the schedulers, SyncOnce one sync. A damaged
+// cache is repaired (Health says what was saved); one that still cannot be
+// opened leaves its account listed as broken. Only a cache another copy of
+// the console holds fails Open (localstore.ErrLocked).
 func Open(opts Options) (*Service, error) {
 	paths, err := resolvePaths(opts.Paths)
 	if err != nil {

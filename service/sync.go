@@ -172,6 +172,9 @@ func (s *Service) Enqueue(act domain.Action) (domain.Action, error) {
 	if err != nil {
 		return act, fmt.Errorf("enqueue: %w", err)
 	}
+	if a.store == nil {
+		return act, fmt.Errorf("enqueue: %w", a.broken)
+	}
 	out, err := a.store.Enqueue(act)
 	if err != nil {
 		return out, err
@@ -185,6 +188,9 @@ func (s *Service) Compact(name string) error {
 	a, err := s.mustAccount(name)
 	if err != nil {
 		return fmt.Errorf("compact: %w", err)
+	}
+	if a.store == nil {
+		return fmt.Errorf("compact: %w", a.broken)
 	}
 	return a.store.Compact()
 }
