@@ -39,12 +39,12 @@ type accountSpec struct {
 // read them without a lock.
 type account struct {
 	info     Account
-	spec     accountSpec       // what it was built from: a repair builds it again
-	store    *localstore.Store // nil when the cache could not be opened (broken)
-	client   *syncer.Client    // nil without usable keys
-	engine   *syncer.Engine    // nil without usable keys
-	unsynced error             // why there is no engine
-	broken   error             // why the cache could not be opened, nil when it is open
+	spec     accountSpec              // what it was built from: a repair builds it again
+	store    *localstore.Store        // nil when the cache could not be opened (broken)
+	client   *syncer.Client           // nil without usable keys
+	engine   *syncer.Engine           // nil without usable keys
+	unsynced error                    // why there is no engine
+	broken   error                    // why the cache could not be opened, nil when it is open
 	repaired *localstore.RepairReport // what the repair on open found and saved; nil when none ran
 
 	state    atomic.Pointer[syncer.State]

@@ -2,8 +2,8 @@ package service
 
 import (
 	"bytes"
-	"encoding/binary"
 	"context"
+	"encoding/binary"
 	"os"
 	"strings"
 	"testing"
