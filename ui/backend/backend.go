@@ -26,6 +26,12 @@ type SyncState struct {
 	LastSync time.Time // last successful sync; zero if never
 	Outbox   int       // actions not yet delivered
 	Problem  error     // the last failure, nil after a success
+
+	SetAside int       // records the server sent that the cache set aside (Settings → Data lists them)
+	Damaged  int       // quarantined outbox entries, never sent
+	Held     time.Time // the server asked to wait until then ("rate limited until"); zero when not
+	Offline  time.Time // the next try after the marketplace could not be reached; zero when none
+	Repaired *Repair   // what the repair at start-up found and saved; nil when none ran
 }
 
 // AccountForm is what Settings collects to add or change an account. The
@@ -76,6 +82,10 @@ type Backend struct {
 	KeyringProblem func() error
 	// Compact rewrites an account's cache file to reclaim space.
 	Compact func(accountID string) error
+	// CheckAndRepair reads an account's whole cache and repairs it when it
+	// is damaged; nil Repair when it was sound. It takes seconds: call it
+	// off Fyne's goroutine.
+	CheckAndRepair func(accountID string) (*Repair, error)
 	// DataDir is where caches, exports and logs live.
 	DataDir string
 	// LogFile is the current log file, shown in Settings for support.
