@@ -26,6 +26,7 @@ type statusBar struct {
 	health   *widget.Button            // records set aside, damaged actions: opens Settings → Data
 	wait     *widget.Label             // rate limited until, next try after offline
 	told     map[string]backend.Repair // the start-up repair each account's dialog told
+	toldAll  bool                      // the other accounts' repairs were looked for
 	state    backend.SyncState
 	root     fyne.CanvasObject
 }

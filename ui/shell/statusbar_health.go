@@ -1,7 +1,6 @@
 package shell
 
 import (
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -31,8 +30,28 @@ func (b *statusBar) showHealth(st backend.SyncState) {
 	} else {
 		b.wait.Hide()
 	}
+	if !b.toldAll {
+		b.toldAll = true
+		b.tellOtherRepairs()
+	}
 	if st.Repaired != nil {
 		b.tellRepair(b.s.account, *st.Repaired)
+	}
+}
+
+// tellOtherRepairs tells, once at start, the repairs of the accounts not
+// shown: the poll reads only the shown one's state.
+func (b *statusBar) tellOtherRepairs() {
+	if b.s.b.State == nil {
+		return
+	}
+	for _, a := range b.s.b.AccountList() {
+		if a.ID == b.s.account {
+			continue
+		}
+		if st := b.s.b.State(a.ID); st.Repaired != nil {
+			b.tellRepair(a.ID, *st.Repaired)
+		}
 	}
 }
 
@@ -73,7 +92,13 @@ func (b *statusBar) tellRepair(acct string, r backend.Repair) {
 		return
 	}
 	b.told[acct] = r
-	showRepair(b.s.win, r)
+	name := acct
+	for _, a := range b.s.b.AccountList() {
+		if a.ID == acct && a.Label != "" {
+			name = a.Label
+		}
+	}
+	showRepair(b.s.win, name, r)
 }
 
 // showDataSettings opens Settings at its Data section, which lists the
@@ -88,13 +113,16 @@ func (s *Shell) showDataSettings() {
 }
 
 // showRepair is the dialog that says what a repair did and saved.
-func showRepair(win fyne.Window, r backend.Repair) {
-	content := widget.NewLabel(strings.Join(kit.RepairLines(r), "\n"))
-	content.Wrapping = fyne.TextWrapWord
-	cause := widget.NewLabel(kit.RepairCause(r))
-	cause.Wrapping = fyne.TextWrapWord
-	cause.Importance = widget.LowImportance
-	d := dialog.NewCustom(lang.L("The local data was repaired"), lang.L("OK"), container.NewVBox(content, cause), win)
+func showRepair(win fyne.Window, account string, r backend.Repair) {
+	lines := container.NewVBox() // one label per sentence: each reads as its own short paragraph
+	for _, line := range append(kit.RepairLines(r), kit.RepairCause(r)) {
+		if line != "" {
+			l := widget.NewLabel(line)
+			l.Wrapping = fyne.TextWrapWord
+			lines.Add(l)
+		}
+	}
+	d := dialog.NewCustom(lang.L("The local data of {{.Account}} was repaired", map[string]any{"Account": account}), lang.L("OK"), lines, win)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
 }

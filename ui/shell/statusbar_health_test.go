@@ -4,13 +4,16 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/ui/backend"
 	"github.com/koogallery/merchant-console/ui/internal/uitest"
 	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/prefs"
 )
 
 func healthShell(t *testing.T) *shellHarness {
@@ -86,4 +89,43 @@ func TestAStartUpRepairIsToldOnceInPlainWords(t *testing.T) {
 
 	// then it is not told twice
 	assert.Nil(t, h.shell.Window().Canvas().Overlays().Top())
+}
+
+func TestARepairOfAnAccountNotShownIsToldAtStart(t *testing.T) {
+	// given two accounts, the one not shown repaired at start-up
+	stores := shellStores(t, "acct-a", "acct-b")
+	rep := backend.Repair{Problem: "it is not a database file at all", MovedTo: "/data/b/cache.db.corrupt-1", Actions: 2, Pending: 2}
+	a := test.NewTempApp(t)
+	b := &backend.Backend{
+		Accounts: func() []backend.AccountInfo {
+			return []backend.AccountInfo{{ID: "acct-a", Label: "Shop A", Site: "cn"}, {ID: "acct-b", Label: "Shop B", Site: "cn"}}
+		},
+		Store: func(id string) *localstore.Store { return stores[id] },
+		State: func(id string) backend.SyncState {
+			if id == "acct-b" {
+				return backend.SyncState{Repaired: &rep}
+			}
+			return backend.SyncState{Online: true}
+		},
+		Now: func() time.Time { return uitest.Now }, DataDir: t.TempDir(),
+	}
+	s := NewShell(a, b, prefs.New(a.Preferences()))
+	t.Cleanup(s.Close)
+	s.Window().Resize(fyne.NewSize(1280, 800))
+	require.Equal(t, "acct-a", s.Account())
+
+	// when the shown account's first state arrives
+	s.status.set(b.State("acct-a"))
+
+	// then the other account's repair is told, naming it, with what was saved
+	top := s.Window().Canvas().Overlays().Top()
+	require.NotNil(t, top)
+	assert.True(t, uitest.Shows(top, "Shop B"))
+	assert.True(t, uitest.Shows(top, "2 queued actions were saved; 2 of them are sent with the next sync."))
+
+	// and switching to it later does not tell it again
+	test.Tap(uitest.FindButton(t, top, "OK"))
+	s.SwitchAccount("acct-b")
+	s.status.set(b.State("acct-b"))
+	assert.Nil(t, s.Window().Canvas().Overlays().Top())
 }
