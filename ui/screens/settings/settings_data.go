@@ -149,7 +149,14 @@ func (d *dataSection) showCheck(rep *backend.Repair, err error) {
 	case rep == nil:
 		lines = append(lines, lang.L("The cache reads back whole: nothing needed repair."))
 	}
-	d.result.SetText(strings.TrimSpace(strings.Join(lines, "\n")))
+	text := strings.TrimSpace(strings.Join(lines, "\n"))
+	d.result.SetText(text)
+	// the section's foot may be out of sight: say it where it cannot be missed
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	box := dialog.NewCustom(lang.L("Check and repair"), lang.L("OK"), msg, d.s.Window())
+	box.Resize(fyne.NewSize(520, 0))
+	box.Show()
 }
 
 // chooseDataDir saves another data folder; the caches move at next start

@@ -107,9 +107,11 @@ func TestCheckAndRepairRunsBehindProgressAndTellsWhatWasSaved(t *testing.T) {
 	require.NotNil(t, h.win.Canvas().Overlays().Top(), "no progress shown")
 	assert.True(t, scr.data.check.Disabled(), "a second check cannot start meanwhile")
 	close(release)
-	h.loop.RunUntil(t, func() bool { return h.win.Canvas().Overlays().Top() == nil })
+	h.loop.RunUntil(t, func() bool { return !scr.data.check.Disabled() })
 
-	// and the result says in plain words what happened and what was saved
+	// and the result says in plain words what happened and what was saved, in a dialog too
+	require.NotNil(t, h.win.Canvas().Overlays().Top())
+	assert.True(t, uitest.Shows(h.win.Canvas().Overlays().Top(), "3 queued actions were saved"))
 	assert.Equal(t, uitest.Account, asked)
 	assert.Contains(t, scr.data.result.Text, "was damaged")
 	assert.Contains(t, scr.data.result.Text, "/data/cache.db.corrupt-1")
@@ -127,7 +129,7 @@ func TestCheckAndRepairOfASoundCacheSaysSo(t *testing.T) {
 
 	// when it is checked
 	scr.data.checkAndRepair()
-	h.loop.RunUntil(t, func() bool { return h.win.Canvas().Overlays().Top() == nil })
+	h.loop.RunUntil(t, func() bool { return !scr.data.check.Disabled() })
 
 	// then nothing was needed
 	assert.Equal(t, "The cache reads back whole: nothing needed repair.", scr.data.result.Text)
