@@ -1,7 +1,10 @@
 package kit
 
 import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/koogallery/merchant-console/ui/backend"
 )
@@ -38,4 +41,18 @@ func RepairCause(r backend.Repair) string {
 		return ""
 	}
 	return lang.L("Cause: {{.Problem}}", map[string]any{"Problem": r.Problem})
+}
+
+// Paragraphs shows each non-empty line as its own wrapped label, so a
+// report of several sentences reads as short paragraphs, not one block.
+func Paragraphs(lines []string) fyne.CanvasObject {
+	box := container.NewVBox()
+	for _, line := range lines {
+		if line != "" {
+			l := widget.NewLabel(line)
+			l.Wrapping = fyne.TextWrapWord
+			box.Add(l)
+		}
+	}
+	return box
 }

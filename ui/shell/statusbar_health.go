@@ -4,10 +4,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/koogallery/merchant-console/ui/backend"
 	"github.com/koogallery/merchant-console/ui/kit"
@@ -114,14 +112,7 @@ func (s *Shell) showDataSettings() {
 
 // showRepair is the dialog that says what a repair did and saved.
 func showRepair(win fyne.Window, account string, r backend.Repair) {
-	lines := container.NewVBox() // one label per sentence: each reads as its own short paragraph
-	for _, line := range append(kit.RepairLines(r), kit.RepairCause(r)) {
-		if line != "" {
-			l := widget.NewLabel(line)
-			l.Wrapping = fyne.TextWrapWord
-			lines.Add(l)
-		}
-	}
+	lines := kit.Paragraphs(append(kit.RepairLines(r), kit.RepairCause(r)))
 	d := dialog.NewCustom(lang.L("The local data of {{.Account}} was repaired", map[string]any{"Account": account}), lang.L("OK"), lines, win)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()

@@ -149,12 +149,9 @@ func (d *dataSection) showCheck(rep *backend.Repair, err error) {
 	case rep == nil:
 		lines = append(lines, lang.L("The cache reads back whole: nothing needed repair."))
 	}
-	text := strings.TrimSpace(strings.Join(lines, "\n"))
-	d.result.SetText(text)
+	d.result.SetText(strings.TrimSpace(strings.Join(lines, "\n")))
 	// the section's foot may be out of sight: say it where it cannot be missed
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
-	box := dialog.NewCustom(lang.L("Check and repair"), lang.L("OK"), msg, d.s.Window())
+	box := dialog.NewCustom(lang.L("Check and repair"), lang.L("OK"), kit.Paragraphs(lines), d.s.Window())
 	box.Resize(fyne.NewSize(520, 0))
 	box.Show()
 }
