@@ -4,7 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -45,7 +44,10 @@ func newStatusBar(s *Shell) *statusBar {
 	b.busy.Stop()
 	bars := container.NewGridWrap(fyne.NewSize(160, b.progress.MinSize().Height), container.NewStack(b.progress, b.busy))
 	left := container.NewHBox(b.icon, b.online, widget.NewSeparator(), b.last, bars, widget.NewSeparator(), b.outbox, b.health, b.wait)
-	b.root = container.NewBorder(nil, nil, left, nil, container.NewHBox(layout.NewSpacer(), b.problem))
+	// the problem takes the width left, cut with an ellipsis: in an HBox it got its
+	// minimum only, which an ellipsis label makes a bare "…"
+	b.problem.Alignment = fyne.TextAlignTrailing
+	b.root = container.NewBorder(nil, nil, left, nil, b.problem)
 	b.set(backend.SyncState{Progress: -1})
 	return b
 }

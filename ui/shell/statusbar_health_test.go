@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -128,4 +129,18 @@ func TestARepairOfAnAccountNotShownIsToldAtStart(t *testing.T) {
 	s.SwitchAccount("acct-b")
 	s.status.set(b.State("acct-b"))
 	assert.Nil(t, s.Window().Canvas().Overlays().Top())
+}
+
+func TestStatusBarLeavesTheProblemTheWidthLeft(t *testing.T) {
+	// given a shell in a small window
+	h := healthShell(t)
+	h.shell.Window().Resize(fyne.NewSize(1024, 640))
+
+	// when a sync fails while the server's wait shows
+	h.shell.status.set(backend.SyncState{Held: uitest.Now.Add(time.Hour), Problem: errors.New("MKT.0250 rate limited (HTTP 429)")})
+	h.shell.Window().Content().Refresh()
+
+	// then the problem is shown with room to read, not as a bare ellipsis
+	require.True(t, h.shell.status.problem.Visible())
+	assert.Greater(t, h.shell.status.problem.Size().Width, float32(100))
 }
