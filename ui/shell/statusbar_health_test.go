@@ -96,6 +96,7 @@ func TestARepairOfAnAccountNotShownIsToldAtStart(t *testing.T) {
 	// given two accounts, the one not shown repaired at start-up
 	stores := shellStores(t, "acct-a", "acct-b")
 	rep := backend.Repair{Problem: "it is not a database file at all", MovedTo: "/data/b/cache.db.corrupt-1", Actions: 2, Pending: 2}
+	uitest.NewLoop(t) // the poll's updates wait in the loop: this test is Fyne's goroutine
 	a := test.NewTempApp(t)
 	b := &backend.Backend{
 		Accounts: func() []backend.AccountInfo {
