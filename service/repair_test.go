@@ -267,3 +267,20 @@ func smashPageHolding(t *testing.T, path, marker string) {
 	_, err = f.WriteAt(bytes.Repeat([]byte{0xA5}, page), int64(at/page*page))
 	require.NoError(t, err)
 }
+
+func TestEmptyingTheSandboxCacheAtStartIsNotTakenForDamage(t *testing.T) {
+	// given the sandbox's cache synced once
+	paths := testPaths(t)
+	first := open(t, Options{Paths: paths, SandboxOptions: &small, SandboxAccount: sandbox.AccountMain})
+	name := config.SandboxAccountName(sandbox.AccountMain)
+	_, err := first.SyncOnce(context.Background(), name)
+	require.NoError(t, err)
+	require.NoError(t, first.Close())
+
+	// when the console starts again and empties it, as it does for the sandbox
+	again := open(t, Options{Paths: paths, SandboxOptions: &small, SandboxAccount: sandbox.AccountMain})
+
+	// then no repair is reported: the person is not told of damage that is not there
+	assert.Nil(t, again.Health(name).Repaired)
+	assert.NoError(t, again.Health(name).Broken)
+}
