@@ -9,6 +9,7 @@ import (
 
 	"github.com/koogallery/merchant-console/config"
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/marketapi"
 	"github.com/koogallery/merchant-console/notify"
 	"github.com/koogallery/merchant-console/reports"
@@ -56,7 +57,7 @@ func backend(svc *service.Service, prefs uiprefs.Prefs, logFile string) *uibacke
 	return &uibackend.Backend{
 		Accounts:    func() []uibackend.AccountInfo { return accountInfos(svc.Accounts()) },
 		Store:       svc.Store,
-		State:       func(id string) uibackend.SyncState { return syncState(svc.State(id)) },
+		State:       func(id string) uibackend.SyncState { return syncState(svc.State(id), svc.Health(id)) },
 		SyncNow:     svc.SyncNow,
 		Enqueue:     func(a domain.Action) error { _, err := svc.Enqueue(a); return err },
 		RetryAction: func(acct, key string) error { _, err := svc.RetryAction(acct, key); return err },
@@ -89,10 +90,14 @@ func backend(svc *service.Service, prefs uiprefs.Prefs, logFile string) *uibacke
 		KeyringProblem:       svc.KeyringProblem,
 		NotificationsProblem: svc.NotificationsProblem,
 		Compact:              svc.Compact,
-		DataDir:              svc.Paths().Data,
-		LogFile:              logFile,
-		Now:                  svc.Now,
-		Quit:                 func() { _ = svc.Close() },
+		CheckAndRepair: func(id string) (*uibackend.Repair, error) {
+			rep, err := svc.CheckAndRepair(id)
+			return repairInfo(rep), err
+		},
+		DataDir: svc.Paths().Data,
+		LogFile: logFile,
+		Now:     svc.Now,
+		Quit:    func() { _ = svc.Close() },
 	}
 }
 
@@ -104,9 +109,19 @@ func accountInfos(accts []service.Account) []uibackend.AccountInfo {
 	return out
 }
 
-func syncState(st service.State) uibackend.SyncState {
+func syncState(st service.State, h service.Health) uibackend.SyncState {
 	return uibackend.SyncState{Online: st.Online(), Syncing: st.Status == syncer.StatusSyncing, Progress: st.Progress,
-		LastSync: st.LastSync, Outbox: st.Outbox, Problem: st.Problem, Cause: st.Cause}
+		LastSync: st.LastSync, Outbox: st.Outbox, Problem: st.Problem, Cause: st.Cause,
+		SetAside: h.SetAside, Damaged: h.Damaged, Held: h.Held, Offline: h.Offline, Repaired: repairInfo(h.Repaired)}
+}
+
+// repairInfo is a repair report as the window words it; nil for none.
+func repairInfo(rep *localstore.RepairReport) *uibackend.Repair {
+	if rep == nil {
+		return nil
+	}
+	return &uibackend.Repair{Problem: rep.Problem, MovedTo: rep.MovedTo, Actions: rep.Actions,
+		Pending: rep.Pending, Unreadable: rep.Unreadable, Notices: rep.Notices}
 }
 
 func newAccount(f uibackend.AccountForm) service.NewAccount {

@@ -24,6 +24,7 @@ var Commands = []Command{
 	{"export", "export a report from the local cache to xlsx or csv", RunExport},
 	{"gateway", "verify, forward and record KooGallery's production calls (docs/gateway.md)", RunGateway},
 	{"account", "add, list, edit or remove seller accounts and their keys", RunAccount},
+	{"repair", "check an account's local cache and rebuild it when it is damaged", RunRepair},
 }
 
 // Find is the subcommand called name.

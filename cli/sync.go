@@ -62,6 +62,7 @@ func RunSync(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if url := svc.SandboxURL(); url != "" {
 		printSandboxTarget(stdout, a, url, svc.Accounts())
 	}
+	printRepairs(stdout, svc)
 	if a.once {
 		return syncOnce(ctx, svc, stdout)
 	}
@@ -184,7 +185,27 @@ func printSummary(w io.Writer, s syncer.Summary, err error) {
 		fmt.Fprintf(w, "  %-14s %7d %8d %8d %9s\n", r.Resource, r.New, r.Changed, r.Removed, r.Took.Round(time.Millisecond))
 	}
 	fmt.Fprintf(w, "  outbox: %d sent, %d done, %d rejected, %d left\n", s.Push.Sent, s.Push.Done, s.Push.Rejected, s.Push.Left)
+	for _, p := range s.Problems() {
+		fmt.Fprintf(w, "  problem: %s\n", p)
+	}
 	if err != nil {
 		fmt.Fprintf(w, "  error: %v\n", err)
+	}
+}
+
+// printRepairs says which caches were found damaged and repaired on open,
+// and what was saved, or why one could not be opened at all.
+func printRepairs(w io.Writer, svc *service.Service) {
+	for _, acc := range svc.Accounts() {
+		h := svc.Health(acc.Name)
+		if h.Repaired != nil {
+			fmt.Fprintf(w, "Account %s: the cache was repaired.\n", acc.Name)
+			for _, line := range h.Repaired.Lines() {
+				fmt.Fprintf(w, "  %s\n", line)
+			}
+		}
+		if h.Broken != nil {
+			fmt.Fprintf(w, "Account %s cannot be synced: %v\n", acc.Name, h.Broken)
+		}
 	}
 }

@@ -39,10 +39,13 @@ type accountSpec struct {
 // read them without a lock.
 type account struct {
 	info     Account
-	store    *localstore.Store
-	client   *syncer.Client // nil without usable keys
-	engine   *syncer.Engine // nil without usable keys
-	unsynced error          // why there is no engine
+	spec     accountSpec              // what it was built from: a repair builds it again
+	store    *localstore.Store        // nil when the cache could not be opened (broken)
+	client   *syncer.Client           // nil without usable keys
+	engine   *syncer.Engine           // nil without usable keys
+	unsynced error                    // why there is no engine
+	broken   error                    // why the cache could not be opened, nil when it is open
+	repaired *localstore.RepairReport // what the repair on open found and saved; nil when none ran
 
 	state    atomic.Pointer[syncer.State]
 	progress atomic.Pointer[syncer.Progress]
@@ -52,6 +55,9 @@ type account struct {
 func (a *account) close() error {
 	if a.client != nil {
 		a.client.Close()
+	}
+	if a.store == nil {
+		return nil
 	}
 	if err := a.store.Close(); err != nil {
 		slog.Error("close cache", "account", a.info.Name, "err", err)
@@ -129,15 +135,24 @@ func (s *Service) cachePath(name string) (string, error) {
 	return filepath.Join(dir, config.CacheFileName), nil
 }
 
-// build opens the account's cache and, when it has keys, its client and
-// engine. Only a cache that cannot be opened is an error: an account
-// without keys or with a bad address is listed, with its problem.
+// build opens the account's cache (repairing a damaged one) and, when it
+// has keys, its client and engine. Only a cache another console holds is
+// an error: an account whose cache cannot be opened even after repair, or
+// without keys, or with a bad address is listed with its problem, so it
+// never stops the other accounts or the window.
 func (s *Service) build(sp accountSpec) (*account, error) {
-	store, err := openStore(sp.cache, sp.info.Name, s.opts.Store, sp.reset)
-	if err != nil {
+	store, rep, err := openStore(sp.cache, sp.info.Name, s.opts.Store, sp.reset)
+	if errors.Is(err, localstore.ErrLocked) {
 		return nil, fmt.Errorf("open the cache of %s: %w", sp.info.Name, err)
 	}
-	a := &account{info: sp.info, store: store}
+	a := &account{info: sp.info, spec: sp, store: store, repaired: rep}
+	if err != nil {
+		a.broken = fmt.Errorf("open the cache of %s: %w", sp.info.Name, err)
+		a.unsynced = a.broken
+		a.lastErr.Store(&a.broken)
+		slog.Error("account is listed but its cache cannot be opened", "account", sp.info.Name, "err", err)
+		return a, nil
+	}
 	if err := s.connect(a, sp); err != nil {
 		slog.Warn("account is listed but not synced", "account", sp.info.Name, "err", err)
 		a.unsynced = err

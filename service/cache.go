@@ -34,29 +34,42 @@ type Cache struct {
 // OpenCache opens an account's existing cache; a missing one is an error
 // that says to sync first.
 func OpenCache(o CacheOptions) (*Cache, error) {
-	if o.File != "" && o.Account == "" {
-		return nil, errors.New("a cache file needs its account (the cache checks it belongs to that account)")
-	}
 	paths, err := resolvePaths(o.Paths)
 	if err != nil {
 		return nil, err
 	}
-	name, path := o.Account, o.File
-	if path == "" {
-		if name, err = pickAccount(paths, name); err != nil {
-			return nil, err
-		}
-		dir, err := paths.AccountDataDir(name)
-		if err != nil {
-			return nil, err
-		}
-		path = filepath.Join(dir, config.CacheFileName)
+	name, path, err := cacheFile(o)
+	if err != nil {
+		return nil, err
 	}
 	s, err := openExisting(path, name, o.Store)
 	if err != nil {
 		return nil, err
 	}
 	return &Cache{store: s, paths: paths}, nil
+}
+
+// cacheFile is the account and file CacheOptions name.
+func cacheFile(o CacheOptions) (name, path string, err error) {
+	if o.File != "" && o.Account == "" {
+		return "", "", errors.New("a cache file needs its account (the cache checks it belongs to that account)")
+	}
+	paths, err := resolvePaths(o.Paths)
+	if err != nil {
+		return "", "", err
+	}
+	name, path = o.Account, o.File
+	if path != "" {
+		return name, path, nil
+	}
+	if name, err = pickAccount(paths, name); err != nil {
+		return "", "", err
+	}
+	dir, err := paths.AccountDataDir(name)
+	if err != nil {
+		return "", "", err
+	}
+	return name, filepath.Join(dir, config.CacheFileName), nil
 }
 
 // pickAccount checks name against the configured accounts, or picks the

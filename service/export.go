@@ -36,7 +36,7 @@ type ExportRequest struct {
 
 // Export writes a report from an open account's cache.
 func (s *Service) Export(ctx context.Context, name string, req ExportRequest) (reports.Result, error) {
-	a, err := s.mustAccount(name)
+	a, err := s.cachedAccount(name)
 	if err != nil {
 		return reports.Result{}, fmt.Errorf("export: %w", err)
 	}

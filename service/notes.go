@@ -30,7 +30,7 @@ func (s *Service) AddNote(account, ticketID, agent, text string) (domain.Action,
 	if strings.TrimSpace(agent) == "" {
 		return domain.Action{}, ErrNoAgent // the marketplace would refuse it after the fact
 	}
-	a, err := s.mustAccount(account)
+	a, err := s.cachedAccount(account)
 	if err != nil {
 		return domain.Action{}, fmt.Errorf("add note: %w", err)
 	}

@@ -24,7 +24,7 @@ func (s *Service) EditAction(account, key string, params domain.ActionParams) (d
 }
 
 func (s *Service) resend(account, key string, params *domain.ActionParams) (domain.Action, error) {
-	a, err := s.mustAccount(account)
+	a, err := s.cachedAccount(account)
 	if err != nil {
 		return domain.Action{}, fmt.Errorf("send the action again: %w", err)
 	}
@@ -39,7 +39,7 @@ func (s *Service) resend(account, key string, params *domain.ActionParams) (doma
 // DiscardAction drops a refused or unsent action: it stays in the history,
 // marked discarded, and is never sent.
 func (s *Service) DiscardAction(account, key string) (domain.Action, error) {
-	a, err := s.mustAccount(account)
+	a, err := s.cachedAccount(account)
 	if err != nil {
 		return domain.Action{}, fmt.Errorf("discard the action: %w", err)
 	}

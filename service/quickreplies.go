@@ -36,7 +36,7 @@ func (s *Service) FindQuickReplies(lang, query string) ([]quickreply.Entry, []er
 // the agent's display name, ready for the reply box. Placeholders it cannot
 // fill stay in the text and are listed in the result.
 func (s *Service) ExpandQuickReply(account, ticketID, text, agent string) (quickreply.Expansion, error) {
-	a, err := s.mustAccount(account)
+	a, err := s.cachedAccount(account)
 	if err != nil {
 		return quickreply.Expansion{}, fmt.Errorf("quick reply: %w", err)
 	}

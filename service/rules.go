@@ -13,7 +13,7 @@ import (
 // of 5 (warning from 3), and the orders still counting down, for the
 // Overview and the alert screen.
 func (s *Service) Delisting(account string) ([]domain.DelistingCount, error) {
-	a, err := s.mustAccount(account)
+	a, err := s.cachedAccount(account)
 	if err != nil {
 		return nil, fmt.Errorf("delisting: %w", err)
 	}
@@ -41,7 +41,7 @@ func RulesFor(t domain.SupervisionTask, now time.Time) SupervisionRules {
 // SupervisionRules reads the cached task of account and applies the rules
 // at the marketplace's now, for the supervision detail.
 func (s *Service) SupervisionRules(account, taskID string) (SupervisionRules, error) {
-	a, err := s.mustAccount(account)
+	a, err := s.cachedAccount(account)
 	if err != nil {
 		return SupervisionRules{}, fmt.Errorf("supervision rules: %w", err)
 	}

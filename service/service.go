@@ -45,9 +45,10 @@ type Service struct {
 
 // Open loads the accounts (or starts the sandbox), opens every cache, and
 // builds each account's client and engine and the notification rules. It
-// does not sync: Start runs the schedulers, SyncOnce one sync. The first
-// cache that cannot be opened fails Open (localstore.ErrLocked: another
-// copy of the console runs).
+// does not sync: Start runs the schedulers, SyncOnce one sync. A damaged
+// cache is repaired (Health says what was saved); one that still cannot be
+// opened leaves its account listed as broken. Only a cache another copy of
+// the console holds fails Open (localstore.ErrLocked).
 func Open(opts Options) (*Service, error) {
 	paths, err := resolvePaths(opts.Paths)
 	if err != nil {
@@ -196,6 +197,19 @@ func (s *Service) mustAccount(name string) (*account, error) {
 		return a, nil
 	}
 	return nil, fmt.Errorf("account %q is not open", name)
+}
+
+// cachedAccount is mustAccount for work on the cache: a broken account (its
+// cache could not be opened) answers with the reason instead.
+func (s *Service) cachedAccount(name string) (*account, error) {
+	a, err := s.mustAccount(name)
+	if err != nil {
+		return nil, err
+	}
+	if a.store == nil {
+		return nil, a.broken
+	}
+	return a, nil
 }
 
 func (s *Service) publish(a *account) {

@@ -47,7 +47,8 @@ func (s *Service) State(name string) State {
 		out.Status, out.LastSync, out.Outbox = st.Status, st.LastSync, st.Outbox
 		out.Cause, out.NextRetry, out.HeldUntil = st.Cause, st.NextRetry, st.HeldUntil
 	}
-	if n, err := a.store.PendingCount(); err == nil {
+	if a.store == nil { // a broken account: its reason is the problem below
+	} else if n, err := a.store.PendingCount(); err == nil {
 		out.Outbox = n // counted now: the scheduler's figure is as old as its last sync
 	}
 	if p := a.progress.Load(); p != nil && out.Status == syncer.StatusSyncing && !p.Done && p.Total > 0 {
@@ -184,6 +185,9 @@ func (s *Service) Enqueue(act domain.Action) (domain.Action, error) {
 	if err != nil {
 		return act, fmt.Errorf("enqueue: %w", err)
 	}
+	if a.store == nil {
+		return act, fmt.Errorf("enqueue: %w", a.broken)
+	}
 	out, err := a.store.Enqueue(act)
 	if err != nil {
 		return out, err
@@ -197,6 +201,9 @@ func (s *Service) Compact(name string) error {
 	a, err := s.mustAccount(name)
 	if err != nil {
 		return fmt.Errorf("compact: %w", err)
+	}
+	if a.store == nil {
+		return fmt.Errorf("compact: %w", a.broken)
 	}
 	return a.store.Compact()
 }

@@ -29,6 +29,12 @@ type SyncState struct {
 	Problem  error     // the last failure, nil after a success
 	// Cause is why the marketplace cannot be reached, while offline.
 	Cause syncer.Cause
+
+	SetAside int       // records the server sent that the cache set aside (Settings → Data lists them)
+	Damaged  int       // quarantined outbox entries, never sent
+	Held     time.Time // the server asked to wait until then ("rate limited until"); zero when not
+	Offline  time.Time // the next try after the marketplace could not be reached; zero when none
+	Repaired *Repair   // what the repair at start-up found and saved; nil when none ran
 }
 
 // AccountForm is what Settings collects to add or change an account. The
@@ -84,6 +90,10 @@ type Backend struct {
 	KeyringProblem func() error
 	// Compact rewrites an account's cache file to reclaim space.
 	Compact func(accountID string) error
+	// CheckAndRepair reads an account's whole cache and repairs it when it
+	// is damaged; nil Repair when it was sound. It takes seconds: call it
+	// off Fyne's goroutine.
+	CheckAndRepair func(accountID string) (*Repair, error)
 	// DataDir is where caches, exports and logs live.
 	DataDir string
 	// LogFile is the current log file, shown in Settings for support.

@@ -70,7 +70,7 @@ func storeProblem(err error) (Problem, bool) {
 			lang.L("Switch to the window that is already open, or close it and start again.")}, true
 	case errors.Is(err, localstore.ErrCorrupt):
 		return Problem{lang.L("This account's local data is damaged."),
-			lang.L("Settings → Data → Compact rebuilds it from the marketplace; unsent actions are kept.")}, true
+			lang.L("Settings → Data → Check and repair sets the file aside and syncs the account again; queued actions that can be read are kept.")}, true
 	case errors.Is(err, localstore.ErrNewerSchema):
 		return Problem{lang.L("The local data was written by a newer version of Merchant Console."),
 			lang.L("Install the newer version, or choose another data folder in Settings.")}, true

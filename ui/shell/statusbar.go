@@ -23,6 +23,10 @@ type statusBar struct {
 	busy     *widget.ProgressBarInfinite
 	outbox   *widget.Label
 	problem  *widget.Label
+	health   *widget.Button            // records set aside, damaged actions: opens Settings → Data
+	wait     *widget.Label             // rate limited until, next try after offline
+	told     map[string]backend.Repair // the start-up repair each account's dialog told
+	toldAll  bool                      // the other accounts' repairs were looked for
 	state    backend.SyncState
 	root     fyne.CanvasObject
 }
@@ -31,15 +35,18 @@ func newStatusBar(s *Shell) *statusBar {
 	b := &statusBar{s: s, icon: widget.NewIcon(theme.MediaRecordIcon()),
 		online: widget.NewLabel(""), last: widget.NewLabel(""), outbox: widget.NewLabel(""),
 		progress: widget.NewProgressBar(), busy: widget.NewProgressBarInfinite(), problem: widget.NewLabel("")}
+	b.health = widget.NewButtonWithIcon("", theme.WarningIcon(), s.showDataSettings)
+	b.health.Importance = widget.LowImportance
+	b.wait = widget.NewLabel("")
 	b.problem.Importance = widget.DangerImportance
 	b.problem.Truncation = fyne.TextTruncateEllipsis
 	b.progress.Hide()
 	b.busy.Hide()
 	b.busy.Stop()
 	bars := container.NewGridWrap(fyne.NewSize(160, b.progress.MinSize().Height), container.NewStack(b.progress, b.busy))
-	left := container.NewHBox(b.icon, b.online, widget.NewSeparator(), b.last, bars, widget.NewSeparator(), b.outbox)
-	// the problem fills what is left: in a box it would get only its
-	// truncated minimum, a lone red "…"
+	left := container.NewHBox(b.icon, b.online, widget.NewSeparator(), b.last, bars, widget.NewSeparator(), b.outbox, b.health, b.wait)
+	// the problem takes the width left, cut with an ellipsis: in an HBox it got its
+	// minimum only, which an ellipsis label makes a bare "…"
 	b.problem.Alignment = fyne.TextAlignTrailing
 	b.root = container.NewBorder(nil, nil, left, nil, b.problem)
 	b.set(backend.SyncState{Progress: -1})
@@ -70,6 +77,7 @@ func (b *statusBar) set(st backend.SyncState) {
 	b.last.SetText(lang.L("Last sync: {{.When}}", map[string]any{"When": kit.FormatAgo(st.LastSync, b.s.b.Time())}))
 	b.showProgress(st)
 	b.outbox.SetText(outboxText(st.Outbox))
+	b.showHealth(st)
 	if st.Problem != nil && (st.Online || st.Cause == syncer.CauseNone) { // offline, the reason is said on the left
 		b.problem.SetText(kit.ErrorText(st.Problem))
 		b.problem.Show()

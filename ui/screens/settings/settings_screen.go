@@ -1,19 +1,14 @@
 package settings
 
 import (
-	"fmt"
-	"net/url"
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/koogallery/merchant-console/i18n"
-	"github.com/koogallery/merchant-console/ui/kit"
 	"github.com/koogallery/merchant-console/ui/theme"
 )
 
@@ -22,20 +17,23 @@ import (
 type Screen struct {
 	s        Host
 	accounts *accountsSection
+	data     *dataSection
+	scroll   *container.Scroll
 	root     fyne.CanvasObject
 }
 
 func newSettingsScreen(s Host) *Screen {
-	st := &Screen{s: s, accounts: newAccountsSection(s)}
+	st := &Screen{s: s, accounts: newAccountsSection(s), data: newDataSection(s)}
 	// Cards in one scroll rather than an accordion: every setting can be
 	// found by scrolling, and nothing stretches to fill the window.
-	st.root = container.NewVScroll(container.NewPadded(container.NewVBox(
+	st.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(
 		widget.NewCard(lang.L("Accounts"), "", st.accounts.root),
 		widget.NewCard(lang.L("Sync"), "", st.syncSection()),
 		widget.NewCard(lang.L("Notifications"), "", newNotifySection(s).root),
 		widget.NewCard(lang.L("Appearance and language"), "", st.lookSection()),
-		widget.NewCard(lang.L("Data"), "", st.dataSection()),
+		widget.NewCard(lang.L("Data"), "", st.data.root), // last: ShowData scrolls to the bottom
 	)))
+	st.root = st.scroll
 	return st
 }
 
@@ -43,7 +41,10 @@ func newSettingsScreen(s Host) *Screen {
 func (st *Screen) Object() fyne.CanvasObject { return st.root }
 
 // Reload implements screens.Screen: the account list and keyring state may change.
-func (st *Screen) Reload() { st.accounts.reload() }
+func (st *Screen) Reload() {
+	st.accounts.reload()
+	st.data.reload()
+}
 
 // Close implements screens.Screen.
 func (st *Screen) Close() {}
@@ -140,73 +141,4 @@ func indexOf[T comparable](list []T, v T) int {
 		}
 	}
 	return 0
-}
-
-func (st *Screen) dataSection() fyne.CanvasObject {
-	b := st.s.Backend()
-	dir := widget.NewLabel(b.DataDir)
-	dir.Wrapping = fyne.TextWrapBreak
-	open := widget.NewButton(lang.L("Open folder"), func() {
-		if err := st.s.App().OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(b.DataDir)}); err != nil {
-			kit.ShowError(err, st.s.Window())
-		}
-	})
-	moved := widget.NewLabel(lang.L("The new folder is used after a restart; copy the old one's contents there first to keep your data."))
-	moved.Wrapping = fyne.TextWrapWord
-	moved.Importance = widget.WarningImportance
-	moved.Hide()
-	change := widget.NewButton(lang.L("Change…"), func() { st.chooseDataDir(dir, moved) })
-	logFile := widget.NewLabel(b.LogFile)
-	logFile.Wrapping = fyne.TextWrapBreak
-	result := widget.NewLabel("")
-	result.Wrapping = fyne.TextWrapWord
-	compact := widget.NewButton(lang.L("Compact this account's cache"), nil)
-	compact.OnTapped = func() { st.compact(compact, result) }
-	if b.Compact == nil {
-		compact.Disable()
-	}
-	return widget.NewForm(
-		widget.NewFormItem(lang.L("Data folder"), container.NewVBox(
-			container.NewBorder(nil, nil, nil, container.NewHBox(open, change), dir), moved)),
-		widget.NewFormItem(lang.L("Log file"), logFile),
-		widget.NewFormItem(lang.L("Cache"), container.NewVBox(compact, result)),
-	)
-}
-
-// chooseDataDir saves another data folder; the caches move at next start
-// because open caches cannot change file under a running sync.
-func (st *Screen) chooseDataDir(dir, moved *widget.Label) {
-	dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil {
-			kit.ShowError(err, st.s.Window())
-			return
-		}
-		if u == nil {
-			return // cancelled
-		}
-		st.s.Prefs().SetDataDir(u.Path())
-		dir.SetText(u.Path())
-		moved.Show()
-	}, st.s.Window())
-}
-
-// compact runs off Fyne's goroutine: rewriting a large file takes seconds.
-func (st *Screen) compact(btn *widget.Button, result *widget.Label) {
-	acct := st.s.Account()
-	btn.Disable()
-	result.SetText(lang.L("Compacting…"))
-	do := kit.Do
-	go func() {
-		start := time.Now()
-		err := st.s.Backend().Compact(acct)
-		took := time.Since(start).Round(time.Millisecond)
-		do(func() {
-			btn.Enable()
-			if err != nil {
-				result.SetText(kit.ErrorText(err))
-				return
-			}
-			result.SetText(lang.L("Done in {{.Took}}.", map[string]any{"Took": fmt.Sprint(took)}))
-		})
-	}()
 }
