@@ -44,6 +44,12 @@ func keylessHome(t *testing.T, h *testHost) config.Paths {
 	return paths
 }
 
+// formOpen reports whether the account dialog is the window's top overlay.
+func formOpen(h *testHost) bool {
+	top := h.win.Canvas().Overlays().Top()
+	return top != nil && uitest.Shows(top, "Where the keys are kept")
+}
+
 // radios are the store choices shown under root, by label.
 func radios(root fyne.CanvasObject) map[string]*widget.RadioGroup {
 	out := map[string]*widget.RadioGroup{}
@@ -146,7 +152,7 @@ func TestAWrongPassphraseKeepsEverythingTyped(t *testing.T) {
 
 	// then the dialog stays with the error at the passphrase and nothing typed lost
 	assert.Equal(t, "This passphrase does not open the credentials file. Type it again.", f.passErr.Text)
-	assert.True(t, uitest.Shows(h.win.Canvas().Overlays().Top(), "Where the keys are kept"), "the dialog closed")
+	assert.True(t, formOpen(h), "the dialog closed")
 	assert.Equal(t, []string{"second", "AKSECOND", "SKSECOND", "not the passphrase"}, []string{f.name.Text, f.ak.Text, f.sk.Text, f.pass.Text})
 	assert.Zero(t, h.changed)
 
@@ -176,7 +182,7 @@ func TestAFailedSaveKeepsTheDialogOpen(t *testing.T) {
 	h.loop.RunUntil(t, func() bool { return f.result.Text != "" })
 
 	// then the dialog is still there, with the keys and the reason
-	assert.True(t, uitest.Shows(h.win.Canvas().Overlays().Top(), "Where the keys are kept"))
+	assert.True(t, formOpen(h), "the dialog closed")
 	assert.Equal(t, "SKEXAMPLE", f.sk.Text)
 	assert.Contains(t, f.result.Text, "keyring")
 }
@@ -240,4 +246,3 @@ func TestEveryStoreReasonIsTranslated(t *testing.T) {
 		assert.NotEqual(t, r, i18n.In(i18n.Chinese, r), "no Chinese for %q", r)
 	}
 }
-
