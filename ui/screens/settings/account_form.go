@@ -30,7 +30,7 @@ type accountForm struct {
 
 	name, baseURL, ak, sk, pass, pass2 *widget.Entry
 	site                               *widget.Select
-	keys, passBox, pass2Box            *fyne.Container
+	fields                             *widget.Form // what the chosen store asks, aligned in one form
 	envDetail, passErr, result         *widget.Label
 	test, saveBtn                      *widget.Button
 	dlg                                dialog.Dialog
@@ -79,10 +79,12 @@ func newAccountForm(h Host, choice credentials.StoreChoice, editing *backend.Acc
 	f.test = widget.NewButton(lang.L("Test connection"), f.runTest)
 	f.saveBtn = widget.NewButton(lang.L("Save"), f.save)
 	f.saveBtn.Importance = widget.HighImportance
-	f.stores = newStorePicker(choice, func(config.KeyStore) { f.storeChanged() })
-	f.keys = container.NewVBox(widget.NewForm(widget.NewFormItem("AK", f.ak), widget.NewFormItem("SK", f.sk)))
-	f.pass2Box = container.NewVBox(widget.NewForm(widget.NewFormItem(lang.L("Passphrase again"), f.pass2)))
-	f.passBox = container.NewVBox(widget.NewForm(widget.NewFormItem(lang.L("Passphrase"), f.pass)), f.pass2Box, f.passErr)
+	why := lang.L(choice.Reason)
+	if editing != nil {
+		why = lang.L("The account's keys are kept in the store chosen below; choose another to move them there.")
+	}
+	f.stores = newStorePicker(choice, why, func(config.KeyStore) { f.storeChanged() })
+	f.fields = widget.NewForm()
 	f.prefill()
 	return f
 }
@@ -113,19 +115,21 @@ func (f *accountForm) show() {
 	if f.editing != nil {
 		title = lang.L("Edit account")
 	}
-	base := widget.NewForm(
-		widget.NewFormItem(lang.L("Name"), f.name),
-		widget.NewFormItem(lang.L("Site"), f.site),
-		widget.NewFormItem(lang.L("Address (only for other)"), f.baseURL),
-	)
 	storeTitle := widget.NewLabelWithStyle(lang.L("Where the keys are kept"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	body := container.NewVBox(base, storeTitle, f.stores.root, f.envDetail, f.keys, f.passBox,
-		container.NewBorder(nil, nil, f.test, nil, f.result))
+	stores := container.NewVBox(storeTitle, f.stores.root)
+	keys := container.NewVBox(f.envDetail, f.passErr, container.NewBorder(nil, nil, f.test, nil, f.result))
+	win := f.s.Window().Canvas().Size()
+	// Side by side when the window is wide enough, so that the whole form
+	// fits a 1024x640 window without scrolling; else one column, the store
+	// still above the keys.
+	var body fyne.CanvasObject = container.NewVBox(stores, f.fields, keys)
+	if win.Width >= 900 {
+		body = container.NewGridWithColumns(2, stores, container.NewVBox(f.fields, keys))
+	}
 	cancel := widget.NewButton(lang.L("Cancel"), func() { f.dlg.Hide() })
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, f.saveBtn)
 	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(body)), f.s.Window())
-	win := f.s.Window().Canvas().Size()
-	f.dlg.Resize(fyne.NewSize(min(640, win.Width-24), min(600, win.Height-24)))
+	f.dlg.Resize(fyne.NewSize(min(980, win.Width-24), min(620, win.Height-24)))
 	f.dlg.Show()
 	f.s.Window().Canvas().Focus(f.name)
 }
@@ -150,16 +154,44 @@ func (f *accountForm) passNeeded() int {
 // storeChanged shows the fields the chosen store needs.
 func (f *accountForm) storeChanged() {
 	env := f.store() == config.KeyStoreEnv
-	setVisible(f.keys, !env)
 	f.envDetail.Hide()
 	if o, ok := f.choice.Option(config.KeyStoreEnv); ok && env {
 		f.envDetail.SetText(optionText(o))
 		f.envDetail.Show()
 	}
-	n := f.passNeeded()
-	setVisible(f.passBox, n > 0)
-	setVisible(f.pass2Box, n > 1)
+	f.layoutFields(!env, f.passNeeded())
 	f.validate()
+}
+
+// layoutFields puts in the form the fields the store asks: the keys
+// unless they come from the environment, the passphrase once or twice.
+func (f *accountForm) layoutFields(keys bool, passes int) {
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Name"), f.name),
+		widget.NewFormItem(lang.L("Site"), f.site),
+		widget.NewFormItem(lang.L("Address (only for other)"), f.baseURL),
+	}
+	if keys {
+		items = append(items, widget.NewFormItem("AK", f.ak), widget.NewFormItem("SK", f.sk))
+	}
+	if passes > 0 {
+		items = append(items, widget.NewFormItem(lang.L("Passphrase"), f.pass))
+	}
+	if passes > 1 {
+		items = append(items, widget.NewFormItem(lang.L("Passphrase again"), f.pass2))
+	}
+	f.fields.Items = items
+	f.fields.Refresh()
+}
+
+// asks reports whether the form shows field.
+func (f *accountForm) asks(field fyne.CanvasObject) bool {
+	for _, it := range f.fields.Items {
+		if it.Widget == field {
+			return true
+		}
+	}
+	return false
 }
 
 func setVisible(o fyne.CanvasObject, on bool) {

@@ -1,9 +1,14 @@
 package settings
 
 import (
+	"image/color"
+	"strings"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/koogallery/merchant-console/config"
@@ -33,7 +38,8 @@ type storePicker struct {
 	root     fyne.CanvasObject
 }
 
-func newStorePicker(c credentials.StoreChoice, changed func(config.KeyStore)) *storePicker {
+// newStorePicker lists c's options; why says why the preselected one is.
+func newStorePicker(c credentials.StoreChoice, why string, changed func(config.KeyStore)) *storePicker {
 	p := &storePicker{radios: map[config.KeyStore]*widget.RadioGroup{}, changed: changed}
 	box := container.NewVBox()
 	for _, o := range c.Options {
@@ -48,24 +54,28 @@ func newStorePicker(c credentials.StoreChoice, changed func(config.KeyStore)) *s
 		p.radios[store] = radio
 		reason := widget.NewLabel(optionText(o))
 		reason.Wrapping = fyne.TextWrapWord
-		reason.Importance = widget.LowImportance
 		if !o.Available {
 			radio.Disable()
+			reason.Importance = widget.LowImportance // greyed like its radio
 		}
-		box.Add(container.NewBorder(nil, nil, nil, nil, container.NewVBox(radio, container.NewPadded(reason))))
+		indent := canvas.NewRectangle(color.Transparent)
+		indent.SetMinSize(fyne.NewSize(theme.IconInlineSize(), 0))
+		box.Add(container.NewVBox(radio, container.NewBorder(nil, nil, indent, nil, reason)))
 	}
-	why := widget.NewLabel(lang.L(c.Reason))
-	why.Wrapping = fyne.TextWrapWord
-	why.TextStyle = fyne.TextStyle{Italic: true}
-	p.root = container.NewVBox(box, why)
+	because := widget.NewLabel(why)
+	because.Wrapping = fyne.TextWrapWord
+	because.TextStyle = fyne.TextStyle{Italic: true}
+	p.root = container.NewVBox(because, box) // why first: it is read before the options
 	return p
 }
 
-// optionText is the option's reason, translated, and its detail.
+// optionText is the option's reason, translated, and its detail: a
+// path, a masked AK, or what the keyring answered (without the sentence
+// that only repeats the reason).
 func optionText(o credentials.StoreOption) string {
 	text := lang.L(o.Reason)
-	if o.Detail != "" {
-		text += "\n" + o.Detail
+	if d := strings.TrimPrefix(o.Detail, credentials.ErrNoKeyring.Error()+": "); d != "" {
+		text += "\n" + d
 	}
 	return text
 }

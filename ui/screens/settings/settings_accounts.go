@@ -112,10 +112,16 @@ func (a *accountsSection) remove(acc backend.AccountInfo) {
 }
 
 func (a *accountsSection) confirmRemove(acc backend.AccountInfo) {
-	msg := widget.NewLabel(lang.L("Remove {{.Name}}? Its keys are deleted from: {{.Store}}. Its local data and unsent actions stay in {{.Dir}}; adding an account of the same name uses them again.",
-		map[string]any{"Name": acc.Label, "Store": storeLabel(acc.Store), "Dir": acc.CacheDir}))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(lang.L("Remove account"), lang.L("Remove"), lang.L("Cancel"), msg, func(ok bool) {
+	ask := widget.NewLabelWithStyle(lang.L("Remove {{.Name}}?", map[string]any{"Name": acc.Label}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	keys := widget.NewLabel(lang.L("Its keys are deleted from: {{.Store}}.", map[string]any{"Store": storeLabel(acc.Store)}))
+	kept := widget.NewLabel(lang.L("Its local data and unsent actions stay on disk, and are used again if you add an account of the same name:"))
+	dir := widget.NewLabel(acc.CacheDir)
+	for _, l := range []*widget.Label{ask, keys, kept} {
+		l.Wrapping = fyne.TextWrapWord
+	}
+	dir.Wrapping = fyne.TextWrapBreak // a path has no spaces to wrap at
+	dir.Importance = widget.LowImportance
+	d := dialog.NewCustomConfirm(lang.L("Remove account"), lang.L("Remove"), lang.L("Cancel"), container.NewVBox(ask, keys, kept, dir), func(ok bool) {
 		if !ok || a.s.Backend().RemoveAccount == nil {
 			return
 		}
@@ -127,6 +133,7 @@ func (a *accountsSection) confirmRemove(acc backend.AccountInfo) {
 			a.s.AccountsChanged()
 		})
 	}, a.s.Window())
-	d.Resize(fyne.NewSize(min(520, a.s.Window().Canvas().Size().Width-24), 0))
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Resize(fyne.NewSize(min(560, a.s.Window().Canvas().Size().Width-24), 0))
 	d.Show()
 }

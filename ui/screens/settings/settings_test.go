@@ -108,9 +108,9 @@ func TestRemovingAnAccountRunsBehindProgressAndRefreshesTheWindow(t *testing.T) 
 	h.win.SetContent(st.Object())
 
 	// when the user removes acct-b and confirms
-	st.accounts.confirmRemove(backend.AccountInfo{ID: "acct-b", Label: "B"})
+	st.accounts.confirmRemove(backend.AccountInfo{ID: "acct-b", Label: "B", Store: "keyring"})
 	top := h.win.Canvas().Overlays().Top()
-	assert.True(t, uitest.Shows(top, "Its keys are deleted from"), "the dialog says the keys go")
+	assert.True(t, uitest.Shows(top, "Its keys are deleted from: System keyring."), "the dialog says the keys go")
 	uitest.FindButton(t, top, "Cancel")
 	test.Tap(uitest.FindButton(t, top, "Remove"))
 
