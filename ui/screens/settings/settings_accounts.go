@@ -1,6 +1,8 @@
 package settings
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -78,14 +80,17 @@ func (a *accountsSection) row(acc backend.AccountInfo) fyne.CanvasObject {
 	}
 	site := widget.NewLabel(where)
 	site.Importance = widget.LowImportance
-	detail := acc.URL
+	var detail []string
+	if acc.URL != "" {
+		detail = append(detail, acc.URL)
+	}
 	if !acc.Sandbox {
-		detail += " · " + lang.L("keys: {{.Store}}", map[string]any{"Store": storeLabel(acc.Store)})
+		detail = append(detail, lang.L("keys: {{.Store}}", map[string]any{"Store": storeLabel(acc.Store)}))
 	}
 	if acc.Locked {
-		detail += " · " + lang.L("locked: waits for the passphrase")
+		detail = append(detail, lang.L("locked: waits for the passphrase"))
 	}
-	url := widget.NewLabel(detail)
+	url := widget.NewLabel(strings.Join(detail, " · "))
 	url.Importance = widget.LowImportance
 	url.Truncation = fyne.TextTruncateEllipsis
 	actions := container.NewHBox()
@@ -120,7 +125,6 @@ func (a *accountsSection) confirmRemove(acc backend.AccountInfo) {
 		l.Wrapping = fyne.TextWrapWord
 	}
 	dir.Wrapping = fyne.TextWrapBreak // a path has no spaces to wrap at
-	dir.Importance = widget.LowImportance
 	d := dialog.NewCustomConfirm(lang.L("Remove account"), lang.L("Remove"), lang.L("Cancel"), container.NewVBox(ask, keys, kept, dir), func(ok bool) {
 		if !ok || a.s.Backend().RemoveAccount == nil {
 			return
