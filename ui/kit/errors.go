@@ -91,7 +91,7 @@ func keyringProblem(err error) (Problem, bool) {
 			lang.L("Open Settings → Accounts and choose Unlock to enter its passphrase.")}, true
 	case errors.Is(err, credentials.ErrNoKeyring):
 		return Problem{lang.L("The system keyring does not answer, so this account's keys cannot be read from it."),
-			lang.L("Open Settings → Accounts, edit the account and keep its keys in the encrypted file.")}, true
+			lang.L("Open Settings → Accounts, edit the account, choose the encrypted file and enter its AK and SK again.")}, true
 	case errors.Is(err, credentials.ErrNotFound):
 		return Problem{lang.L("No AK/SK is saved for this account."),
 			lang.L("Open Settings → Accounts, edit the account and enter its AK and SK.")}, true
