@@ -15,7 +15,7 @@ APT_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
 	xvfb xauth dbus dunst imagemagick gcc-mingw-w64-x86-64
 
-.PHONY: all deps build run test test-go smoke bench lint package windows clean
+.PHONY: all deps build run test test-go smoke notifications bench lint package windows clean
 
 all: build
 
@@ -36,6 +36,7 @@ test: deps
 	$(GO) vet $(PKG)
 	$(GO) test -race -count=1 -timeout 30m $(PKG)
 	$(MAKE) --no-print-directory smoke
+	$(MAKE) --no-print-directory notifications
 	$(MAKE) --no-print-directory windows
 
 ## smoke: start the real app under Xvfb, visit every screen, save screenshots in build/screenshots.
@@ -43,6 +44,13 @@ smoke: deps
 	@if [ -f app/smoke_test.go ]; then \
 		$(XVFB) $(GO) test -count=1 -tags smoke -run TestSmoke -timeout 10m ./app/ ; \
 	else echo "smoke: no smoke test yet"; fi
+
+## notifications: the desktop-notification tests, each in its own
+## dbus-run-session with dunst under Xvfb: what is sent (urgency, timeout,
+## actions, icon), the summary of a first sync, the open action. Here a
+## missing dunst or dbus-run-session fails the step instead of skipping.
+notifications: deps
+	DESKTOP_TEST_REQUIRED=1 $(GO) test -count=1 -run 'TestDesktopNotifications|TestNotifierThroughDunst' -timeout 10m ./service/ ./notify/
 
 ## bench: the benchmarks whose figures BENCHMARKS.md records (under Xvfb:
 ## the launch benchmark opens a real window).

@@ -25,7 +25,7 @@ func serviceOptions(a fyne.App, paths config.Paths, prefs uiprefs.Prefs, opts Op
 	rules := notifySettings(prefs)
 	return service.Options{
 		Paths: paths, SandboxOptions: opts.Sandbox,
-		Intervals: prefs.SyncIntervals(), Notify: &rules, Desktop: desktopNotifier(a),
+		Intervals: prefs.SyncIntervals(), Notify: &rules, Desktop: desktopNotifier(a, rules.Lang, events),
 		NotificationsPaused: prefs.NotificationsPaused(),
 		OnNotice:            events.notified,
 		OnChanges:           func(acct string, _ []domain.Change) { events.changed(acct) },

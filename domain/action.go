@@ -14,6 +14,7 @@ const (
 	ActTicketReply         ActionName = "reply"          // 回复
 	ActTicketAwaitCustomer ActionName = "await-customer" // 待客户反馈
 	ActTicketResolve       ActionName = "resolve"        // 确认解决 (cause, solution)
+	ActTicketNote          ActionName = "note"           // 内部备注: seen by agents only, never the customer
 	ActConfirmRequirement  ActionName = "confirm-requirement"
 	ActRejectRequirement   ActionName = "reject-requirement"
 	ActUploadReport        ActionName = "upload-report" // 上传交付验收报告 / 交付证明

@@ -107,20 +107,21 @@ func (a InterfaceAlert) Countdown(now time.Time) (time.Duration, bool) {
 	return a.UnsubscribeAt.Sub(now), true
 }
 
-// SellerResultCodes explains the result codes a seller's server returns.
-var SellerResultCodes = map[string]string{
-	"000000": "成功 / success",
-	"000001": "鉴权失败 / authentication failed",
-	"000002": "请求参数不合法 / bad parameter",
-	"000003": "实例ID不存在 / instance not found",
-	"000004": "请求处理中 / in progress",
-	"000005": "其它服务内部错误 / internal error",
-	"000100": "无可用实例资源分配 / no resource available",
-	"000101": "手机号缺失或重复 / mobile phone missing or duplicate",
-	"000102": "邮箱缺失或重复 / e-mail missing or duplicate",
-	"000103": "不可重复购买 / cannot buy twice",
-	"000104": "服务内部错误 / internal service error",
-	"000105": "已享受该权益 / already holds the benefit",
-	"000106": "商品已售罄 / sold out",
-	"000107": "SaaS邮箱域名重复 / duplicate SaaS e-mail domain",
+// SellerResultCodes explains the result codes a seller's server returns, in
+// both languages.
+var SellerResultCodes = map[string]Label{
+	"000000": {"成功", "success"},
+	"000001": {"鉴权失败", "authentication failed"},
+	"000002": {"请求参数不合法", "bad parameter"},
+	"000003": {"实例ID不存在", "instance not found"},
+	"000004": {"请求处理中", "in progress"},
+	"000005": {"其它服务内部错误", "internal error"},
+	"000100": {"无可用实例资源分配", "no resource available"},
+	"000101": {"手机号缺失或重复", "mobile phone missing or duplicate"},
+	"000102": {"邮箱缺失或重复", "e-mail missing or duplicate"},
+	"000103": {"不可重复购买", "cannot buy twice"},
+	"000104": {"服务内部错误", "internal service error"},
+	"000105": {"已享受该权益", "already holds the benefit"},
+	"000106": {"商品已售罄", "sold out"},
+	"000107": {"SaaS邮箱域名重复", "duplicate SaaS e-mail domain"},
 }

@@ -110,7 +110,8 @@ func TestSellerResultCodes(t *testing.T) {
 		t.Run(c, func(t *testing.T) {
 			text, ok := SellerResultCodes[c]
 			assert.True(t, ok)
-			assert.Contains(t, text, " / ", "Chinese and English explanation")
+			assert.NotEmpty(t, text.Zh, "Chinese explanation")
+			assert.NotEmpty(t, text.En, "English explanation")
 		})
 	}
 }

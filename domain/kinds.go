@@ -86,16 +86,19 @@ func ticketKind() Kind {
 		TimeField: "createdAt", TimeLabel: Label{"创建时间", "created"}, Sync: SyncFast,
 		Statuses: []Status{
 			{Code: string(TicketPendingAccept), Label: Label{"待受理", "Pending acceptance"}, Actor: PartyMerchant,
-				Actions: []ActionName{ActTicketAccept}, Notice: NoticeNewTicket},
+				Actions: []ActionName{ActTicketAccept, ActTicketNote}, Notice: NoticeNewTicket},
 			{Code: string(TicketProcessing), Label: Label{"处理中", "Processing"}, Actor: PartyMerchant,
-				Actions: []ActionName{ActTicketReply, ActTicketAwaitCustomer, ActTicketResolve}, Notice: NoticeNewTicket},
+				Actions: []ActionName{ActTicketReply, ActTicketAwaitCustomer, ActTicketResolve, ActTicketNote}, Notice: NoticeNewTicket},
 			// The SLA clock is paused; the agent may still add to the conversation or resolve.
 			{Code: string(TicketAwaitingCustomer), Label: Label{"待客户反馈", "Awaiting customer"}, Actor: PartyUser,
-				Actions: []ActionName{ActTicketReply, ActTicketResolve}, Notice: NoticeNewTicket},
+				Actions: []ActionName{ActTicketReply, ActTicketResolve, ActTicketNote}, Notice: NoticeNewTicket},
 			// Resolved with cause and solution: only the customer moves it on.
 			{Code: string(TicketAwaitingConfirm), Label: Label{"待确认结果", "Awaiting confirmation"}, Actor: PartyUser,
-				Notice: NoticeNewTicket},
-			{Code: string(TicketCompleted), Label: Label{"已完成", "Completed"}, Final: true},
+				Actions: []ActionName{ActTicketNote}, Notice: NoticeNewTicket},
+			// Agents still write down what they learnt on a completed ticket (as
+			// in Zendesk); a note moves nothing. A revoked ticket is withdrawn
+			// and purged, so a note there would be lost: none.
+			{Code: string(TicketCompleted), Label: Label{"已完成", "Completed"}, Final: true, Actions: []ActionName{ActTicketNote}},
 			{Code: string(TicketRevoked), Label: Label{"已撤销", "Revoked"}, Final: true},
 		},
 		status: field(func(t Ticket) string { return string(t.Status) }),

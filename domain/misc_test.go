@@ -85,7 +85,7 @@ func TestActionsFor(t *testing.T) {
 		res  Resource
 		want []ActionName
 	}{
-		{ResTickets, []ActionName{ActTicketAccept, ActTicketReply, ActTicketAwaitCustomer, ActTicketResolve}},
+		{ResTickets, []ActionName{ActTicketAccept, ActTicketNote, ActTicketReply, ActTicketAwaitCustomer, ActTicketResolve}},
 		{ResSupervision, []ActionName{ActConfirmRequirement, ActRejectRequirement, ActUploadReport, ActShip, ActConfirmCompletion, ActAppeal}},
 		{ResAlerts, []ActionName{ActRestart}},
 		{ResOrders, nil},

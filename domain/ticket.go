@@ -54,6 +54,9 @@ type TicketMessage struct {
 	Author string    `json:"author"`
 	Body   string    `json:"body"`
 	At     time.Time `json:"at"`
+	// Internal marks an agent's note (内部备注): kept with the conversation,
+	// never sent to or shown to the customer.
+	Internal bool `json:"internal,omitempty"`
 }
 
 // Attachment is a file attached to a ticket; the console keeps its metadata.
@@ -101,7 +104,7 @@ func (t Ticket) LastCustomerMessage() (TicketMessage, bool) {
 // message, or false if no agent has answered yet.
 func (t Ticket) FirstResponseTime() (time.Duration, bool) {
 	for _, m := range t.Messages {
-		if m.From == PartyMerchant {
+		if m.From == PartyMerchant && !m.Internal { // a note answers nobody
 			return m.At.Sub(t.CreatedAt), true
 		}
 	}

@@ -21,12 +21,14 @@ const shopAccount = "koo-shop"
 
 // console is one running copy of the product for one agent, like a second
 // desktop: its own home (config and cache) and its own service, opened as
-// the window opens it. The keys come from the environment (startWorld).
+// the window opens it. The keys come from the environment (startWorld, or
+// agentConsole for a console on the gateway).
 type console struct {
 	w      *world
 	agent  string
 	home   string
 	centre *collector
+	now    func() time.Time // the clock the console reads: the marketplace's, or the gateway scenario's wall clock
 
 	svc   *service.Service
 	store *localstore.Store // the service's cache of shopAccount
@@ -42,13 +44,21 @@ type console struct {
 // the test ends.
 func newConsole(t *testing.T, w *world, agent string) *console {
 	t.Helper()
-	c := &console{w: w, agent: agent, home: t.TempDir(), centre: &collector{}}
+	return newConsoleOn(t, w, agent, config.Account{Name: shopAccount, Site: config.SiteCustom, BaseURL: w.sb.URL()}, w.now)
+}
+
+// newConsoleOn sets up agent's home with the shop's account as acct
+// configures it (acct.Name must be shopAccount), and opens the console on
+// the clock now; it is closed when the test ends.
+func newConsoleOn(t *testing.T, w *world, agent string, acct config.Account, now func() time.Time) *console {
+	t.Helper()
+	require.Equal(t, shopAccount, acct.Name)
+	c := &console{w: w, agent: agent, home: t.TempDir(), centre: &collector{}, now: now}
 	t.Setenv(config.HomeEnv, c.home)
 	paths, err := config.DefaultPaths()
 	require.NoError(t, err)
 	require.NoError(t, paths.Ensure())
-	require.NoError(t, config.SaveAccounts(paths.AccountsFile(),
-		[]config.Account{{Name: shopAccount, Site: config.SiteCustom, BaseURL: w.sb.URL()}}))
+	require.NoError(t, config.SaveAccounts(paths.AccountsFile(), []config.Account{acct}))
 	c.open(t, nil)
 	t.Cleanup(func() {
 		if c.svc != nil {
@@ -64,7 +74,7 @@ func (c *console) open(t *testing.T, transport http.RoundTripper) {
 	t.Setenv(config.HomeEnv, c.home) // service.Open finds the home as the window does
 	rules := settings()
 	svc, err := service.Open(service.Options{
-		Now:       c.w.now,
+		Now:       c.now,
 		Client:    service.ClientTuning{Timeout: 5 * time.Second, MaxAttempts: 2, BaseDelay: time.Millisecond, MaxDelay: 5 * time.Millisecond, Transport: transport},
 		Schedule:  service.ScheduleTuning{Tick: 5 * time.Millisecond, OfflineMin: 10 * time.Millisecond, OfflineMax: 40 * time.Millisecond},
 		Notify:    &rules,
@@ -154,7 +164,7 @@ func (c *console) enqueue(t *testing.T, key string, res domain.Resource, id stri
 	t.Helper()
 	a, err := c.svc.Enqueue(domain.Action{
 		Key: key, Account: shopAccount, Resource: res, RecordID: id, Name: name,
-		Params: p, State: domain.ActionPending, CreatedAt: c.w.now(),
+		Params: p, State: domain.ActionPending, CreatedAt: c.now(),
 	})
 	require.NoError(t, err)
 	return a

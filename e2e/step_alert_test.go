@@ -35,7 +35,7 @@ func (d *day) failingCreate(t *testing.T) domain.InterfaceAlert {
 // deadlines lists every running countdown the cache knows at the clock's now.
 func deadlines(t *testing.T, c *console) []localstore.Deadline {
 	t.Helper()
-	dl, err := c.store.NearestDeadlines(c.w.now(), 1000)
+	dl, err := c.store.NearestDeadlines(c.now(), 1000)
 	require.NoError(t, err)
 	return dl
 }

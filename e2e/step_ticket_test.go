@@ -24,6 +24,14 @@ func (d *day) pendingTicket(t *testing.T) domain.Ticket {
 	return domain.Ticket{}
 }
 
+// sandboxTicket is a ticket as the marketplace (and its customer) sees it.
+func (d *day) sandboxTicket(t *testing.T, id string) domain.Ticket {
+	t.Helper()
+	rec, ok := d.w.sb.Record(sandbox.AccountMain, domain.ResTickets, id)
+	require.True(t, ok, "ticket %s on the marketplace", id)
+	return rec.(domain.Ticket)
+}
+
 // countBody counts a ticket's messages with exactly this body.
 func countBody(tk domain.Ticket, body string) int {
 	n := 0
@@ -38,9 +46,10 @@ func countBody(tk domain.Ticket, body string) int {
 // offlineTicket: the network is down; agent A accepts a ticket and replies,
 // agent B accepts the same ticket; both wait in their outboxes through
 // failed syncs and a restart. When the network returns A's console goes
-// first, loses the answer to its accept once and restarts; in the end A's
-// accept and reply are applied exactly once and B's accept is refused with
-// an explanation naming A.
+// first and loses every answer to its reply (applied on the marketplace all
+// the same), then restarts; in the end A's accept and reply are applied
+// exactly once, the customer sees the reply once, and B's accept is refused
+// with an explanation naming A.
 func (d *day) offlineTicket(t *testing.T) {
 	a, b, sb := d.a, d.b, d.w.sb
 	// given a ticket both consoles show waiting to be accepted
@@ -71,29 +80,35 @@ func (d *day) offlineTicket(t *testing.T) {
 	}
 	assert.Equal(t, applied, sb.Applied(sandbox.AccountMain), "nothing reached the marketplace")
 
-	// when the network returns and A's first attempt loses the answer
+	// when the network returns and A's console loses every answer to its
+	// reply (the accept's answer comes through): the reply is not
+	// idempotent, so only its idempotency key keeps a resend from posting
+	// it twice
 	sb.SetOffline(false)
-	lossy := newLostReplies()
+	lossy := newLostReplies(marketapi.ActionPath(domain.ResTickets, tk.ID, domain.ActTicketReply))
 	a.restart(t, lossy)
-	_, err := a.sync(t)
-	require.Error(t, err, "the answer to A's accept was lost")
-	require.Positive(t, lossy.dropped.Load())
+	sum, err := a.sync(t)
+	require.Error(t, err, "the answers to A's reply were lost")
+	require.GreaterOrEqual(t, lossy.dropped.Load(), int32(2), "the client resent the reply within the sync")
 
-	// then the accept was applied once on the marketplace but A still
-	// holds it, with the reply behind it
-	assert.Equal(t, applied+1, sb.Applied(sandbox.AccountMain))
-	assert.Len(t, a.pending(t), 2, "A does not know its accept went through")
+	// then the accept is done, and the reply was applied once although A
+	// still holds it: the customer already sees it, exactly once
+	assert.Equal(t, 1, sum.Push.Done, "the accept")
+	assert.Equal(t, domain.ActionDone, a.action(t, domain.ResTickets, tk.ID, "A-accept-"+tk.ID).State)
+	assert.Equal(t, applied+2, sb.Applied(sandbox.AccountMain), "accept and reply once each; the resend was answered from its key")
+	require.Len(t, a.pending(t), 1, "A does not know its reply went through")
+	assert.Equal(t, 1, countBody(d.sandboxTicket(t, tk.ID), reply), "the customer sees the reply once")
 
 	// when A's console restarts on a good network and syncs
 	a.restart(t, nil)
-	sum := a.mustSync(t)
+	sum = a.mustSync(t)
 
-	// then the accept is answered from its key (not applied again) and the
-	// reply is applied once
-	assert.Equal(t, 2, sum.Push.Done)
+	// then the reply is answered from its key, not applied again
+	assert.Equal(t, 1, sum.Push.Done)
 	assert.Zero(t, sum.Push.Rejected)
 	assert.Empty(t, a.pending(t))
 	assert.Equal(t, applied+2, sb.Applied(sandbox.AccountMain), "accept and reply applied exactly once each")
+	assert.Equal(t, 1, countBody(d.sandboxTicket(t, tk.ID), reply), "still once after the restart's resend")
 	for _, key := range []string{"A-accept-", "A-reply-"} {
 		assert.Equal(t, domain.ActionDone, a.action(t, domain.ResTickets, tk.ID, key+tk.ID).State, key)
 	}
@@ -117,9 +132,7 @@ func (d *day) offlineTicket(t *testing.T) {
 	a.restart(t, nil)
 	a.mustSync(t)
 	assert.Equal(t, applied+2, sb.Applied(sandbox.AccountMain))
-	rec, ok := sb.Record(sandbox.AccountMain, domain.ResTickets, tk.ID)
-	require.True(t, ok)
-	views := map[string]domain.Ticket{"sandbox": rec.(domain.Ticket),
+	views := map[string]domain.Ticket{"sandbox": d.sandboxTicket(t, tk.ID),
 		a.agent: get[domain.Ticket](t, a, tk.ID), b.agent: get[domain.Ticket](t, b, tk.ID)}
 	for who, v := range views {
 		assert.Equal(t, domain.TicketProcessing, v.Status, who)

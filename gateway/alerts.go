@@ -92,7 +92,8 @@ func describe(o Outcome) string {
 	case o.HTTPStatus != 200:
 		return fmt.Sprintf("HTTP %d %s", o.HTTPStatus, o.ResultMsg)
 	}
-	if m, ok := domain.SellerResultCodes[o.ResultCode]; ok {
+	if l, ok := domain.SellerResultCodes[o.ResultCode]; ok {
+		m := l.Zh + " / " + l.En // the gateway's alert messages carry both languages
 		if o.ResultMsg != "" {
 			return m + ": " + o.ResultMsg
 		}

@@ -14,7 +14,7 @@ import (
 // Rows written as JSON by earlier versions still decode: the one-byte tag
 // in front of every record says which encoding it uses.
 const (
-	ticketLayout       = 1
+	ticketLayout       = 2 // 2 added the internal-note flag per message; 1 is still read
 	supervisionLayout  = 1
 	alertLayout        = 1
 	billLayout         = 2 // 2 added Type; 1 is still read
@@ -55,7 +55,7 @@ func encodeTicket(b []byte, t *domain.Ticket) []byte {
 	b = putStrs(b, t.Cause, t.Solution)
 	b = putLen(b, len(t.Messages))
 	for _, m := range t.Messages {
-		b = putTime(putStrs(b, m.ID, string(m.From), m.Author, m.Body), m.At)
+		b = putBool(putTime(putStrs(b, m.ID, string(m.From), m.Author, m.Body), m.At), m.Internal)
 	}
 	b = putLen(b, len(t.Attachments))
 	for _, a := range t.Attachments {
@@ -67,8 +67,12 @@ func encodeTicket(b []byte, t *domain.Ticket) []byte {
 
 func decodeTicket(data []byte, t *domain.Ticket) error {
 	r := &reader{b: data}
-	if err := r.layout(ticketLayout, "ticket"); err != nil {
-		return err
+	layout := r.byte()
+	if r.err != nil {
+		return r.err
+	}
+	if layout != ticketLayout && layout != 1 {
+		return fmt.Errorf("ticket layout %d not known", layout)
 	}
 	r.meta(&t.Meta)
 	t.Subject, t.CustomerName, t.ProductID, t.ProductName = r.str(), r.str(), r.str(), r.str()
@@ -81,6 +85,9 @@ func decodeTicket(data []byte, t *domain.Ticket) error {
 		t.Messages = make([]domain.TicketMessage, n)
 		for i := range t.Messages {
 			t.Messages[i] = domain.TicketMessage{ID: r.str(), From: domain.Party(r.str()), Author: r.str(), Body: r.str(), At: r.time()}
+			if layout >= 2 {
+				t.Messages[i].Internal = r.bool()
+			}
 		}
 	}
 	if n := r.count(); n > 0 {

@@ -10,8 +10,13 @@
 // goes into the cache's notification log first; a key already there is never
 // shown again, across restarts too.
 //
-// The Notifier delivers: a desktop popup through beeep with the app's icon,
-// a fallback (the UI passes Fyne's SendNotification) when no notification
-// daemon answers, and always the in-app centre callback. The package imports
-// no UI code.
+// The Notifier delivers: a desktop popup with a 64 px icon (on Linux
+// straight over D-Bus, so that a countdown or SLA warning goes out critical,
+// stays until dismissed and offers "Open", which calls
+// [NotifierOptions.OnOpen]; elsewhere through beeep), a fallback (the UI
+// passes Fyne's SendNotification) when no notification daemon answers, and
+// always the in-app centre callback. While a launch or an account's first
+// sync holds the engine ([Engine.Hold]), popups reach the centre silently
+// and the desktop gets one summary when the last hold is released. The
+// package imports no UI code.
 package notify

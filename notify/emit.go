@@ -16,8 +16,10 @@ import (
 func (e *Engine) emit(evs []event, now time.Time, s Settings) error {
 	fresh, err := e.record(evs, now, s)
 	var out []Notification
-	for _, group := range groupByKindAndAccount(fresh) {
-		out = append(out, e.build(group, now, s))
+	for _, group := range groupByKindAndAccount(foldSLAIntoReplies(fresh)) {
+		n := e.build(group, now, s)
+		e.gather.hold(&n, group, s.Lang) // silent while a launch or first sync is summarised
+		out = append(out, n)
 	}
 	// Urgent first: if delivery is slow, the order about to be lost goes out first.
 	slices.SortStableFunc(out, func(a, b Notification) int {
@@ -82,7 +84,7 @@ func (e *Engine) log(account string, evs []event, idx []int, added []bool, now t
 	ns := make([]localstore.Notice, len(idx))
 	for j, i := range idx {
 		ev := evs[i]
-		title, body := singleText(s.Lang, ev)
+		title, body := eventText(s.Lang, ev)
 		ns[j] = localstore.Notice{
 			Key: ev.key, Account: ev.account, Resource: ev.resource, RecordID: ev.recordID,
 			Title: prefix + title, Body: body, Urgent: s.Rule(ev.kind).Urgent, At: now,
@@ -128,17 +130,22 @@ func (e *Engine) build(group []event, now time.Time, s Settings) Notification {
 	_, prefix := e.lookup(first.account)
 	n := Notification{
 		Key: first.key, Kind: first.kind, Account: first.account, Resource: first.resource,
-		RecordID: first.recordID, Urgent: rule.Urgent, At: now,
+		RecordID: first.recordID, Urgent: rule.Urgent, Critical: criticalKinds[first.kind], At: now,
 		Popup: rule.Popup && (rule.Urgent || !s.Quiet.quiet(now.In(e.opts.Location))),
 	}
 	for _, ev := range group {
 		n.Keys = append(n.Keys, ev.key)
 		n.RecordIDs = append(n.RecordIDs, ev.recordID)
+		if f := ev.folded; f != nil { // an SLA warning riding on a reply
+			n.Keys = append(n.Keys, f.key)
+			n.Critical = n.Critical || criticalKinds[f.kind]
+			n.Urgent = n.Urgent || s.Rule(f.kind).Urgent
+		}
 	}
 	if len(group) == 1 {
-		n.Title, n.Body = singleText(s.Lang, first)
+		n.Title, n.Body = eventText(s.Lang, first)
 	} else {
-		n.Title, n.Body = pluralText(s.Lang, first.kind, group)
+		n.Title, n.Body = groupText(s.Lang, first.kind, group)
 		n.RecordID = ""
 		n.Key = fmt.Sprintf("%s:%s:batch:%d:%s", first.kind, first.account, len(group), first.key)
 	}

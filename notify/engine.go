@@ -33,6 +33,7 @@ type Engine struct {
 	opts     Options
 	settings Settings
 	accounts map[string]*account
+	gather   gathering // its own lock: Deliver is called without e.mu
 }
 
 type account struct {

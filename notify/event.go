@@ -20,6 +20,7 @@ type event struct {
 	detail   string        // a second fact: customer, product, result code, message snippet
 	left     time.Duration // countdowns: time left at the moment of the event
 	at       time.Time     // deadlines: when it falls
+	folded   *event        // replies: the SLA warning the same sync raised, told with it
 }
 
 // noticeKey joins the parts of a deterministic notification key,

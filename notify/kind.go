@@ -22,7 +22,14 @@ const (
 	KindPaymentRejected    Kind = Kind(domain.NoticePaymentRejected)    // a payment application was rejected (申请被驳回)
 	KindNewOrder           Kind = Kind(domain.NoticeNewOrder)           // a new order arrived
 	KindSyncFailing        Kind = "sync-failing"                        // syncing has failed for a long time
+	// KindSummary is no rule: it is the one popup that stands for those a
+	// launch or an account's first sync would raise (see Engine.Hold).
+	KindSummary Kind = "summary"
 )
+
+// criticalKinds are the rules whose popups must not vanish by themselves:
+// a missed one costs an order or an SLA.
+var criticalKinds = map[Kind]bool{KindAlertCountdown: true, KindTicketSLA: true}
 
 // statusNotice is the rule the record's status raises when the record
 // arrives in it or enters it, or "" when the status is not news.

@@ -20,13 +20,16 @@ type Notification struct {
 	Resource domain.Resource `json:"resource"`
 	// RecordID opens the record; empty when several were coalesced, then
 	// RecordIDs lists them and the centre opens the resource's list.
-	RecordID  string    `json:"recordId,omitempty"`
-	RecordIDs []string  `json:"recordIds"`
-	Title     string    `json:"title"`
-	Body      string    `json:"body"`
-	Popup     bool      `json:"popup"`  // false: badge only (silent rule or quiet hours)
-	Urgent    bool      `json:"urgent"` // broke, or would break, through quiet hours
-	At        time.Time `json:"at"`
+	RecordID  string   `json:"recordId,omitempty"`
+	RecordIDs []string `json:"recordIds"`
+	Title     string   `json:"title"`
+	Body      string   `json:"body"`
+	Popup     bool     `json:"popup"`  // false: badge only (silent rule or quiet hours)
+	Urgent    bool     `json:"urgent"` // broke, or would break, through quiet hours
+	// Critical popups (a countdown to automatic unsubscription, a ticket
+	// SLA) go out with urgency 2 and stay until dismissed.
+	Critical bool      `json:"critical"`
+	At       time.Time `json:"at"`
 }
 
 // Coalesced reports whether the notification stands for several records.

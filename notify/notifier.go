@@ -7,40 +7,51 @@ import (
 	"image/png"
 	"sync"
 	"time"
-
-	"github.com/gen2brain/beeep"
 )
 
 // NotifierOptions configure delivery. Only Centre is required.
 type NotifierOptions struct {
 	// AppName is shown by the notification daemon as the sender.
 	AppName string
-	// Icon is the app's icon: a PNG file path (string) or PNG bytes ([]byte).
+	// Icon is the app's icon: a PNG file path (string) or PNG bytes
+	// ([]byte); bytes are scaled down to 64×64 before they are sent.
 	Icon any
+	// Lang is the language of the popups' "Open" action.
+	Lang Lang
+	// OnOpen opens a record when the user clicks a popup (Linux: the
+	// freedesktop "default" action). It is called on the D-Bus goroutine:
+	// the window must hop to its own thread. Nil: popups carry no action.
+	OnOpen OpenFunc
 	// Centre receives every notification, popup or silent; the in-app
 	// centre lists it and opens Resource/RecordID on click. It is called on
 	// the delivering goroutine: the UI must hop to its own thread (fyne.Do).
 	Centre func(Notification)
-	// Fallback shows a popup when beeep cannot (the app passes a wrapper
+	// Fallback shows a popup when the desktop cannot (the app passes a wrapper
 	// around Fyne's App.SendNotification). May be nil.
 	Fallback func(title, body string)
-	// Unavailable is told once, with beeep's error, that system
+	// Unavailable is told once, with the desktop's error, that system
 	// notifications do not work here, so the UI can say so a single time.
 	Unavailable func(error)
 	// Now is the clock for the retry pause; default time.Now.
 	Now func() time.Time
 }
 
-// retryPause is how long popups skip beeep after it failed: each failed try
+// retryPause is how long popups skip the desktop after it failed: each failed try
 // costs a D-Bus round trip and a notify-send process, and a daemon seldom
 // appears mid-session, but it may (a desktop restarted), so not forever.
 const retryPause = 10 * time.Minute
+
+// desktop shows popups: over D-Bus on Linux, through beeep elsewhere.
+type desktop interface {
+	show(desktopPopup) error
+	close() error
+}
 
 // Notifier delivers notifications to the desktop and the in-app centre.
 // It is safe for concurrent use.
 type Notifier struct {
 	opts        NotifierOptions
-	icon        any
+	desk        desktop
 	mu          sync.Mutex
 	skipUntil   time.Time
 	unavailable sync.Once
@@ -52,36 +63,52 @@ func NewNotifier(o NotifierOptions) (*Notifier, error) {
 	if o.Centre == nil {
 		return nil, errors.New("notify: NotifierOptions.Centre is required")
 	}
-	icon := o.Icon
-	switch v := icon.(type) {
-	case nil:
-		icon = ""
-	case string:
+	var icon []byte
+	switch v := o.Icon.(type) {
+	case nil, string:
 	case []byte:
 		if _, err := png.DecodeConfig(bytes.NewReader(v)); err != nil {
 			return nil, fmt.Errorf("notify: icon is not a PNG: %w", err)
 		}
+		icon = v
 	default:
-		return nil, fmt.Errorf("notify: icon must be a PNG path or PNG bytes, not %T", icon)
-	}
-	if o.AppName != "" {
-		beeep.AppName = o.AppName
+		return nil, fmt.Errorf("notify: icon must be a PNG path or PNG bytes, not %T", o.Icon)
 	}
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	return &Notifier{opts: o, icon: icon}, nil
+	if o.Lang == "" {
+		o.Lang = LangZH
+	}
+	desk, err := newDesktop(o, icon)
+	if err != nil {
+		return nil, err
+	}
+	return &Notifier{opts: o, desk: desk}, nil
 }
 
+// iconPath is the icon when it was given as a file path, else "".
+func (o NotifierOptions) iconPath() string {
+	p, _ := o.Icon.(string)
+	return p
+}
+
+// Close lets go of the desktop connection; popups shown stay, but their
+// action no longer opens anything.
+func (d *Notifier) Close() error { return d.desk.close() }
+
 // Deliver puts n in the in-app centre and, when it is a popup, on the
-// desktop: through beeep, or the fallback when beeep fails. It may block for
-// a D-Bus round trip, so call it off the UI goroutine.
+// desktop: over D-Bus (Linux) or beeep, or the fallback when that fails. A
+// summary goes to the desktop only: the centre has each record it counts.
+// It may block for a D-Bus round trip, so call it off the UI goroutine.
 func (d *Notifier) Deliver(n Notification) {
-	d.opts.Centre(n)
+	if n.Kind != KindSummary { // the centre lists the records a summary counts
+		d.opts.Centre(n)
+	}
 	if !n.Popup {
 		return
 	}
-	if err := d.system(n.Title, n.Body); err != nil {
+	if err := d.system(n); err != nil {
 		d.unavailable.Do(func() {
 			if d.opts.Unavailable != nil {
 				d.opts.Unavailable(err)
@@ -93,15 +120,15 @@ func (d *Notifier) Deliver(n Notification) {
 	}
 }
 
-// system sends through beeep unless it failed recently.
-func (d *Notifier) system(title, body string) error {
+// system sends to the desktop unless it failed recently.
+func (d *Notifier) system(n Notification) error {
 	d.mu.Lock()
 	skip := d.opts.Now().Before(d.skipUntil)
 	d.mu.Unlock()
 	if skip {
 		return errors.New("notify: system notifications failed recently")
 	}
-	err := beeep.Notify(title, body, d.icon)
+	err := d.desk.show(popupOf(n))
 	if err != nil {
 		d.mu.Lock()
 		d.skipUntil = d.opts.Now().Add(retryPause)

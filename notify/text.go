@@ -99,21 +99,9 @@ func pluralText(lang Lang, kind Kind, evs []event) (title, body string) {
 	return i18n.In(l, p.plural, map[string]any{"N": len(evs)}), body
 }
 
-// nodeNames are the catalogue keys of the nodes that wait on the merchant.
-var nodeNames = map[domain.Node]string{
-	domain.NodeConfirmRequirement: "confirm the requirements",
-	domain.NodeDeliver:            "deliver and upload the acceptance report",
-	domain.NodeShip:               "ship and enter the logistics",
-	domain.NodeConfirmCompletion:  "confirm completion",
-	domain.NodeUploadProof:        "upload the delivery proof",
-}
-
+// nodeName is the step that waits, in the domain's words for the node.
 func nodeName(node string, lang Lang) string {
-	n, ok := nodeNames[domain.Node(node)]
-	if !ok {
-		return node
-	}
-	return i18n.In(lang.language(), n)
+	return domain.Node(node).Label().Pick(lang == LangEN)
 }
 
 // snippet shortens a message to n runes for a popup body.

@@ -3,7 +3,6 @@ package reports
 import (
 	"context"
 	"iter"
-	"strings"
 
 	"github.com/koogallery/merchant-console/domain"
 )
@@ -45,18 +44,13 @@ var alertsTable = table[domain.InterfaceAlert]{
 	},
 }
 
-// codeMeaning explains a seller-server result code; domain.SellerResultCodes
-// holds "中文 / English", and the user's language half is shown.
+// codeMeaning explains a seller-server result code in the report's language.
 func codeMeaning(lang Lang, code string) string {
 	m, ok := domain.SellerResultCodes[code]
 	if !ok {
 		return ""
 	}
-	zh, en, found := strings.Cut(m, " / ")
-	if !found {
-		return m
-	}
-	return Text{zh, en}.In(lang)
+	return Text{m.Zh, m.En}.In(lang)
 }
 
 // ExportAlerts writes production-interface failure alerts to path, with the

@@ -5,6 +5,7 @@ import (
 	"io"
 	"iter"
 	"os"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -36,6 +37,8 @@ var billLineCols = []column{
 	{phrase("Order amount"), 14},
 	{phrase("Share rate"), 10},
 	{phrase("Settled amount"), 14},
+	{phrase("Amount × share"), 16},
+	{phrase("Share check"), 10},
 }
 
 var reconCols = []column{
@@ -49,6 +52,8 @@ var reconCols = []column{
 	{phrase("Transactions"), 11},
 	{phrase("Bill minus transactions"), 17},
 	{phrase("Result"), 10},
+	{phrase("Lines off amount × share"), 14},
+	{phrase("Lines off"), 30},
 }
 
 // Sheet names and words of the bills workbook.
@@ -66,6 +71,27 @@ var (
 type billCheck struct {
 	id, period, status, cur string
 	amount, lines           domain.Money
+	offLines                int    // lines whose settlement is not amount × share
+	offIDs                  string // the first maxOffIDs of them
+}
+
+// maxOffIDs is how many mismatched line IDs a reconciliation row names.
+const maxOffIDs = 5
+
+func newBillCheck(b domain.Bill, status string) billCheck {
+	c := billCheck{id: b.ID, period: b.Period, status: status, cur: b.Currency, amount: b.Amount, lines: b.LinesTotal()}
+	off := b.ShareMismatches()
+	c.offLines = len(off)
+	ids := make([]string, 0, min(len(off), maxOffIDs+1))
+	for i, m := range off {
+		if i == maxOffIDs {
+			ids = append(ids, "…")
+			break
+		}
+		ids = append(ids, m.Line.ID)
+	}
+	c.offIDs = strings.Join(ids, ", ")
+	return c
 }
 
 // txTotal is the sum of the transaction details billed to one bill.
@@ -103,9 +129,15 @@ func billRow(c rowCtx, b domain.Bill) []any {
 }
 
 func billLineRow(c rowCtx, b domain.Bill, l domain.BillLine) []any {
+	off := l.ShareDifference() != 0
+	check := any(reconMatch.In(c.lang))
+	if off {
+		check = flagged{reconDiffers.In(c.lang)}
+	}
 	return []any{b.ID, b.Period, l.ID, l.OrderID, l.OrderLineID, l.ProductName,
 		ChargingModeLabels.Get(c.lang, string(l.ChargingMode)), money(l.OrderAmount, b.Currency),
-		percentVal(l.ShareRate), money(l.Amount, b.Currency)}
+		percentVal(l.ShareRate), flagIf(off, money(l.Amount, b.Currency)),
+		flagIf(off, money(l.ShareAmount(), b.Currency)), check}
 }
 
 // billsFlatTable is the CSV form: bill columns then line columns.
@@ -159,8 +191,7 @@ func xlsxBills(ctx context.Context, out io.Writer, path string, bills iter.Seq2[
 	var checks []billCheck
 	err = drain(ctx, bills, o, res, func(b domain.Bill) error {
 		sum.add(BillStatusLabels.Get(o.Lang, string(b.Status)), b.Period, b.Amount, b.Currency)
-		checks = append(checks, billCheck{b.ID, b.Period, BillStatusLabels.Get(o.Lang, string(b.Status)),
-			b.Currency, b.Amount, b.LinesTotal()})
+		checks = append(checks, newBillCheck(b, BillStatusLabels.Get(o.Lang, string(b.Status))))
 		return writeBill(rc, sh, b, res)
 	})
 	if err != nil {
@@ -228,8 +259,8 @@ func streamTxs(ctx context.Context, txs iter.Seq2[domain.TransactionDetail, erro
 	return totals, err
 }
 
-// writeRecon writes one row per bill; any non-zero difference and the
-// result of a bill that does not add up are filled red.
+// writeRecon writes one row per bill; any non-zero difference, a line
+// settled off amount × share, and the result of such a bill are filled red.
 func writeRecon(f *excelize.File, st *styles, checks []billCheck, totals map[string]txTotal, o Options) error {
 	sh, err := newStreamSheet(f, st, reconSheet.In(o.Lang), reconCols, o.Lang, o.Location)
 	if err != nil {
@@ -239,12 +270,13 @@ func writeRecon(f *excelize.File, st *styles, checks []billCheck, totals map[str
 		tx := totals[b.id]
 		dLines, dTx := b.amount-b.lines, b.amount-tx.seller
 		result := any(reconMatch.In(o.Lang))
-		if dLines != 0 || dTx != 0 {
+		if dLines != 0 || dTx != 0 || b.offLines != 0 {
 			result = flagged{reconDiffers.In(o.Lang)}
 		}
 		row := []any{b.id, b.period, b.status, money(b.amount, b.cur), money(b.lines, b.cur),
 			flagIf(dLines != 0, money(dLines, b.cur)), money(tx.seller, b.cur), tx.count,
-			flagIf(dTx != 0, money(dTx, b.cur)), result}
+			flagIf(dTx != 0, money(dTx, b.cur)), result,
+			flagIf(b.offLines != 0, b.offLines), b.offIDs}
 		if err := sh.write(row); err != nil {
 			return err
 		}

@@ -2,10 +2,13 @@ package reports
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/koogallery/merchant-console/domain"
 )
 
 func TestExportBillsReconciliation(t *testing.T) {
@@ -88,6 +91,51 @@ func TestExportBillsCSVFlattensLines(t *testing.T) {
 	assert.Equal(t, "Order ID", rows[0][12])
 	assert.Equal(t, []string{"B-OK", "2026-09", "General goods bill"}, rows[2][:3])
 	assert.Equal(t, "L2", rows[2][11])
-	assert.Equal(t, "2800.00", rows[2][len(rows[2])-1])
+	settled := slices.Index(rows[0], "Settled amount")
+	require.Positive(t, settled)
+	assert.Equal(t, "2800.00", rows[2][settled])
+	assert.Equal(t, []string{"2800.00", "Match"}, rows[2][settled+1:], "amount × share and the share check follow")
 	assert.Equal(t, "Payment application rejected", rows[4][4])
+}
+
+func TestExportBills_FlagsALineSettledOffAmountTimesShare(t *testing.T) {
+	// given the sandbox's bill whose lines add up but one of which settles
+	// ¥20,000.00 × 75% as ¥16,000.00, next to a line settled right
+	bills := []domain.Bill{{Meta: meta("BL-ERP"), Period: "2026-02", Type: domain.BillGeneral, Status: domain.BillPaid,
+		Currency: "CNY", Amount: 1_600_000 + 700_000, Lines: []domain.BillLine{
+			{ID: "BL-ERP-1", OrderID: "CS01", ProductName: "ERP 实施服务（SaaS 线下交付）", OrderAmount: 2_000_000, ShareRate: 0.75, Amount: 1_600_000},
+			{ID: "BL-ERP-2", OrderID: "CS02", ProductName: "企业网盘标准版", OrderAmount: 1_000_000, ShareRate: 0.7, Amount: 700_000},
+		}}}
+	// and its transaction details, which agree with its lines
+	var txs []domain.TransactionDetail
+	for _, l := range bills[0].Lines {
+		txs = append(txs, domain.TransactionDetail{Meta: meta("T" + l.ID), BillID: "BL-ERP", OrderID: l.OrderID,
+			Amount: l.OrderAmount, SellerAmount: l.Amount, Status: domain.TxBilled})
+	}
+	path := outPath(t, "账单.xlsx")
+
+	// when it is exported
+	_, err := ExportBills(context.Background(), path, FromSlice(bills), FromSlice(txs), Options{Location: shanghai, Now: exportNow})
+	require.NoError(t, err)
+	f := openBook(t, path)
+
+	// then the wrong line is flagged red with what it should have settled
+	const lines = "账单明细"
+	assert.Equal(t, "应结算(金额×比例)", text(t, f, lines, "K1"))
+	assert.InDelta(t, 15_000.00, number(t, f, lines, "K2"), 1e-9)
+	assert.Equal(t, "不一致", text(t, f, lines, "L2"))
+	assert.Equal(t, redFill, fillColor(t, f, lines, "J2"))
+	assert.Equal(t, redFill, fillColor(t, f, lines, "L2"))
+	assert.Equal(t, "一致", text(t, f, lines, "L3"))
+	assert.Equal(t, "", fillColor(t, f, lines, "J3"))
+
+	// and the reconciliation sheet no longer calls the bill a match
+	const sh = "对账"
+	assert.InDelta(t, 0, number(t, f, sh, "F2"), 0, "its lines still add up")
+	assert.InDelta(t, 0, number(t, f, sh, "I2"), 0, "and match its transaction details")
+	assert.Equal(t, "不一致", text(t, f, sh, "J2"))
+	assert.Equal(t, redFill, fillColor(t, f, sh, "J2"))
+	assert.InDelta(t, 1, number(t, f, sh, "K2"), 0)
+	assert.Equal(t, redFill, fillColor(t, f, sh, "K2"))
+	assert.Equal(t, "BL-ERP-1", text(t, f, sh, "L2"))
 }

@@ -42,7 +42,7 @@ var ticketCols = []column{
 	{phrase("Accepted"), 17},
 	{phrase("export|Resolved"), 17},
 	{phrase("Closed"), 17},
-	{phrase("export|Messages"), 8},
+	{phrase("export|Messages"), 8}, // the customer's conversation: internal notes not counted
 	{phrase("export|Attachments"), 8},
 	{phrase("First response (h)"), 13},
 	{phrase("Resolution (h)"), 13},
@@ -51,6 +51,7 @@ var ticketCols = []column{
 	{phrase("SLA left (h)"), 12},
 	{phrase("export|Cause"), 30},
 	{phrase("Solution"), 40},
+	{phrase("export|Internal notes"), 10}, // counted apart: the customer never saw them
 }
 
 var ticketsTable = table[domain.Ticket]{
@@ -69,9 +70,9 @@ var ticketsTable = table[domain.Ticket]{
 		return emit(t.ID, t.Subject, t.CustomerName, t.ProductName, t.OrderID,
 			TicketStatusLabels.Get(c.lang, string(t.Status)), t.Assignee,
 			t.CreatedAt, t.AcceptedAt, t.ResolvedAt, t.ClosedAt,
-			len(t.Messages), len(t.Attachments), hours(first, okFirst), hours(res, okRes),
+			len(t.CustomerVisible()), len(t.Attachments), hours(first, okFirst), hours(res, okRes),
 			due, SLAStateLabels.Get(c.lang, SLAState(t, c.now)), hours(left, okLeft),
-			t.Cause, t.Solution)
+			t.Cause, t.Solution, len(t.Notes()))
 	},
 	sum: func(c rowCtx, t domain.Ticket) (string, string, domain.Money, string) {
 		return TicketStatusLabels.Get(c.lang, string(t.Status)), monthOf(t.CreatedAt, c.loc), 0, ""

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -197,4 +198,25 @@ func TestBills_ApportionSplitsIntoSimilarSizes(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestBills_DatedTheThirdInTheMarketplaceZoneAndTheUsersZones(t *testing.T) {
+	// given the generated world and one bill the living simulation adds
+	srv := startSandbox(t, nil)
+	srv.Advance(34 * time.Hour) // past 3 November's bill run
+	zones := []*time.Location{time.FixedZone("UTC-12", -12*3600), time.UTC, cst, time.FixedZone("UTC+11", 11*3600)}
+	var fresh int
+	for _, acct := range allAccounts {
+		for _, r := range srv.Records(acct, domain.ResBills) {
+			b := r.(domain.Bill)
+			if b.Period == "2026-10" {
+				fresh++
+			}
+			// then each reads as generated on the 3rd wherever the window runs
+			for _, z := range zones {
+				assert.Equal(t, 3, b.GeneratedAt.In(z).Day(), "%s in %s: %s", b.ID, z, b.GeneratedAt.In(z))
+			}
+		}
+	}
+	require.NotZero(t, fresh, "the simulation billed October")
 }

@@ -36,5 +36,6 @@
 // month's bills mostly 待开票 or 发票待审核, the month before a mix of
 // review and payment outcomes (申请被驳回, 支付信息错误, 申付单创建失败 …),
 // older ones 已付款. The living simulation bills each closed month on the
-// 3rd at 02:00 CST, one new 待开票 bill per category with transactions.
+// 3rd at 20:00 CST (12:00 UTC: still the 3rd from UTC-12 to UTC+11), one
+// new 待开票 bill per category with transactions.
 package sandbox

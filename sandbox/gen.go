@@ -12,6 +12,7 @@ import (
 // same seed always gives the same world.
 type generator struct {
 	r         *rand.Rand
+	src       *rand.PCG // r's source, kept so a saved world resumes its sequence
 	a         *account
 	code      string // short account code inside IDs
 	customers []domain.Buyer
@@ -19,7 +20,8 @@ type generator struct {
 }
 
 func newGenerator(seed uint64, idx int, a *account, nCustomers int) *generator {
-	g := &generator{r: rand.New(rand.NewPCG(seed, uint64(idx)+1)), a: a, code: string(rune('A' + idx))}
+	src := rand.NewPCG(seed, uint64(idx)+1)
+	g := &generator{r: rand.New(src), src: src, a: a, code: string(rune('A' + idx))}
 	g.customers = make([]domain.Buyer, nCustomers)
 	for i := range g.customers {
 		g.customers[i] = g.buyer(i)

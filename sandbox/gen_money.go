@@ -15,12 +15,18 @@ var cst = time.FixedZone("CST", 8*3600)
 // monthOf is the billing month of a time, "2006-01".
 func monthOf(t time.Time) string { return t.In(cst).Format("2006-01") }
 
-// billDay is when the bill of the month containing t is generated: 02:00 on
-// the 3rd of the following month.
+// billDay is when the bill of the month containing t is generated: on the
+// 3rd of the following month at 20:00 CST (12:00 UTC), so that the date a
+// bill shows is the 3rd in every zone from UTC-12 to UTC+11, the
+// marketplace's own CST included, as the window's hint says. At 02:00 CST
+// a bill read 18:00 on the 2nd anywhere west of China.
 func billDay(t time.Time) time.Time {
 	c := t.In(cst)
-	return time.Date(c.Year(), c.Month()+1, 3, 2, 0, 0, 0, cst).UTC()
+	return time.Date(c.Year(), c.Month()+1, 3, billHourCST, 0, 0, 0, cst).UTC()
 }
+
+// billHourCST is the hour (CST) bills are generated on the 3rd.
+const billHourCST = 20
 
 // lastBillable is the latest month whose bill is due at now.
 func lastBillable(now time.Time) string {

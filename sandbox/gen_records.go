@@ -183,7 +183,7 @@ func (g *generator) newAlert(o *domain.Order, kind domain.InterfaceKind, license
 		a.OrderLineID = o.Lines[0].ID
 	}
 	a.LastCode = pick(g.r, failureCodes)
-	a.LastMessage = domain.SellerResultCodes[a.LastCode]
+	a.LastMessage = domain.SellerResultCodes[a.LastCode].Zh
 	if pol.AutoUnsubscribe {
 		a.UnsubscribeAt = first.Add(pol.Window)
 	}
@@ -223,7 +223,7 @@ func (g *generator) closeAlert(a *domain.InterfaceAlert, o *domain.Order, pol do
 	a.NextRetryAt = time.Time{}
 	switch {
 	case x < 70:
-		a.State, a.LastCode, a.LastMessage = domain.AlertResolved, "000000", domain.SellerResultCodes["000000"]
+		a.State, a.LastCode, a.LastMessage = domain.AlertResolved, "000000", domain.SellerResultCodes["000000"].Zh
 		o.Status = domain.OrderCompleted
 	case pol.AutoUnsubscribe:
 		a.State = domain.AlertUnsubscribed

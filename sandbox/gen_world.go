@@ -12,24 +12,36 @@ import (
 // newWorld generates every account's records as of now.
 func newWorld(opts Options, now time.Time) *world {
 	now = now.Truncate(time.Second)
-	accts := makeAccounts(opts.Seed)
+	w := emptyWorld(opts, now)
+	sz := opts.sizes()
+	for _, id := range w.order {
+		b := w.books[id]
+		fill(b, b.acct.share, sz, now)
+	}
+	return w
+}
+
+// emptyWorld is the world's accounts with their generators and no records:
+// what newWorld fills and a saved state restores into.
+func emptyWorld(opts Options, now time.Time) *world {
+	src := rand.NewPCG(opts.Seed, 0x51a)
 	w := &world{
-		books: map[string]*book{}, byAK: map[string]*account{},
-		rng:   rand.New(rand.NewPCG(opts.Seed, 0x51a)),
+		books: map[string]*book{}, byAK: map[string]*account{}, rng: rand.New(src), rngSrc: src,
 		rates: opts.Rates.withDefaults(), arrivals: !opts.NoArrivals, lastStep: now,
 	}
 	sz := opts.sizes()
-	for i, a := range accts {
+	for i, a := range makeAccounts(opts.Seed) {
 		b := newBook(a)
-		share := func(n int) int { return max(1, int(math.Round(float64(n)*a.weight))) }
-		b.gen = newGenerator(opts.Seed, i, a, min(2000, max(30, share(sz.orders)/20)))
-		fill(b, share, sz, now)
+		b.gen = newGenerator(opts.Seed, i, a, min(2000, max(30, a.share(sz.orders)/20)))
 		w.books[a.ID] = b
 		w.order = append(w.order, a.ID)
 		w.byAK[a.AK] = a
 	}
 	return w
 }
+
+// share is the account's part of a world-wide count, at least 1.
+func (a *account) share(n int) int { return max(1, int(math.Round(float64(n)*a.weight))) }
 
 // fillState carries one account's records while they are being generated;
 // they are stamped with versions only at the end, oldest first.

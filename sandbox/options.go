@@ -28,6 +28,10 @@ type Options struct {
 	NoArrivals bool
 	Rates      Rates
 	Faults     Faults
+	// State continues a world (*Server).SaveState wrote instead of
+	// generating one; it must have been made with the same seed, sizes,
+	// arrivals and rates (else Start fails with ErrStateMismatch).
+	State []byte
 	// Produce, when its URL is set, sends the production calls of new
 	// orders to a seller's endpoint (produce.go).
 	Produce ProduceOptions

@@ -36,7 +36,7 @@ func restartAlert(a domain.InterfaceAlert, r *rand.Rand, success float64, now ti
 
 func recordAttempt(a *domain.InterfaceAlert, code string, at time.Time) {
 	a.Attempts++
-	a.LastAttemptAt, a.LastCode, a.LastMessage = at, code, domain.SellerResultCodes[code]
+	a.LastAttemptAt, a.LastCode, a.LastMessage = at, code, domain.SellerResultCodes[code].Zh
 }
 
 // retryDue runs the marketplace's automatic retries that fell due up to now;

@@ -25,6 +25,8 @@ func ticketAction(t domain.Ticket, name domain.ActionName, p domain.ActionParams
 		return awaitCustomer(t, p, now)
 	case domain.ActTicketResolve:
 		return resolveTicket(t, p, now)
+	case domain.ActTicketNote:
+		return noteTicket(t, p, now)
 	}
 	return t, false, badValue("工单不支持操作 %s / unknown ticket action %s", name, name)
 }

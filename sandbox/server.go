@@ -14,6 +14,7 @@ import (
 
 // Server is a running sandbox marketplace on a loopback listener.
 type Server struct {
+	opts     Options
 	w        *world
 	clock    *Clock
 	epoch    uint64
@@ -34,24 +35,16 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	if opts.Addr == "" {
 		opts.Addr = "127.0.0.1:0"
 	}
-	clock := opts.Clock
-	if clock == nil {
-		start := opts.Start
-		if start.IsZero() {
-			start = time.Now()
-		}
-		speed := opts.Speed
-		if speed <= 0 {
-			speed = 1
-		}
-		clock = NewClock(start, speed)
+	w, clock, epoch, err := openWorld(opts)
+	if err != nil {
+		return nil, err
 	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
 		return nil, fmt.Errorf("sandbox: listen on %s: %w", opts.Addr, err)
 	}
 	s := &Server{
-		w: newWorld(opts, clock.Now()), clock: clock, epoch: uint64(time.Now().UnixNano()),
+		opts: opts, w: w, clock: clock, epoch: epoch,
 		faults: newFaultRoller(opts.Seed, opts.Faults), url: "http://" + ln.Addr().String(),
 		mocks: mockOrders(), stop: make(chan struct{}),
 	}

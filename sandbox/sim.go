@@ -143,7 +143,7 @@ func (w *world) userAcceptance(t *domain.SupervisionTask, at time.Time) {
 	if t.Kind == domain.KindHardware {
 		back = domain.NodeShip
 	}
-	moveTo(t, back, domain.PartyUser, "reject", "验收不通过 / delivery rejected", at)
+	moveTo(t, back, domain.PartyUser, domain.EventUserReject, "验收不通过 / delivery rejected", at)
 }
 
 // transit signs the parcel for and, 10 days later, accepts it automatically

@@ -140,8 +140,8 @@ func TestSim_BillAppearsOnTheThirdFromBilledTransactions(t *testing.T) {
 	for _, r := range srv.Records(AccountMain, domain.ResBills) {
 		require.NotEqual(t, "2026-10", r.(domain.Bill).Period, "no October bill before the 3rd")
 	}
-	// when the clock passes 02:00 CST on 3 November
-	srv.Advance(17 * time.Hour)
+	// when the clock passes 20:00 CST on 3 November
+	srv.Advance(34 * time.Hour)
 	// then there is one new bill per settlement category sold in October
 	bills := map[string]domain.Bill{}
 	for _, r := range srv.Records(AccountMain, domain.ResBills) {

@@ -70,6 +70,7 @@ type world struct {
 	order    []string // account IDs in a stable order
 	byAK     map[string]*account
 	rng      *rand.Rand
+	rngSrc   *rand.PCG // rng's source, kept so a saved world resumes its sequence
 	rates    Rates
 	arrivals bool
 	lastStep time.Time

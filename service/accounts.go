@@ -38,7 +38,7 @@ type accountSpec struct {
 	keys    apig.Signer
 	keysErr error  // why there are no usable keys
 	cache   string // the cache file
-	reset   bool   // a sandbox cache: emptied at each start
+	reset   bool   // a sandbox cache of a new world: emptied first
 }
 
 // account is one open account. Every field but the atomics is set before

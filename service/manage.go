@@ -116,6 +116,9 @@ func (s *Service) AddAccount(n NewAccount) error {
 	if err := credentials.AddAccount(s.paths, acc, credentials.Keys{AK: n.AK, SK: n.SK}); err != nil {
 		return err
 	}
+	if s.isStarted() {
+		s.holdForFirstSync(acc.Name) // one summary popup for its first sync
+	}
 	return s.openAt(-1, acc)
 }
 
@@ -167,6 +170,7 @@ func (s *Service) unlist(a *account) int {
 	s.manager.Remove(a.info.Name)
 	if s.notes != nil {
 		s.notes.RemoveAccount(a.info.Name)
+		s.synced(a.info.Name) // a first sync of this instance will never end now
 	}
 	return at
 }

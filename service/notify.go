@@ -50,12 +50,22 @@ func (s *Service) startNotify() error {
 	return nil
 }
 
-// runNotify runs the deadline ticker until Close, after a short start.
+// runNotify runs the deadline ticker until Close, after a short start. The
+// first check ends the launch's hold: what it finds goes into the summary.
 func (s *Service) runNotify() {
 	select {
 	case <-s.ctx.Done():
 		return
 	case <-time.After(firstNoticeCheck):
+	}
+	if err := s.notes.Tick(); err != nil {
+		s.problem("", "notification check", err)
+	}
+	s.notes.Release(launchHold)
+	select {
+	case <-s.ctx.Done():
+		return
+	case <-time.After(noticeTick):
 	}
 	s.notes.Run(s.ctx, noticeTick)
 }
@@ -74,6 +84,9 @@ func (s *Service) deliver(n notify.Notification) {
 }
 
 func (s *Service) toCentre(n notify.Notification) {
+	if n.Kind == notify.KindSummary {
+		return // the centre has each record the summary counts
+	}
 	if s.opts.OnNotice != nil {
 		s.opts.OnNotice(n)
 	}

@@ -26,8 +26,10 @@ type Options struct {
 	// SandboxOptions configure the built-in sandbox when it runs; nil is
 	// the demo world (seed 1, real-time clock).
 	SandboxOptions *sandbox.Options
-	// SandboxData is where the sandbox's caches go; "" is Paths.Data. They
-	// are emptied at every start: the sandbox invents a new world each run.
+	// SandboxData is where the sandbox's caches and its saved world go; ""
+	// is Paths.Data. Close saves the world and the next Open continues it
+	// with its caches; a new world (none saved, a crash, other
+	// SandboxOptions) empties them.
 	SandboxData string
 	// Only keeps one configured account; "" keeps all.
 	Only string
@@ -53,7 +55,10 @@ type Options struct {
 	// Notify are the notification rules; nil turns notifications off.
 	Notify *notify.Settings
 	// Desktop, when set, shows system popups through the notifier it
-	// configures (its Centre and Now are filled in by the service).
+	// configures (its Centre and Now are filled in by the service; its
+	// OnOpen is how a popup's "Open" reaches the window). While Start's
+	// launch and each account's first sync run, popups are held and one
+	// summary goes out at the end (at most maxGather later).
 	Desktop *notify.NotifierOptions
 	// NotificationsPaused starts with popups silenced (the tray's pause).
 	NotificationsPaused bool

@@ -10,15 +10,15 @@ import (
 	"github.com/koogallery/merchant-console/sandbox"
 )
 
-// startSandbox runs the built-in sandbox marketplace in-process and maps
-// its accounts (all, or the one Options.SandboxAccount names) to local
-// accounts.
+// startSandbox runs the built-in sandbox marketplace in-process, on the
+// world the last launch saved when there is one, and maps its accounts
+// (all, or the one Options.SandboxAccount names) to local accounts.
 func (s *Service) startSandbox() ([]accountSpec, error) {
 	opts := sandbox.Options{Seed: 1}
 	if s.opts.SandboxOptions != nil {
 		opts = *s.opts.SandboxOptions
 	}
-	srv, err := sandbox.Start(s.ctx, opts)
+	srv, fresh, err := s.startSandboxServer(opts)
 	if err != nil {
 		return nil, fmt.Errorf("start the sandbox: %w", err)
 	}
@@ -27,12 +27,17 @@ func (s *Service) startSandbox() ([]accountSpec, error) {
 	var specs []accountSpec
 	for _, c := range srv.Accounts() {
 		name := config.SandboxAccountName(c.ID)
-		if o := s.opts.SandboxAccount; o != "" && o != c.ID && o != c.Name && o != name {
-			continue
-		}
-		sp, err := s.sandboxSpec(srv, c, name)
+		sp, err := s.sandboxSpec(srv, c, name, fresh)
 		if err != nil {
 			return nil, err
+		}
+		if o := s.opts.SandboxAccount; o != "" && o != c.ID && o != c.Name && o != name {
+			if fresh { // its cache mirrors a world that is gone
+				if err := s.forgetSandboxCache(sp); err != nil {
+					return nil, err
+				}
+			}
+			continue
 		}
 		specs = append(specs, sp)
 	}
@@ -42,7 +47,7 @@ func (s *Service) startSandbox() ([]accountSpec, error) {
 	return specs, nil
 }
 
-func (s *Service) sandboxSpec(srv *sandbox.Server, c sandbox.AccountCred, name string) (accountSpec, error) {
+func (s *Service) sandboxSpec(srv *sandbox.Server, c sandbox.AccountCred, name string, fresh bool) (accountSpec, error) {
 	cache, err := s.cachePath(name)
 	if err != nil {
 		return accountSpec{}, err
@@ -54,7 +59,7 @@ func (s *Service) sandboxSpec(srv *sandbox.Server, c sandbox.AccountCred, name s
 		}
 		cache = filepath.Join(s.opts.SandboxData, safe, config.CacheFileName)
 	}
-	return accountSpec{remote: c.ID, keys: apig.Signer{AK: c.AK, SK: c.SK}, cache: cache, reset: true,
+	return accountSpec{remote: c.ID, keys: apig.Signer{AK: c.AK, SK: c.SK}, cache: cache, reset: fresh,
 		cfg:  config.Account{Name: name, Site: config.SiteCustom, BaseURL: srv.URL(), SubAccount: c.SubAccount},
 		info: Account{Name: name, Label: c.Name, Site: sandboxSite(c.Site), Sandbox: true}}, nil
 }

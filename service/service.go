@@ -102,6 +102,7 @@ func (s *Service) Start() {
 	}
 	s.started = true
 	s.mu.Unlock()
+	s.holdForLaunch()
 	if s.notes != nil {
 		s.background.Go(s.runNotify)
 	}
@@ -125,10 +126,14 @@ func (s *Service) Close() error {
 		for _, a := range accts {
 			errs = append(errs, a.close())
 		}
+		if s.popups != nil {
+			errs = append(errs, s.popups.Close())
+		}
 		if s.sandbox != nil {
 			if err := s.sandbox.Close(); err != nil {
 				slog.Warn("close sandbox", "err", err)
 			}
+			errs = append(errs, s.saveSandbox()) // stopped: its world no longer moves
 		}
 	})
 	return errors.Join(errs...)

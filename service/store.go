@@ -11,8 +11,9 @@ import (
 )
 
 // openStore is the one place a cache is opened, for the window, the
-// subcommands and the tests alike. reset empties it first (the sandbox's
-// caches), unless another console holds it.
+// subcommands and the tests alike. reset empties it first (the caches of
+// a new sandbox world: see sandbox_state.go), unless another console holds
+// it.
 //
 // Repairing a damaged cache (localstore.ErrCorrupt) belongs here too, so
 // that every caller gets it: when Open fails with ErrCorrupt, this is where

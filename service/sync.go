@@ -129,6 +129,7 @@ func (s *Service) schedule(a *account) {
 		},
 		OnSync: func(sum syncer.Summary, err error) {
 			a.lastErr.Store(&err)
+			s.synced(name)
 			if err != nil && !errors.Is(err, context.Canceled) {
 				slog.Warn("sync failed", "account", name, "err", err)
 			}

@@ -192,7 +192,11 @@ func TestSync_AHostileServerNeverStopsTheOthersNorLosesGoodRecords(t *testing.T)
 func TestPull_EndlessPagingWithoutATotalIsCutOffByTime(t *testing.T) {
 	// given a server that always has more orders and never says how many
 	var n atomic.Int32
-	srv := newSignedServer(t, time.Now, func(_ int, w http.ResponseWriter, _ *http.Request) {
+	srv := newSignedServer(t, time.Now, func(_ int, w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != marketapi.ChangesPath(domain.ResOrders) {
+			w.WriteHeader(http.StatusNotFound) // no whoami: every resource is asked for
+			return
+		}
 		i := n.Add(1)
 		time.Sleep(2 * time.Millisecond)
 		_, _ = fmt.Fprintf(w, `{"resultCode":"MKT.0000","items":[{"id":"o%05d","version":%d,"status":"COMPLETED"}],"nextCursor":"c%d","hasMore":true}`, i, i, i)

@@ -2,7 +2,6 @@ package syncer
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/koogallery/merchant-console/domain"
@@ -35,7 +34,11 @@ func (e *Engine) servedOnly(ctx context.Context, resources []domain.Resource) ([
 	if e.serves == nil {
 		who, err := e.opts.Client.WhoAmI(ctx)
 		if err != nil {
-			return nil, fmt.Errorf("asking which resources the server publishes: %w", err)
+			// Not knowing is not a reason to sync nothing: a server without
+			// whoami is asked for everything, and whoami is asked again next
+			// time. A dead network fails the pulls themselves, with their
+			// own resource-by-resource errors.
+			return resources, nil
 		}
 		e.noteServes(who)
 	}

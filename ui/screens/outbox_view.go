@@ -86,34 +86,8 @@ func QueueAction(f *DetailFrame, b *Backend, res domain.Resource, id string, nam
 	})
 }
 
-// ActionName is the action as the user knows it.
-func ActionName(n domain.ActionName) string {
-	switch n {
-	case domain.ActTicketAccept:
-		return lang.L("Accept")
-	case domain.ActTicketReply:
-		return lang.L("Reply")
-	case domain.ActTicketAwaitCustomer:
-		return lang.L("Wait for customer")
-	case domain.ActTicketResolve:
-		return lang.L("Resolve")
-	case domain.ActConfirmRequirement:
-		return lang.L("Confirm requirement")
-	case domain.ActRejectRequirement:
-		return lang.L("Reject requirement")
-	case domain.ActUploadReport:
-		return lang.L("Upload report")
-	case domain.ActShip:
-		return lang.L("Ship")
-	case domain.ActConfirmCompletion:
-		return lang.L("Confirm completion")
-	case domain.ActAppeal:
-		return lang.L("Appeal")
-	case domain.ActRestart:
-		return lang.L("Restart")
-	}
-	return string(n)
-}
+// ActionName is the action as the user knows it: the domain's label.
+func ActionName(n domain.ActionName) string { return kit.LabelAction(n) }
 
 // ActionStateText is an outbox state in plain words.
 func ActionStateText(s domain.ActionState) string {

@@ -44,7 +44,9 @@ type Detail[T domain.Record] interface {
 // NewRecordScreen wires the table's selection to the detail pane.
 func NewRecordScreen[T domain.Record](b *Backend, res domain.Resource, cfg widgets.TableConfig[T], d Detail[T]) *RecordScreen[T] {
 	s := &RecordScreen[T]{b: b, res: res, detail: d, loads: make(chan struct{}, 64)}
-	cfg.Fetch = widgets.StoreFetch[T](b.CurrentStore)
+	if cfg.Fetch == nil { // a screen may order its list itself (alerts)
+		cfg.Fetch = widgets.StoreFetch[T](b.CurrentStore)
+	}
 	cfg.Key = func(r T) string { return r.RecordMeta().ID }
 	cfg.OnSelect = d.Load
 	cfg.OnLoaded = func() {
@@ -111,8 +113,9 @@ func (s *RecordScreen[T]) refreshDetail() {
 }
 
 // Open applies an overview card's filter and, when the target names a
-// record, shows it in the detail pane. The record is read first and the
-// filter applied with it, so the pane and the list change together.
+// record, shows it in the detail pane and highlights it in the list. The
+// record is read first and the filter applied with it, so the pane and the
+// list change together.
 func (s *RecordScreen[T]) Open(target NavTarget) {
 	if target.RecordID == "" {
 		s.table.SetStatuses(target.Statuses)
@@ -129,10 +132,11 @@ func (s *RecordScreen[T]) Open(target NavTarget) {
 			}
 		}
 		return func() {
+			s.table.SetStatuses(target.Statuses)
 			if ok {
 				s.detail.Load(r)
+				s.table.Reveal(target.RecordID)
 			}
-			s.table.SetStatuses(target.Statuses)
 		}
 	})
 }

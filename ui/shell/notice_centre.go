@@ -29,7 +29,9 @@ var centrePanelSize = fyne.NewSize(460, 520)
 
 // noticeCentre is the in-app notification centre: a bell with the unread
 // count in the header and a pop-up list of every notification, popup or
-// silent, newest first. Clicking one opens its record and marks it read.
+// silent, unread urgent ones pinned on top, then newest first. Clicking one
+// opens its record and marks it read. While the panel is open, arrivals
+// wait behind an "N new" button so no row moves under the pointer.
 type noticeCentre struct {
 	s       *Shell
 	bell    *widget.Button
@@ -38,6 +40,8 @@ type noticeCentre struct {
 	problem *widget.Label
 	popup   *widget.PopUp
 	entries []centreEntry
+	held    []centreEntry  // a newer list waiting behind arrived
+	arrived *widget.Button // "N new: show"
 	session sessionNotices
 	jobs    screens.Background
 	gen     uint64 // bumps on every load; a late, older load is dropped
@@ -49,6 +53,9 @@ func newNoticeCentre(s *Shell) *noticeCentre {
 	c.problem.Importance = widget.DangerImportance
 	c.problem.Wrapping = fyne.TextWrapWord
 	c.problem.Hide()
+	c.arrived = widget.NewButtonWithIcon("", theme.MoveUpIcon(), c.showArrivals)
+	c.arrived.Importance = widget.HighImportance
+	c.arrived.Hide()
 	c.list = widget.NewList(func() int { return len(c.entries) }, newCentreRow, c.updateRow)
 	c.list.OnSelected = func(i widget.ListItemID) {
 		c.list.UnselectAll()
@@ -87,7 +94,7 @@ func (c *noticeCentre) show() {
 	}
 	c.popup.Resize(centrePanelSize)
 	c.popup.ShowAtPosition(c.panelPosition())
-	c.reload()
+	c.load(false)
 }
 
 // visible reports whether the panel is open.
@@ -108,7 +115,7 @@ func (c *noticeCentre) panel() fyne.CanvasObject {
 	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { c.popup.Hide() })
 	closeBtn.Importance = widget.LowImportance
 	head := container.NewBorder(nil, nil, title, container.NewHBox(all, closeBtn))
-	top := container.NewVBox(head, c.problem, widget.NewSeparator())
+	top := container.NewVBox(head, c.problem, c.arrived, widget.NewSeparator())
 	return container.NewBorder(top, nil, nil, nil, container.NewStack(c.list, container.NewCenter(c.empty)))
 }
 
@@ -133,7 +140,12 @@ func (c *noticeCentre) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	e := c.entries[i]
 	row := o.(*fyne.Container)
 	texts := row.Objects[0].(*fyne.Container)
-	texts.Objects[0].(*widget.Label).SetText(e.Title)
+	title := texts.Objects[0].(*widget.Label)
+	title.Importance = widget.MediumImportance
+	if e.pinned() {
+		title.Importance = widget.DangerImportance
+	}
+	title.SetText(e.Title)
 	texts.Objects[1].(*widget.Label).SetText(e.Body)
 	texts.Objects[2].(*widget.Label).SetText(c.meta(e))
 	dot := row.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*canvas.Circle)
@@ -157,25 +169,39 @@ func (c *noticeCentre) meta(e centreEntry) string {
 	return text
 }
 
-// reload reads the log of every account off Fyne's goroutine.
-func (c *noticeCentre) reload() {
+// reload reads the log again after new notices arrived; while the panel
+// is open they wait behind the "N new" button.
+func (c *noticeCentre) reload() { c.load(true) }
+
+// load reads the log of every account off Fyne's goroutine; hold keeps
+// arrivals off the open list (see holdArrivals).
+func (c *noticeCentre) load(hold bool) {
 	c.gen++
 	gen := c.gen
 	accts, storeOf := c.s.b.AccountList(), c.s.b.StoreOf
 	c.jobs.Run(func() func() {
 		entries, err := readCentre(accts, storeOf, &c.session)
-		return func() { c.apply(gen, entries, err) }
+		return func() { c.apply(gen, entries, err, hold) }
 	})
 }
 
-func (c *noticeCentre) apply(gen uint64, entries []centreEntry, err error) {
+func (c *noticeCentre) apply(gen uint64, entries []centreEntry, err error, hold bool) {
 	if gen != c.gen {
 		return
 	}
-	c.entries = entries
+	c.showProblem(err)
+	if hold && c.holdArrivals(entries) {
+		return
+	}
+	c.replace(entries)
+}
+
+// replace shows entries, dropping any held list (entries is newer).
+func (c *noticeCentre) replace(entries []centreEntry) {
+	c.entries, c.held = entries, nil
+	c.arrived.Hide()
 	c.empty.Hidden = len(entries) > 0
 	c.empty.Refresh()
-	c.showProblem(err)
 	c.list.Refresh()
 }
 
@@ -224,7 +250,7 @@ func (c *noticeCentre) afterMarking(mark func() error) {
 		entries, lerr := readCentre(accts, storeOf, &c.session)
 		return func() {
 			c.s.applyTodo(todo)
-			c.apply(gen, entries, errors.Join(err, lerr))
+			c.apply(gen, entries, errors.Join(err, lerr), false)
 		}
 	})
 }

@@ -32,6 +32,7 @@ type centreEntry struct {
 	Body     string
 	At       time.Time
 	Unread   bool
+	Urgent   bool // an unsubscription countdown, a breached SLA…: pinned while unread
 }
 
 // sessionNotices remembers the coalesced notifications delivered since the
@@ -66,8 +67,9 @@ func (s *sessionNotices) forAccount(acct string) []notify.Notification {
 	return out
 }
 
-// readCentre lists the notices of every open account, newest first. It
-// reads the caches, so call it off Fyne's goroutine.
+// readCentre lists the notices of every open account, unread urgent ones
+// pinned on top, each part newest first. It reads the caches, so call it
+// off Fyne's goroutine.
 func readCentre(accts []backend.AccountInfo, storeOf func(string) *localstore.Store, session *sessionNotices) ([]centreEntry, error) {
 	var out []centreEntry
 	var errs []error
@@ -84,6 +86,7 @@ func readCentre(accts []backend.AccountInfo, storeOf func(string) *localstore.St
 		out = append(out, accountEntries(a, notices, session.forAccount(a.ID))...)
 	}
 	slices.SortStableFunc(out, func(x, y centreEntry) int { return y.At.Compare(x.At) })
+	out = pinUrgent(out)
 	if len(out) > centreLimit {
 		out = out[:centreLimit]
 	}
@@ -101,7 +104,7 @@ func accountEntries(a backend.AccountInfo, notices []localstore.Notice, groups [
 	var out []centreEntry
 	for _, g := range groups {
 		e := centreEntry{Account: a.ID, Label: accountName(a), Kind: g.Kind, Resource: g.Resource,
-			Title: g.Title, Body: g.Body, At: g.At}
+			Title: g.Title, Body: g.Body, At: g.At, Urgent: g.Urgent}
 		for _, k := range g.Keys {
 			if n, ok := byKey[k]; ok && !used[k] {
 				used[k] = true
@@ -119,7 +122,7 @@ func accountEntries(a backend.AccountInfo, notices []localstore.Notice, groups [
 		}
 		out = append(out, centreEntry{Account: a.ID, Label: accountName(a), Kind: noticeKind(n.Key),
 			Resource: n.Resource, RecordID: n.RecordID, Keys: []string{n.Key},
-			Title: n.Title, Body: n.Body, At: n.At, Unread: !n.Read})
+			Title: n.Title, Body: n.Body, At: n.At, Unread: !n.Read, Urgent: n.Urgent})
 	}
 	return out
 }

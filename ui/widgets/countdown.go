@@ -9,12 +9,9 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/ui/kit"
 )
-
-// UrgentBelow is the time left under which a countdown turns red: half an
-// hour is about what a seller needs to fix a server and press restart.
-const UrgentBelow = 30 * time.Minute
 
 // Countdown is a label showing the time left before a deadline. Start makes it
 // tick every second from its own goroutine, applying each change with fyne.Do.
@@ -108,8 +105,8 @@ func (c *Countdown) Tick(now time.Time) {
 	c.Refresh()
 }
 
-// CountdownText formats the time left and picks its colour: red under half
-// an hour and once passed, so the most urgent number stands out.
+// CountdownText formats the time left and picks its colour: red within
+// domain.UrgentWithin and once passed, so the most urgent number stands out.
 func CountdownText(at, now time.Time) (string, widget.Importance) {
 	if at.IsZero() {
 		return "—", widget.MediumImportance
@@ -119,7 +116,7 @@ func CountdownText(at, now time.Time) (string, widget.Importance) {
 		return lang.L("Overdue by {{.Time}}", map[string]any{"Time": formatDuration(-left)}), widget.DangerImportance
 	}
 	imp := widget.WarningImportance
-	if left < UrgentBelow {
+	if left < domain.UrgentWithin {
 		imp = widget.DangerImportance
 	}
 	return lang.L("{{.Time}} left", map[string]any{"Time": formatDuration(left)}), imp

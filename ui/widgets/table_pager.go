@@ -76,6 +76,12 @@ func (p *pager[T]) reset(q localstore.Query, keep bool) {
 	p.mu.Unlock()
 }
 
+func (p *pager[T]) isStopped() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.stopped
+}
+
 func (p *pager[T]) size() (int, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()

@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -39,6 +40,8 @@ type Table[T any] struct {
 	adhoc      bool // the last filter entry was added by SetStatuses
 	selKey     string
 	selRow     int
+	pending    *reveal        // a record to highlight once its row exists
+	reveals    sync.WaitGroup // Reveal's look-ups, waited for by Close
 
 	pager[T]
 }
@@ -70,8 +73,12 @@ func (t *Table[T]) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(t.content)
 }
 
-// Close stops the loader goroutine; the table shows what it has.
-func (t *Table[T]) Close() { t.pager.close() }
+// Close stops the loader goroutine and waits for Reveal's look-ups; the
+// table shows what it has.
+func (t *Table[T]) Close() {
+	t.pager.close()
+	t.reveals.Wait()
+}
 
 // Reload fetches the current query again (after a sync) while the old rows
 // stay on screen, so nothing flickers; the selection is kept by Key.
@@ -216,7 +223,9 @@ func (t *Table[T]) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 }
 
-// sortBy sorts by a column: a second tap reverses the order.
+// sortBy sorts by a column: a second tap reverses the order. The first tap
+// puts what matters most on top: the nearest deadline (most urgent) for a
+// deadline column, the newest or largest for the others.
 func (t *Table[T]) sortBy(col int) {
 	c := t.cfg.Columns[col]
 	if !c.Sortable {
@@ -225,9 +234,19 @@ func (t *Table[T]) sortBy(col int) {
 	if t.sortCol == col {
 		t.desc = !t.desc
 	} else {
-		t.sortCol, t.sort, t.desc = col, c.Sort, true
+		t.sortCol, t.sort, t.desc = col, c.Sort, c.Sort != localstore.SortDeadline
 	}
 	t.restart()
+}
+
+// SortByColumn sorts by the column with id as a tap on its header does.
+func (t *Table[T]) SortByColumn(id string) {
+	for i, c := range t.cfg.Columns {
+		if c.ID == id {
+			t.sortBy(i)
+			return
+		}
+	}
 }
 
 func (t *Table[T]) selected(id widget.TableCellID) {
@@ -256,6 +275,9 @@ func (t *Table[T]) apply(res loadResult) {
 	}
 	t.showCount(res.err)
 	t.keepSelection(res.page)
+	if t.pending != nil {
+		t.selectRevealed(*t.pending)
+	}
 	t.table.Refresh()
 	if t.cfg.OnLoaded != nil {
 		t.cfg.OnLoaded()

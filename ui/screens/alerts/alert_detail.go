@@ -74,14 +74,13 @@ func alertFacts(a domain.InterfaceAlert) fyne.CanvasObject {
 	)
 }
 
-// codeMeaning explains a seller-server result code in the user's language:
-// the shared table holds "中文 / English".
+// codeMeaning explains a seller-server result code in the user's language.
 func codeMeaning(code string) string {
 	m, ok := domain.SellerResultCodes[code]
 	if !ok {
 		return lang.L("(unknown code: check your server's logs)")
 	}
-	return "(" + kit.PickLanguage(m) + ")"
+	return "(" + kit.LabelText(m) + ")"
 }
 
 func (d *alertDetail) restart() {

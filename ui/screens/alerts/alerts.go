@@ -13,8 +13,8 @@ import (
 	"github.com/koogallery/merchant-console/ui/widgets"
 )
 
-// New lists failed production-interface calls, nearest automatic
-// unsubscription first, with the selected alert's live countdown beside it.
+// New lists failed production-interface calls most urgent first (see
+// mostUrgentFirst), with the selected alert's live countdown beside it.
 func New(b *screens.Backend) *screens.RecordScreen[domain.InterfaceAlert] {
 	cfg := widgets.TableConfig[domain.InterfaceAlert]{
 		Columns: []widgets.Column[domain.InterfaceAlert]{
@@ -31,12 +31,13 @@ func New(b *screens.Backend) *screens.RecordScreen[domain.InterfaceAlert] {
 		},
 		Filters: screens.StatusFilters(domain.ResAlerts, widgets.FilterOption{Label: lang.L("Still open"), Statuses: screens.AlertsOpen}),
 		Importance: func(a domain.InterfaceAlert) widget.Importance {
-			if left, ok := a.Countdown(b.Time()); ok && left < widgets.UrgentBelow {
+			if domain.Urgent(a, b.Time()) {
 				return widget.DangerImportance
 			}
 			return widget.MediumImportance
 		},
-		Sort: localstore.SortDeadline,
+		Sort:  localstore.SortDeadline,
+		Fetch: mostUrgentFirst(b.CurrentStore),
 	}
 	return screens.NewRecordScreen(b, domain.ResAlerts, cfg, newAlertDetail(b))
 }

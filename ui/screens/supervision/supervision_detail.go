@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -60,7 +61,7 @@ func (d *supervisionDetail) show(t domain.SupervisionTask, actions []domain.Acti
 	d.banner.Refresh()
 	d.steps.Objects = flowSteps(t)
 	d.steps.Refresh()
-	d.facts.Objects = []fyne.CanvasObject{supervisionFacts(t)}
+	d.facts.Objects = []fyne.CanvasObject{supervisionFacts(t, d.b.Time())}
 	d.facts.Refresh()
 	d.showButtons()
 	d.f.Outbox.Set(actions, "")
@@ -157,8 +158,10 @@ func flowSteps(t domain.SupervisionTask) []fyne.CanvasObject {
 	return out
 }
 
-func supervisionFacts(t domain.SupervisionTask) fyne.CanvasObject {
-	return screens.KV(
+// supervisionFacts lists the flow's facts; a deadline already passed (the
+// user may appeal the stall, the warning is raised) is red.
+func supervisionFacts(t domain.SupervisionTask, now time.Time) fyne.CanvasObject {
+	kv := screens.KV(
 		lang.L("Customer"), t.CustomerName,
 		lang.L("Product kind"), kit.LabelProductKind(t.Kind),
 		lang.L("Rejections"), strconv.Itoa(t.Rejections),
@@ -168,6 +171,25 @@ func supervisionFacts(t domain.SupervisionTask) fyne.CanvasObject {
 		lang.L("Unaccepted warning"), kit.FormatDateTime(t.WarningAt()),
 		lang.L("Report"), kit.Dash(t.ReportName),
 	)
+	for i, at := range []time.Time{t.StallAppealAt(), t.AutoAcceptAt(), t.WarningAt()} {
+		if !at.IsZero() && !now.Before(at) {
+			markPassed(kv, firstDeadlineRow+i)
+		}
+	}
+	return kv
+}
+
+// firstDeadlineRow is the row of the stall-appeal time in supervisionFacts.
+const firstDeadlineRow = 4
+
+// markPassed turns row's value red and bold in a KV container, and says
+// so in words for whoever does not see the colour.
+func markPassed(kv *fyne.Container, row int) {
+	if l, ok := kv.Objects[2*row+1].(*widget.Label); ok {
+		l.Text += " · " + lang.L("passed")
+		l.Importance = widget.DangerImportance
+		l.TextStyle = fyne.TextStyle{Bold: true}
+	}
 }
 
 // merchantActions are the actions the task's node offers the merchant now,

@@ -188,6 +188,7 @@ func (d *ticketDetail) showButtons() {
 		screens.ActionButton(domain.ActTicketAccept, can(domain.ActTicketAccept), d.accept),
 		screens.ActionButton(domain.ActTicketAwaitCustomer, can(domain.ActTicketAwaitCustomer), d.awaitCustomer),
 		screens.ActionButton(domain.ActTicketResolve, can(domain.ActTicketResolve), d.askResolve),
+		screens.ActionButton(domain.ActTicketNote, domain.Allows(t, domain.ActTicketNote), d.askNote),
 	}
 	d.f.Buttons.Refresh()
 	if domain.Allows(t, domain.ActTicketReply) {

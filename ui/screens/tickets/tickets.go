@@ -13,27 +13,31 @@ import (
 	"github.com/koogallery/merchant-console/ui/widgets"
 )
 
-// New is the ticket queue with the selected conversation beside it.
+// New is the ticket queue with the selected conversation beside it, most
+// urgent first: overdue tickets (the most overdue on top), then the least
+// SLA left; tickets whose clock is paused (待客户反馈) or done come after the
+// running ones, as the store puts records without a countdown last.
 func New(b *screens.Backend) *screens.RecordScreen[domain.Ticket] {
 	cfg := widgets.TableConfig[domain.Ticket]{
 		Columns: []widgets.Column[domain.Ticket]{
 			{ID: "subject", Label: lang.L("Subject"), Width: 220, Text: func(t domain.Ticket) string { return screens.SafeText(t.Subject) }},
-			{ID: "status", Label: lang.L("Status"), Width: 110, Text: func(t domain.Ticket) string { return kit.LabelTicketStatus(t.Status) }},
-			{ID: "customer", Label: lang.L("Customer"), Width: 130, Text: func(t domain.Ticket) string { return t.CustomerName }},
+			// The SLA comes second so a narrow window still shows it.
 			{ID: "sla", Label: lang.L("SLA"), Width: 130, Sortable: true, Sort: localstore.SortDeadline,
 				Text: func(t domain.Ticket) string { return slaCell(t, b.Time()) }},
+			{ID: "status", Label: lang.L("Status"), Width: 110, Text: func(t domain.Ticket) string { return kit.LabelTicketStatus(t.Status) }},
+			{ID: "customer", Label: lang.L("Customer"), Width: 130, Text: func(t domain.Ticket) string { return t.CustomerName }},
 			{ID: "created", Label: lang.L("Created"), Width: 140, Sortable: true, Sort: localstore.SortTime,
 				Text: func(t domain.Ticket) string { return kit.FormatDateTime(t.CreatedAt) }},
 			{ID: "assignee", Label: lang.L("Assignee"), Width: 100, Text: func(t domain.Ticket) string { return t.Assignee }},
 		},
 		Filters: screens.StatusFilters(domain.ResTickets, widgets.FilterOption{Label: lang.L("Waiting for me"), Statuses: screens.TicketsWaiting}),
 		Importance: func(t domain.Ticket) widget.Importance {
-			if left, ok := t.SLALeft(b.Time()); ok && !t.SLAPaused() && left < widgets.UrgentBelow {
+			if domain.Urgent(t, b.Time()) {
 				return widget.DangerImportance
 			}
 			return widget.MediumImportance
 		},
-		Sort: localstore.SortTime, Desc: true,
+		Sort: localstore.SortDeadline,
 	}
 	return screens.NewRecordScreen(b, domain.ResTickets, cfg, newTicketDetail(b))
 }

@@ -1,0 +1,33 @@
+package domain
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestBillShareMismatches_FlagsALineSettledAtAnotherRate(t *testing.T) {
+	// given the sandbox's ¥20,000.00 × 75% line settled as ¥16,000.00, a
+	// line a fen off after rounding, and a refund mirroring a right line
+	wrong := BillLine{ID: "L1", OrderAmount: 2_000_000, ShareRate: 0.75, Amount: 1_600_000}
+	rounded := BillLine{ID: "L2", OrderAmount: 199, ShareRate: 0.7, Amount: 140} // 139.3 fen
+	refund := BillLine{ID: "L3", OrderAmount: -199, ShareRate: 0.7, Amount: -139}
+	b := Bill{Lines: []BillLine{rounded, wrong, refund}}
+
+	// when the bill is checked line by line
+	got := b.ShareMismatches()
+
+	// then only the wrong line is flagged, with what it should have settled
+	assert.Equal(t, []ShareMismatch{{Line: wrong, Expected: 1_500_000, Diff: 100_000}}, got)
+	assert.Equal(t, Money(0), rounded.ShareDifference(), "a fen of rounding is not a mismatch")
+	assert.Equal(t, Money(-139), refund.ShareAmount())
+}
+
+func TestBillShareMismatches_ShortSettlementIsNegative(t *testing.T) {
+	// given a line settled ¥10.00 under its share
+	l := BillLine{OrderAmount: 10_000, ShareRate: 0.8, Amount: 7_000}
+
+	// then the difference says it fell short
+	assert.Equal(t, Money(-1_000), l.ShareDifference())
+	assert.Len(t, Bill{Lines: []BillLine{l}}.ShareMismatches(), 1)
+}
