@@ -248,3 +248,47 @@ func TestEveryStoreReasonIsTranslated(t *testing.T) {
 		assert.NotEqual(t, r, i18n.In(i18n.Chinese, r), "no Chinese for %q", r)
 	}
 }
+
+func TestStartUpAsksThePassphraseOnceAndKeepsAWrongOne(t *testing.T) {
+	// given an account whose keys are in a credentials file locked in this session
+	h := newTestHost(t, backend.AccountInfo{ID: "first", Site: "cn", Store: "file", Locked: true})
+	paths := keylessHome(t, h)
+	require.NoError(t, credentials.Unlock(paths.CredentialsFile(), goodPassphrase))
+	acc := config.Account{Name: "first", Site: config.SiteChina, Store: config.KeyStoreFile}
+	require.NoError(t, credentials.AddAccount(paths, acc, credentials.Keys{AK: "AKFIRST", SK: "SKFIRST"}))
+	credentials.Lock(paths.CredentialsFile())
+	h.b.NeedsUnlock = func() bool { return credentials.NeedsUnlock(paths, []config.Account{acc}) }
+	h.b.Unlock = func(p string) error { return credentials.Unlock(paths.CredentialsFile(), p) }
+
+	// when the window starts and a wrong passphrase is typed
+	Unlock(h)
+	top := h.win.Canvas().Overlays().Top()
+	require.NotNil(t, top, "no passphrase asked")
+	pass := passwordEntry(t, top)
+	pass.SetText("not the passphrase")
+	test.Tap(uitest.FindButton(t, top, "Unlock"))
+	h.loop.RunUntil(t, func() bool { return uitest.Shows(h.win.Canvas().Overlays().Top(), "does not open") })
+
+	// then the prompt stays, with what was typed
+	assert.Equal(t, "not the passphrase", pass.Text)
+	assert.Zero(t, h.changed)
+
+	// and the right passphrase unlocks the file and refreshes the accounts
+	pass.SetText(goodPassphrase)
+	test.Tap(uitest.FindButton(t, h.win.Canvas().Overlays().Top(), "Unlock"))
+	h.loop.RunUntil(t, func() bool { return h.changed == 1 })
+	assert.Nil(t, h.win.Canvas().Overlays().Top())
+	assert.False(t, h.b.NeedsUnlock())
+}
+
+func passwordEntry(t *testing.T, root fyne.CanvasObject) *widget.Entry {
+	t.Helper()
+	var found *widget.Entry
+	uitest.Walk(root, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.Password && found == nil {
+			found = e
+		}
+	})
+	require.NotNil(t, found, "no passphrase field")
+	return found
+}
