@@ -84,7 +84,6 @@ func Open(opts Options) (*Console, error) {
 		sink.Close()
 		return nil, err
 	}
-	svc.ProbeKeyring()
 	svc.Start()
 
 	shell := uishell.NewShell(a, backend(svc, prefs, sink.path), prefs)

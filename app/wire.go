@@ -85,9 +85,12 @@ func backend(svc *service.Service, prefs uiprefs.Prefs, logFile string) *uibacke
 		TestConnection: func(ctx context.Context, f uibackend.AccountForm) (marketapi.WhoAmI, error) {
 			return svc.TestConnection(ctx, newAccount(f))
 		},
+		KeyStores:            svc.KeyStores,
 		SaveAccount:          func(f uibackend.AccountForm) error { return svc.AddAccount(newAccount(f)) },
+		EditAccount:          func(f uibackend.AccountForm) error { return svc.EditAccount(f.Editing, newAccount(f)) },
 		RemoveAccount:        svc.RemoveAccount,
-		KeyringProblem:       svc.KeyringProblem,
+		NeedsUnlock:          svc.NeedsUnlock,
+		Unlock:               svc.Unlock,
 		NotificationsProblem: svc.NotificationsProblem,
 		Compact:              svc.Compact,
 		CheckAndRepair: func(id string) (*uibackend.Repair, error) {
@@ -104,7 +107,8 @@ func backend(svc *service.Service, prefs uiprefs.Prefs, logFile string) *uibacke
 func accountInfos(accts []service.Account) []uibackend.AccountInfo {
 	out := make([]uibackend.AccountInfo, len(accts))
 	for i, a := range accts {
-		out[i] = uibackend.AccountInfo{ID: a.Name, Label: a.Label, Site: a.Site, Sandbox: a.Sandbox}
+		out[i] = uibackend.AccountInfo{ID: a.Name, Label: a.Label, Site: a.Site, Sandbox: a.Sandbox,
+			URL: a.URL, Store: string(a.Store), CacheDir: a.CacheDir, Locked: a.Locked}
 	}
 	return out
 }
@@ -125,7 +129,8 @@ func repairInfo(rep *localstore.RepairReport) *uibackend.Repair {
 }
 
 func newAccount(f uibackend.AccountForm) service.NewAccount {
-	return service.NewAccount{Name: f.Name, Site: f.Site, BaseURL: f.BaseURL, AK: f.AK, SK: f.SK}
+	return service.NewAccount{Name: f.Name, Site: f.Site, BaseURL: f.BaseURL, Store: config.KeyStore(f.Store),
+		AK: f.AK, SK: f.SK, Passphrase: f.Passphrase, Editing: f.Editing}
 }
 
 // exportRequest is the Exports screen's form as the service reads it: its

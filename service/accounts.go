@@ -17,10 +17,17 @@ import (
 
 // Account is an open account as the window lists it.
 type Account struct {
-	Name    string // the local account name; also the cache's account
-	Label   string // what the switcher shows, e.g. "华为云商店旗舰店"
-	Site    string // "cn", "intl", "eu" or "custom"
-	Sandbox bool   // an account of the built-in sandbox
+	Name    string          // the local account name; also the cache's account
+	Label   string          // what the switcher shows, e.g. "华为云商店旗舰店"
+	Site    string          // "cn", "intl", "eu" or "custom"
+	Sandbox bool            // an account of the built-in sandbox
+	URL     string          // the API endpoint its requests go to
+	Store   config.KeyStore // where its keys are kept
+	// CacheDir is the folder of its cache, which stays when it is removed.
+	CacheDir string
+	// Locked: its keys are in the credentials file, not unlocked yet
+	// (Unlock opens it and starts its sync).
+	Locked bool
 }
 
 // accountSpec is what an account is built from.
@@ -118,7 +125,7 @@ func (s *Service) configuredSpec(c config.Account) (accountSpec, error) {
 	}
 	sp := accountSpec{cfg: c, cache: cache,
 		info: Account{Name: c.Name, Label: c.Name, Site: string(c.Site)}}
-	cred, err := credentials.Lookup(c.Name)
+	cred, err := credentials.LoadKeys(s.paths, c.Store, c.Name)
 	if err != nil {
 		sp.keysErr = err // build says so: the account is listed but not synced
 	}
@@ -146,6 +153,7 @@ func (s *Service) build(sp accountSpec) (*account, error) {
 		return nil, fmt.Errorf("open the cache of %s: %w", sp.info.Name, err)
 	}
 	a := &account{info: sp.info, spec: sp, store: store, repaired: rep}
+	a.info.URL, a.info.Store, a.info.CacheDir = sp.cfg.Endpoint(), sp.cfg.Store, filepath.Dir(sp.cache)
 	if err != nil {
 		a.broken = fmt.Errorf("open the cache of %s: %w", sp.info.Name, err)
 		a.unsynced = a.broken
@@ -157,6 +165,7 @@ func (s *Service) build(sp accountSpec) (*account, error) {
 		slog.Warn("account is listed but not synced", "account", sp.info.Name, "err", err)
 		a.unsynced = err
 		a.lastErr.Store(&err)
+		a.info.Locked = errors.Is(err, credentials.ErrLocked)
 	}
 	if s.notes != nil {
 		s.notes.AddAccount(store, sp.info.Label)

@@ -5,19 +5,29 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/koogallery/merchant-console/apig"
 	"github.com/koogallery/merchant-console/config"
 	"github.com/koogallery/merchant-console/credentials"
 	"github.com/koogallery/merchant-console/marketapi"
 	"github.com/koogallery/merchant-console/syncer"
 )
 
-// NewAccount is what Settings collects to add an account.
+// NewAccount is what Settings collects to add or edit an account.
 type NewAccount struct {
 	Name    string
 	Site    string
 	BaseURL string // optional override (a seller gateway, the sandbox)
-	AK, SK  string
+	// Store is where the keys go. Empty: for an add, the default of
+	// credentials.Stores; for an edit, the account's current store.
+	Store config.KeyStore
+	// AK, SK are the typed keys; the env store ignores them, and an edit
+	// with both empty keeps the current ones.
+	AK, SK string
+	// Passphrase unlocks (or, for a new file, creates) the credentials
+	// file; empty when it is already unlocked or not involved.
+	Passphrase string
+	// Editing is the name of the account being edited ("" when adding):
+	// TestConnection then uses its current keys when AK and SK are empty.
+	Editing string
 }
 
 func (n NewAccount) config() (config.Account, error) {
@@ -25,17 +35,32 @@ func (n NewAccount) config() (config.Account, error) {
 	if err != nil {
 		return config.Account{}, err
 	}
-	acc := config.Account{Name: n.Name, Site: site, BaseURL: n.BaseURL}
+	acc := config.Account{Name: n.Name, Site: site, BaseURL: n.BaseURL, Store: n.Store}
 	return acc, acc.Validate()
 }
 
-// TestConnection signs a whoami with the new account's keys.
+// typed is the pair the form holds, nil when both halves are empty.
+func (n NewAccount) typed() *credentials.Keys {
+	if n.AK == "" && n.SK == "" {
+		return nil
+	}
+	return &credentials.Keys{AK: n.AK, SK: n.SK}
+}
+
+// TestConnection signs a whoami with the keys the account would use: the
+// environment's for the env store, the typed ones, or (an edit with no
+// keys typed) the account's current ones. It may unlock the credentials
+// file with n.Passphrase, so call it off the UI's goroutine.
 func (s *Service) TestConnection(ctx context.Context, n NewAccount) (marketapi.WhoAmI, error) {
 	acc, err := n.config()
 	if err != nil {
 		return marketapi.WhoAmI{}, err
 	}
-	opts := syncer.OptionsFor(acc, n.AK, n.SK)
+	keys, err := s.testKeys(n, acc)
+	if err != nil {
+		return marketapi.WhoAmI{}, err
+	}
+	opts := syncer.OptionsFor(acc, keys.AK, keys.SK)
 	s.opts.Client.apply(&opts)
 	c, err := syncer.NewClient(opts)
 	if err != nil {
@@ -45,11 +70,37 @@ func (s *Service) TestConnection(ctx context.Context, n NewAccount) (marketapi.W
 	return c.WhoAmI(ctx)
 }
 
-// AddAccount stores the keys in the keyring first (nothing is written if
-// that fails), then the account list, then opens the account and, once
-// started, syncs it. It may block on the keyring and the disk: call it off
-// the UI's goroutine. No lock is held while it waits.
+func (s *Service) testKeys(n NewAccount, acc config.Account) (credentials.Keys, error) {
+	if k := n.typed(); k != nil && acc.Store != config.KeyStoreEnv {
+		return *k, nil
+	}
+	store, name := acc.Store, acc.Name
+	if acc.Store != config.KeyStoreEnv {
+		if n.Editing == "" {
+			return credentials.Keys{}, errors.New("credentials: AK is empty")
+		}
+		prev, err := s.configuredAccount(n.Editing)
+		if err != nil {
+			return credentials.Keys{}, err
+		}
+		store, name = prev.Store, prev.Name
+	}
+	if err := s.unlockFor(n.Passphrase, store); err != nil {
+		return credentials.Keys{}, err
+	}
+	c, err := credentials.LoadKeys(s.paths, store, name)
+	return credentials.Keys{AK: c.AK, SK: c.SK}, err
+}
+
+// AddAccount unlocks the credentials file when the account's keys go there
+// (ErrWrongPassphrase: nothing is written), stores the keys and adds the
+// account to the list (credentials.AddAccount: all or nothing), then opens
+// the account and, once started, syncs it. It blocks on the keyring, the
+// key derivation and the disk: call it off the UI's goroutine.
 func (s *Service) AddAccount(n NewAccount) error {
+	if n.Store == config.KeyStoreLegacy {
+		n.Store = credentials.Stores(s.paths).Default
+	}
 	acc, err := n.config()
 	if err != nil {
 		return err
@@ -59,36 +110,34 @@ func (s *Service) AddAccount(n NewAccount) error {
 	if s.account(acc.Name) != nil {
 		return fmt.Errorf("an account named %q exists already", acc.Name)
 	}
-	if err := credentials.Save(acc.Name, n.AK, n.SK); err != nil {
+	if err := s.unlockFor(n.Passphrase, acc.Store); err != nil {
 		return err
 	}
-	list, err := config.LoadAccounts(s.paths.AccountsFile())
-	if err != nil {
+	if err := credentials.AddAccount(s.paths, acc, credentials.Keys{AK: n.AK, SK: n.SK}); err != nil {
 		return err
 	}
-	if err := config.SaveAccounts(s.paths.AccountsFile(), append(list, acc)); err != nil {
-		return err
-	}
-	cache, err := s.cachePath(acc.Name)
-	if err != nil {
-		return err
-	}
-	a, err := s.build(accountSpec{cfg: acc, cache: cache, keys: apig.Signer{AK: n.AK, SK: n.SK},
-		info: Account{Name: acc.Name, Label: acc.Name, Site: string(acc.Site)}})
-	if err != nil {
-		return err
-	}
-	s.publish(a)
 	if s.isStarted() {
-		s.holdForFirstSync(a.info.Name)
-		s.schedule(a)
+		s.holdForFirstSync(acc.Name) // one summary popup for its first sync
+	}
+	return s.openAt(-1, acc)
+}
+
+// unlockFor unlocks the credentials file with passphrase when one of
+// stores is the file store and a passphrase was given.
+func (s *Service) unlockFor(passphrase string, stores ...config.KeyStore) error {
+	for _, st := range stores {
+		if st == config.KeyStoreFile && passphrase != "" {
+			return credentials.Unlock(s.paths.CredentialsFile(), passphrase)
+		}
 	}
 	return nil
 }
 
-// RemoveAccount stops and forgets an account, deletes its keys and takes
-// it off the account list; its cache stays on disk. Sandbox accounts
-// cannot be removed. Like AddAccount, call it off the UI's goroutine.
+// RemoveAccount deletes an account's keys and takes it off the account
+// list (credentials.RemoveAccount: when the keys cannot be deleted, e.g. a
+// locked file, nothing changes), then stops and forgets it; its cache
+// stays on disk. Sandbox accounts cannot be removed. Call it off the UI's
+// goroutine.
 func (s *Service) RemoveAccount(name string) error {
 	s.configMu.Lock()
 	defer s.configMu.Unlock()
@@ -96,41 +145,34 @@ func (s *Service) RemoveAccount(name string) error {
 	if a == nil || a.info.Sandbox {
 		return fmt.Errorf("account %q cannot be removed", name)
 	}
+	if _, err := credentials.RemoveAccount(s.paths, name); err != nil {
+		return err
+	}
 	s.unlist(a)
-	if s.notes != nil {
-		s.notes.RemoveAccount(name)
-		s.synced(name) // its first sync will never end now
-	}
-	errs := []error{a.close()}
-	if err := credentials.Delete(name); err != nil && !errors.Is(err, credentials.ErrNotFound) {
-		errs = append(errs, err)
-	}
-	list, err := config.LoadAccounts(s.paths.AccountsFile())
-	if err == nil {
-		kept := list[:0]
-		for _, c := range list {
-			if c.Name != name {
-				kept = append(kept, c)
-			}
-		}
-		err = config.SaveAccounts(s.paths.AccountsFile(), kept)
-	}
-	return errors.Join(append(errs, err)...)
+	return a.close()
 }
 
-// unlist takes an account off the list and stops its scheduler.
-func (s *Service) unlist(a *account) {
+// unlist takes an account off the list, stops its scheduler and its
+// notifications, and returns where it was in the list.
+func (s *Service) unlist(a *account) int {
 	s.schedMu.Lock()
 	defer s.schedMu.Unlock()
 	s.mu.Lock()
+	at := -1
 	for i, x := range s.accounts {
 		if x == a {
 			s.accounts = append(s.accounts[:i:i], s.accounts[i+1:]...)
+			at = i
 			break
 		}
 	}
 	s.mu.Unlock()
 	s.manager.Remove(a.info.Name)
+	if s.notes != nil {
+		s.notes.RemoveAccount(a.info.Name)
+		s.synced(a.info.Name) // a first sync of this instance will never end now
+	}
+	return at
 }
 
 // LookupOrder asks the open API about an order line and returns the reply
@@ -146,25 +188,4 @@ func (s *Service) LookupOrder(ctx context.Context, name, orderID, lineID string)
 	}
 	info := marketapi.ToOpen(o)
 	return marketapi.OrderQueryResponse{Envelope: marketapi.Envelope{ResultCode: marketapi.CodeOK, ResultMsg: "success"}, OrderInfo: &info}, nil
-}
-
-// ProbeKeyring finds out once whether the OS keyring answers; a missing
-// Secret Service can take seconds to time out, so it runs on its own
-// goroutine and KeyringProblem reports the answer.
-func (s *Service) ProbeKeyring() {
-	go func() { // not waited for by Close: it touches no cache
-		_, err := credentials.Lookup("merchant-console-keyring-probe")
-		if errors.Is(err, credentials.ErrNoKeyring) {
-			s.keyring.Store(&err)
-		}
-	}()
-}
-
-// KeyringProblem is nil when the OS keyring works (or was not probed yet),
-// else why it does not.
-func (s *Service) KeyringProblem() error {
-	if p := s.keyring.Load(); p != nil {
-		return *p
-	}
-	return nil
 }

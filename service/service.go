@@ -37,7 +37,6 @@ type Service struct {
 	schedMu       sync.Mutex // orders (re)scheduling against removal; never held with mu while waiting
 	configMu      sync.Mutex // serialises edits of the account list file
 	paused        atomic.Bool
-	keyring       atomic.Pointer[error]
 	notifyProblem atomic.Pointer[error]
 	background    sync.WaitGroup // goroutines that read the caches: Close waits for them
 	closed        sync.Once

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/koogallery/merchant-console/credentials"
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/marketapi"
@@ -17,6 +18,13 @@ type AccountInfo struct {
 	Label   string // what the switcher shows, e.g. "华为云商店旗舰店"
 	Site    string // "cn", "intl", "eu" or "sandbox"
 	Sandbox bool   // the built-in sandbox, not a real marketplace
+	URL     string // the API endpoint its requests go to
+	Store   string // where its keys are: "keyring", "file", "env", "" (keyring, else environment)
+	// CacheDir is the folder of its cache, which stays when it is removed.
+	CacheDir string
+	// Locked: its keys are in the credentials file, which waits for its
+	// passphrase (Backend.Unlock) before the account syncs.
+	Locked bool
 }
 
 // SyncState is one account's sync state for the status bar.
@@ -38,12 +46,19 @@ type SyncState struct {
 }
 
 // AccountForm is what Settings collects to add or change an account. The
-// secret key only travels to the backend, which puts it in the OS keyring.
+// secret key and the passphrase only travel to the backend, which puts the
+// keys in the chosen store.
 type AccountForm struct {
 	Name    string
 	Site    string
 	BaseURL string // optional override (a test server, the sandbox)
-	AK, SK  string
+	Store   string // "keyring", "file" or "env"
+	AK, SK  string // empty in an edit: keep the current keys
+	// Passphrase unlocks (or creates) the credentials file; empty when
+	// it is unlocked already or not involved.
+	Passphrase string
+	// Editing is the account being edited, "" when adding.
+	Editing string
 }
 
 // Backend is everything the shell and Settings need from outside the UI, as
@@ -78,16 +93,28 @@ type Backend struct {
 	PauseNotifications func(paused bool)
 	// TestConnection signs a whoami request with the form's keys.
 	TestConnection func(ctx context.Context, f AccountForm) (marketapi.WhoAmI, error)
-	// SaveAccount adds or updates an account and stores its keys in the keyring.
+	// KeyStores says which key stores work here and which a new account
+	// uses by default. It probes the keyring (seconds): call it off
+	// Fyne's goroutine.
+	KeyStores func() credentials.StoreChoice
+	// SaveAccount adds an account and stores its keys in f.Store.
 	SaveAccount func(f AccountForm) error
+	// EditAccount changes the account f.Editing (name, site, URL, store, keys).
+	EditAccount func(f AccountForm) error
 	// RemoveAccount forgets an account and deletes its keys.
 	RemoveAccount func(accountID string) error
+	// NeedsUnlock reports whether an account waits for the credentials
+	// file's passphrase; quick.
+	NeedsUnlock func() bool
+	// Unlock opens the credentials file for this session and starts the
+	// accounts that waited for it; credentials.ErrWrongPassphrase when
+	// the passphrase is wrong. It derives a key (a second): off Fyne's
+	// goroutine.
+	Unlock func(passphrase string) error
 	// NotificationsProblem is nil while system notifications work (or
 	// nobody tried yet), else why they do not; polled about once a second,
 	// so it must be quick. The shell says so once.
 	NotificationsProblem func() error
-	// KeyringProblem is nil when the OS keyring works, else why it does not.
-	KeyringProblem func() error
 	// Compact rewrites an account's cache file to reclaim space.
 	Compact func(accountID string) error
 	// CheckAndRepair reads an account's whole cache and repairs it when it

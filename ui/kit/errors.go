@@ -83,12 +83,18 @@ func storeProblem(err error) (Problem, bool) {
 
 func keyringProblem(err error) (Problem, bool) {
 	switch {
+	case errors.Is(err, credentials.ErrWrongPassphrase):
+		return Problem{lang.L("This passphrase does not open the credentials file."),
+			lang.L("Type it again: it is the one chosen when the first account was saved in the encrypted file.")}, true
+	case errors.Is(err, credentials.ErrLocked):
+		return Problem{lang.L("This account's keys are in the encrypted credentials file, which is locked."),
+			lang.L("Open Settings → Accounts and choose Unlock to enter its passphrase.")}, true
 	case errors.Is(err, credentials.ErrNoKeyring):
-		return Problem{lang.L("This computer has no usable password keyring, so the AK/SK cannot be kept safely."),
-			lang.L("Start a keyring (GNOME Keyring or KWallet), or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK before starting.")}, true
+		return Problem{lang.L("The system keyring does not answer, so this account's keys cannot be read from it."),
+			lang.L("Open Settings → Accounts, edit the account, choose the encrypted file and enter its AK and SK again.")}, true
 	case errors.Is(err, credentials.ErrNotFound):
 		return Problem{lang.L("No AK/SK is saved for this account."),
-			lang.L("Open Settings → Accounts and enter the account's AK and SK.")}, true
+			lang.L("Open Settings → Accounts, edit the account and enter its AK and SK.")}, true
 	}
 	return Problem{}, false
 }

@@ -27,9 +27,13 @@ func (s *Shell) AddAccount() {
 
 // AccountsChanged refreshes everything that lists accounts.
 func (s *Shell) AccountsChanged() {
-	if !s.hasAccount(s.account) {
+	if !s.hasAccount(s.account) { // the account shown was removed or renamed
 		s.closeScreens()
 		s.account = s.firstAccount()
+		s.refreshAccountChrome()
+		s.Show(s.current) // rebuilt: the closed screens showed the old account
+		s.dirty.Store(true)
+		return
 	}
 	s.refreshAccountChrome()
 	if st, ok := s.screens[ScreenSettings]; ok {

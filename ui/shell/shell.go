@@ -20,6 +20,7 @@ import (
 	"github.com/koogallery/merchant-console/ui/kit"
 	"github.com/koogallery/merchant-console/ui/prefs"
 	"github.com/koogallery/merchant-console/ui/screens"
+	"github.com/koogallery/merchant-console/ui/screens/settings"
 )
 
 // Shell is the console's window: account switcher, navigation, the current
@@ -64,6 +65,7 @@ func NewShell(a fyne.App, b *backend.Backend, prefs prefs.Prefs) *Shell {
 	s.tray = newTrayMenu(s)
 	s.win.SetCloseIntercept(s.Quit)
 	s.Show(ScreenOverview)
+	settings.Unlock(s) // accounts whose keys are in the encrypted file wait for it
 	go s.poll(kit.Do)
 	return s
 }

@@ -34,4 +34,4 @@ type Host interface {
 func New(h Host) *Screen { return newSettingsScreen(h) }
 
 // AddAccount opens the add-account form (Settings, the sandbox banner).
-func AddAccount(h Host) { newAccountForm(h).show() }
+func AddAccount(h Host) { openAccountForm(h, nil) }

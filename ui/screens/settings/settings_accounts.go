@@ -1,9 +1,7 @@
 package settings
 
 import (
-	"context"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/koogallery/merchant-console/config"
 	"github.com/koogallery/merchant-console/ui/backend"
 	"github.com/koogallery/merchant-console/ui/kit"
 )
@@ -35,66 +34,98 @@ func siteLabel(site string) string {
 	return site
 }
 
-// accountsSection lists the accounts with add, test, remove, and says
-// plainly when the OS keyring is missing.
+// accountsSection lists the accounts with add, edit, remove, and offers to
+// unlock the credentials file while accounts wait for it.
 type accountsSection struct {
-	s       Host
-	list    *fyne.Container
-	keyring *widget.Label
-	root    fyne.CanvasObject
+	s      Host
+	list   *fyne.Container
+	locked *fyne.Container
+	root   fyne.CanvasObject
 }
 
 func newAccountsSection(s Host) *accountsSection {
-	a := &accountsSection{s: s, list: container.NewVBox(), keyring: widget.NewLabel("")}
-	a.keyring.Wrapping = fyne.TextWrapWord
-	a.keyring.Importance = widget.WarningImportance
+	a := &accountsSection{s: s, list: container.NewVBox()}
+	waiting := widget.NewLabel(lang.L("Accounts whose keys are in the encrypted file wait for its passphrase."))
+	waiting.Wrapping = fyne.TextWrapWord
+	waiting.Importance = widget.WarningImportance
+	a.locked = container.NewBorder(nil, nil, nil, widget.NewButton(lang.L("Unlock…"), func() { Unlock(s) }), waiting)
 	add := widget.NewButtonWithIcon(lang.L("Add account"), theme.ContentAddIcon(), func() { AddAccount(s) })
 	add.Importance = widget.HighImportance
-	a.root = container.NewVBox(a.keyring, a.list, container.NewHBox(add))
+	a.root = container.NewVBox(a.locked, a.list, container.NewHBox(add))
 	a.reload()
 	return a
 }
 
 func (a *accountsSection) reload() {
-	a.keyring.Hide()
-	if a.s.Backend().KeyringProblem != nil {
-		if err := a.s.Backend().KeyringProblem(); err != nil {
-			a.keyring.SetText(kit.ErrorText(err))
-			a.keyring.Show()
-		}
-	}
 	a.list.Objects = nil
+	anyLocked := false
 	for _, acc := range a.s.Backend().AccountList() {
 		a.list.Add(a.row(acc))
+		anyLocked = anyLocked || acc.Locked
 	}
 	if len(a.list.Objects) == 0 {
 		a.list.Add(widget.NewLabel(lang.L("No account yet.")))
 	}
+	setVisible(a.locked, anyLocked)
 	a.list.Refresh()
 }
 
+// row is one account: its name and site, then its address and where its
+// keys are, with edit, remove and show.
 func (a *accountsSection) row(acc backend.AccountInfo) fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(acc.Title(0), fyne.TextAlignLeading, fyne.TextStyle{Bold: acc.ID == a.s.Account()})
 	where := siteLabel(acc.Site)
 	if acc.Sandbox {
-		where = siteLabel("sandbox") + " · " + where
+		where = siteLabel("sandbox")
 	}
 	site := widget.NewLabel(where)
 	site.Importance = widget.LowImportance
+	var detail []string
+	if acc.URL != "" {
+		detail = append(detail, acc.URL)
+	}
+	if !acc.Sandbox {
+		detail = append(detail, lang.L("keys: {{.Store}}", map[string]any{"Store": storeLabel(acc.Store)}))
+	}
+	if acc.Locked {
+		detail = append(detail, lang.L("locked: waits for the passphrase"))
+	}
+	url := widget.NewLabel(strings.Join(detail, " · "))
+	url.Importance = widget.LowImportance
+	url.Truncation = fyne.TextTruncateEllipsis
 	actions := container.NewHBox()
 	if !acc.Sandbox {
-		remove := widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), func() { a.confirmRemove(acc) })
-		actions.Add(remove)
+		actions.Add(widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { openAccountForm(a.s, &acc) }))
+		actions.Add(widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), func() { a.remove(acc) }))
 	}
 	if acc.ID != a.s.Account() {
 		actions.Add(widget.NewButton(lang.L("Show"), func() { a.s.SwitchAccount(acc.ID) }))
 	}
-	return container.NewBorder(nil, nil, nil, actions, container.NewHBox(name, site))
+	return container.NewBorder(nil, nil, nil, actions, container.NewVBox(container.NewHBox(name, site), url))
+}
+
+// remove unlocks the credentials file first when the account's keys are
+// in it, then asks to confirm.
+func (a *accountsSection) remove(acc backend.AccountInfo) {
+	b := a.s.Backend()
+	if acc.Store == string(config.KeyStoreFile) && b.NeedsUnlock != nil && b.NeedsUnlock() {
+		askPassphrase(a.s, lang.L("Removing {{.Name}} deletes its keys from the encrypted credentials file: enter its passphrase first.",
+			map[string]any{"Name": acc.Label}), func() { a.confirmRemove(acc) })
+		return
+	}
+	a.confirmRemove(acc)
 }
 
 func (a *accountsSection) confirmRemove(acc backend.AccountInfo) {
-	msg := lang.L("Remove {{.Name}}? Its keys are deleted from the keyring; its local data stays on disk.", map[string]any{"Name": acc.Label})
-	dialog.ShowConfirm(lang.L("Remove account"), msg, func(ok bool) {
+	ask := widget.NewLabelWithStyle(lang.L("Remove {{.Name}}?", map[string]any{"Name": acc.Label}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	keys := widget.NewLabel(lang.L("Its keys are deleted from: {{.Store}}.", map[string]any{"Store": storeLabel(acc.Store)}))
+	kept := widget.NewLabel(lang.L("Its local data and unsent actions stay on disk, and are used again if you add an account of the same name:"))
+	dir := widget.NewLabel(acc.CacheDir)
+	for _, l := range []*widget.Label{ask, keys, kept} {
+		l.Wrapping = fyne.TextWrapWord
+	}
+	dir.Wrapping = fyne.TextWrapBreak // a path has no spaces to wrap at
+	d := dialog.NewCustomConfirm(lang.L("Remove account"), lang.L("Remove"), lang.L("Cancel"), container.NewVBox(ask, keys, kept, dir), func(ok bool) {
 		if !ok || a.s.Backend().RemoveAccount == nil {
 			return
 		}
@@ -106,98 +137,7 @@ func (a *accountsSection) confirmRemove(acc backend.AccountInfo) {
 			a.s.AccountsChanged()
 		})
 	}, a.s.Window())
-}
-
-// accountForm is the dialog to add an account: site, name, AK/SK, a
-// connection test, and saving the keys to the keyring.
-type accountForm struct {
-	s             Host
-	name, baseURL *widget.Entry
-	ak, sk        *widget.Entry
-	site          *widget.Select
-	result        *widget.Label
-	test          *widget.Button
-	dlg           *dialog.FormDialog
-}
-
-func newAccountForm(s Host) *accountForm {
-	f := &accountForm{s: s, name: widget.NewEntry(), baseURL: widget.NewEntry(),
-		ak: widget.NewEntry(), sk: widget.NewPasswordEntry(), result: widget.NewLabel("")}
-	labels := make([]string, len(siteChoices))
-	for i, c := range siteChoices {
-		labels[i] = siteLabel(c)
-	}
-	f.site = widget.NewSelect(labels, nil)
-	f.site.SetSelectedIndex(0)
-	f.name.SetPlaceHolder(lang.L("e.g. flagship-cn"))
-	f.baseURL.SetPlaceHolder("https://…")
-	f.name.Validator = kit.RequiredText
-	f.ak.Validator = kit.RequiredText
-	f.sk.Validator = kit.RequiredText
-	f.result.Wrapping = fyne.TextWrapWord
-	f.test = widget.NewButton(lang.L("Test connection"), f.runTest)
-	return f
-}
-
-func (f *accountForm) show() {
-	items := []*widget.FormItem{
-		widget.NewFormItem(lang.L("Name"), f.name),
-		widget.NewFormItem(lang.L("Site"), f.site),
-		widget.NewFormItem(lang.L("Address (only for other)"), f.baseURL),
-		widget.NewFormItem("AK", f.ak),
-		widget.NewFormItem("SK", f.sk),
-		widget.NewFormItem("", container.NewVBox(f.test, f.result)),
-	}
-	f.dlg = dialog.NewForm(lang.L("Add account"), lang.L("Save"), lang.L("Cancel"), items, f.save, f.s.Window())
-	f.dlg.Resize(fyne.NewSize(560, 0))
-	f.dlg.Show()
-}
-
-func (f *accountForm) form() backend.AccountForm {
-	return backend.AccountForm{
-		Name: strings.TrimSpace(f.name.Text), Site: siteChoices[max(f.site.SelectedIndex(), 0)],
-		BaseURL: strings.TrimSpace(f.baseURL.Text), AK: strings.TrimSpace(f.ak.Text), SK: strings.TrimSpace(f.sk.Text),
-	}
-}
-
-// runTest signs a whoami call with the typed keys, off Fyne's goroutine.
-func (f *accountForm) runTest() {
-	if f.s.Backend().TestConnection == nil {
-		f.result.SetText(lang.L("Testing is not available."))
-		return
-	}
-	form := f.form()
-	f.test.Disable()
-	f.result.SetText(lang.L("Connecting…"))
-	do := kit.Do
-	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-		defer cancel()
-		who, err := f.s.Backend().TestConnection(ctx, form)
-		do(func() {
-			f.test.Enable()
-			if err != nil {
-				f.result.Importance = widget.DangerImportance
-				f.result.SetText(kit.ErrorText(err))
-				return
-			}
-			f.result.Importance = widget.SuccessImportance
-			f.result.SetText(lang.L("Connected as {{.Name}} ({{.ID}}).", map[string]any{"Name": who.AccountName, "ID": who.AccountID}))
-		})
-	}()
-}
-
-func (f *accountForm) save(ok bool) {
-	if !ok || f.s.Backend().SaveAccount == nil {
-		return
-	}
-	form, saveAccount := f.form(), f.s.Backend().SaveAccount
-	runWithProgress(f.s.Window(), lang.L("Saving account…"), func() error { return saveAccount(form) }, func(err error) {
-		if err != nil {
-			kit.ShowError(err, f.s.Window())
-			return
-		}
-		f.s.AccountsChanged()
-		f.s.SwitchAccount(form.Name)
-	})
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Resize(fyne.NewSize(min(560, a.s.Window().Canvas().Size().Width-24), 0))
+	d.Show()
 }

@@ -9,25 +9,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/koogallery/merchant-console/credentials"
 	"github.com/koogallery/merchant-console/marketapi"
 	"github.com/koogallery/merchant-console/notify"
 	"github.com/koogallery/merchant-console/ui/backend"
 	"github.com/koogallery/merchant-console/ui/internal/uitest"
 )
-
-func TestSettingsSaysPlainlyWhenThereIsNoKeyring(t *testing.T) {
-	// given a machine without a keyring
-	h := newTestHost(t, backend.AccountInfo{ID: "acct-a", Site: "cn"})
-	h.b.KeyringProblem = func() error { return credentials.ErrNoKeyring }
-
-	// when Settings opens
-	st := New(h)
-
-	// then it says so, with what to do instead
-	assert.True(t, st.accounts.keyring.Visible())
-	assert.Contains(t, st.accounts.keyring.Text, "HUAWEICLOUD_SDK_AK")
-}
 
 func TestAccountFormTestsThenSavesTheKeysThroughTheBackend(t *testing.T) {
 	// given the add-account form filled in
@@ -38,7 +24,8 @@ func TestAccountFormTestsThenSavesTheKeysThroughTheBackend(t *testing.T) {
 		return marketapi.WhoAmI{AccountID: "u-1", AccountName: "旗舰店"}, nil
 	}
 	h.b.SaveAccount = func(f backend.AccountForm) error { saved = f; return nil }
-	f := newAccountForm(h)
+	f := newAccountForm(h, keyringOnly(), nil)
+	f.show()
 	f.name.SetText(" flagship ")
 	f.site.SetSelectedIndex(1)
 	f.ak.SetText("AKEXAMPLE")
@@ -49,11 +36,11 @@ func TestAccountFormTestsThenSavesTheKeysThroughTheBackend(t *testing.T) {
 	h.loop.RunUntil(t, func() bool { return f.test.Disabled() == false })
 
 	// then the typed keys were used and the account named
-	assert.Equal(t, backend.AccountForm{Name: "flagship", Site: "intl", AK: "AKEXAMPLE", SK: "SKEXAMPLE"}, tested)
+	assert.Equal(t, backend.AccountForm{Name: "flagship", Site: "intl", Store: "keyring", AK: "AKEXAMPLE", SK: "SKEXAMPLE"}, tested)
 	assert.Equal(t, "Connected as 旗舰店 (u-1).", f.result.Text)
 
 	// and when it is saved, the backend gets the keys; preferences never see them
-	f.save(true)
+	f.save()
 	h.loop.RunUntil(t, func() bool { return h.win.Canvas().Overlays().Top() == nil })
 	assert.Equal(t, "SKEXAMPLE", saved.SK)
 	assert.Equal(t, 1, h.changed, "the window refreshes what lists accounts")
@@ -88,12 +75,15 @@ func TestSavingAnAccountDoesNotBlockTheWindow(t *testing.T) {
 	h := newTestHost(t, backend.AccountInfo{ID: "acct-a", Site: "cn"})
 	release := make(chan struct{})
 	h.b.SaveAccount = func(backend.AccountForm) error { <-release; return nil }
-	f := newAccountForm(h)
+	f := newAccountForm(h, keyringOnly(), nil)
+	f.show()
 	f.name.SetText("flagship")
+	f.ak.SetText("AKEXAMPLE")
+	f.sk.SetText("SKEXAMPLE")
 
 	// when the user saves, the call returns while the keyring is still busy
 	returned := make(chan struct{})
-	go func() { f.save(true); close(returned) }()
+	go func() { f.save(); close(returned) }()
 	select {
 	case <-returned:
 	case <-time.After(5 * time.Second):
@@ -118,8 +108,11 @@ func TestRemovingAnAccountRunsBehindProgressAndRefreshesTheWindow(t *testing.T) 
 	h.win.SetContent(st.Object())
 
 	// when the user removes acct-b and confirms
-	st.accounts.confirmRemove(backend.AccountInfo{ID: "acct-b", Label: "B"})
-	test.Tap(uitest.FindButton(t, h.win.Canvas().Overlays().Top(), "Yes"))
+	st.accounts.confirmRemove(backend.AccountInfo{ID: "acct-b", Label: "B", Store: "keyring"})
+	top := h.win.Canvas().Overlays().Top()
+	assert.True(t, uitest.Shows(top, "Its keys are deleted from: System keyring."), "the dialog says the keys go")
+	uitest.FindButton(t, top, "Cancel")
+	test.Tap(uitest.FindButton(t, top, "Remove"))
 
 	// then the window keeps running with progress shown while the keyring works
 	require.NotNil(t, h.win.Canvas().Overlays().Top(), "no progress shown")
