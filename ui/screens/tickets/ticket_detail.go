@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -29,6 +28,7 @@ type ticketDetail struct {
 	actions      []domain.Action
 	conversation *fyne.Container
 	attachments  *fyne.Container
+	resolution   *fyne.Container // cause and solution, once given
 	allMessages  bool // the user asked for the earlier turns too
 	reply        *widget.Entry
 	send         *widget.Button
@@ -42,7 +42,8 @@ func newTicketDetail(b *screens.Backend) *ticketDetail {
 	d.reply.Wrapping = fyne.TextWrapWord
 	d.send = widget.NewButton(lang.L("Send reply"), d.sendReply)
 	replyBox := container.NewBorder(nil, nil, nil, d.send, d.reply)
-	d.root = d.f.Layout(screens.SectionTitle(lang.L("Conversation")), d.conversation, replyBox,
+	d.resolution = container.NewVBox()
+	d.root = d.f.Layout(d.resolution, screens.SectionTitle(lang.L("Conversation")), d.conversation, replyBox,
 		screens.SectionTitle(lang.L("Attachments")), d.attachments)
 	return d
 }
@@ -62,6 +63,7 @@ func (d *ticketDetail) show(t domain.Ticket, actions []domain.Action) {
 	d.f.Title.SetText(screens.SafeText(t.Subject))
 	d.f.Status.SetText(ticketStatusLine(t, d.b.Time()))
 	d.showConversation(t)
+	d.showResolution(t, actions)
 	d.showAttachments(t)
 	d.showButtons()
 	d.f.Outbox.Set(actions, t.Assignee)
@@ -215,33 +217,6 @@ func (d *ticketDetail) sendReply() {
 	// worker, whose result lands on Fyne's goroutine later.
 	d.reply.SetText("")
 	d.queue(domain.ActTicketReply, domain.ActionParams{Message: text})
-}
-
-// askResolve asks for the cause and the solution, both required by the
-// marketplace when a ticket is confirmed solved.
-func (d *ticketDetail) askResolve() {
-	cause, solution := widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
-	cause.Validator = kit.RequiredText
-	solution.Validator = kit.RequiredText
-	items := []*widget.FormItem{
-		widget.NewFormItem(lang.L("Cause"), cause),
-		widget.NewFormItem(lang.L("Solution"), solution),
-	}
-	dlg := dialog.NewForm(lang.L("Resolve the ticket"), lang.L("Resolve"), lang.L("Cancel"), items, func(ok bool) {
-		if ok {
-			d.resolve(cause.Text, solution.Text)
-		}
-	}, d.b.ParentWindow())
-	dlg.Resize(fyne.NewSize(480, 320))
-	dlg.Show()
-}
-
-func (d *ticketDetail) resolve(cause, solution string) {
-	if kit.RequiredText(cause) != nil || kit.RequiredText(solution) != nil {
-		d.f.ShowProblem(lang.L("Both the cause and the solution are required."))
-		return
-	}
-	d.queue(domain.ActTicketResolve, domain.ActionParams{Cause: strings.TrimSpace(cause), Solution: strings.TrimSpace(solution)})
 }
 
 // queue sends the action to the outbox, then shows it with its state so
