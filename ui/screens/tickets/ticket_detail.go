@@ -29,7 +29,7 @@ type ticketDetail struct {
 	conversation *fyne.Container
 	attachments  *fyne.Container
 	resolution   *fyne.Container // cause and solution, once given
-	allMessages  bool // the user asked for the earlier turns too
+	allMessages  bool            // the user asked for the earlier turns too
 	reply        *widget.Entry
 	send         *widget.Button
 	root         fyne.CanvasObject
