@@ -253,6 +253,7 @@ func (s *Shell) screenBackend() *screens.Backend {
 		Agent:    s.AgentName,
 		Now:      s.b.Time,
 		OpenURL:  func(u *url.URL) error { return s.app.OpenURL(u) },
+		OpenFile: func(path string, failed func(error)) { kit.OpenFile(s.app, path, failed) },
 		Navigate: s.Navigate,
 		Window:   func() fyne.Window { return s.win },
 	}
