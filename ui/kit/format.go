@@ -136,3 +136,45 @@ func Dash(s string) string {
 	}
 	return s
 }
+
+// FormatDuration is a span as h:mm:ss, with the days in words in front past
+// 24 hours ("4d 21:13:05", "4天 21:13:05").
+func FormatDuration(d time.Duration) string {
+	d = d.Truncate(time.Second)
+	days := int(d / (24 * time.Hour))
+	d -= time.Duration(days) * 24 * time.Hour
+	h, m, s := int(d/time.Hour), int(d/time.Minute)%60, int(d/time.Second)%60
+	hms := strconv.Itoa(h) + ":" + twoDigits(m) + ":" + twoDigits(s)
+	if days > 0 {
+		return lang.L("{{.N}}d {{.Time}}", map[string]any{"N": days, "Time": hms})
+	}
+	return hms
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// FormatPeriod is a subscription length: "1 year", "3 months", "1年", "3个月".
+func FormatPeriod(n int, p domain.PeriodType) string {
+	data := map[string]any{"N": n}
+	one := n == 1
+	switch {
+	case p == domain.PeriodYear && one:
+		return lang.L("{{.N}} year", data)
+	case p == domain.PeriodYear:
+		return lang.L("{{.N}} years", data)
+	case p == domain.PeriodMonth && one:
+		return lang.L("{{.N}} month", data)
+	case p == domain.PeriodMonth:
+		return lang.L("{{.N}} months", data)
+	case p == domain.PeriodDay && one:
+		return lang.L("{{.N}} day", data)
+	case p == domain.PeriodDay:
+		return lang.L("{{.N}} days", data)
+	}
+	return strconv.Itoa(n) + " " + inWindowLanguage(p.Label())
+}

@@ -6,11 +6,11 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"fyne.io/fyne/v2"
 	"github.com/koogallery/merchant-console/i18n"
 	"github.com/koogallery/merchant-console/ui/backend"
 	"github.com/koogallery/merchant-console/ui/kit"
 	consoletheme "github.com/koogallery/merchant-console/ui/theme"
-	"fyne.io/fyne/v2"
 )
 
 func TestProbeMinSize(t *testing.T) {

@@ -75,7 +75,9 @@ func TestExportsScreen_OpenSaysWhenNothingOpensTheFile(t *testing.T) {
 	// given a desktop with no program for the file
 	test.NewTempApp(t)
 	b := screentest.NewBackend(t, uitest.NewStore(t))
-	b.OpenFile = func(path string, failed func(error)) { failed(errors.New("No program on this computer opens .xlsx files")) }
+	b.OpenFile = func(path string, failed func(error)) {
+		failed(errors.New("No program on this computer opens .xlsx files"))
+	}
 	e := New(b)
 	e.jobs.Wait()
 	test.NewTempWindow(t, e.Object())
