@@ -16,7 +16,8 @@ import (
 func New(b *screens.Backend) *screens.RecordScreen[domain.Bill] {
 	cfg := widgets.TableConfig[domain.Bill]{
 		Columns: []widgets.Column[domain.Bill]{
-			{ID: "period", Label: lang.L("Month"), Width: 90, Text: func(x domain.Bill) string { return x.Period }},
+			{ID: "number", Label: lang.L("Bill number"), Width: 150, Text: func(x domain.Bill) string { return x.ID }},
+			{ID: "period", Label: lang.L("Month"), Width: 80, Text: func(x domain.Bill) string { return x.Period }},
 			{ID: "type", Label: lang.L("Bill type"), Width: 150, Text: func(x domain.Bill) string { return kit.LabelBillType(x.Type) }},
 			{ID: "status", Label: lang.L("Status"), Width: 170, Text: func(x domain.Bill) string { return kit.LabelBillStatus(x.Status) }},
 			{ID: "amount", Label: lang.L("Amount"), Width: 130, Sortable: true, Sort: localstore.SortAmount,

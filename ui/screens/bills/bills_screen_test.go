@@ -29,3 +29,27 @@ func TestRecordScreen_OpenWithRecordIDShowsIt(t *testing.T) {
 	assert.Equal(t, "B2", d.bill.ID)
 	assert.Contains(t, d.guidance.Text, "PA-B2")
 }
+
+func TestBills_SameMonthBillsAreToldApartByNumber(t *testing.T) {
+	// given two bills of the same month
+	test.NewTempApp(t)
+	st := uitest.NewStore(t, uitest.Bill("BL-2026-10-A", domain.BillPaid), uitest.Bill("BL-2026-10-B", domain.BillPaid))
+	s := New(screentest.NewBackend(t, st))
+	screentest.Show(t, s)
+
+	// when the list is read, then each row carries its bill number
+	var numbers []string
+	for row := range 2 {
+		_, texts, ok := s.Table().Row(row)
+		assert.True(t, ok)
+		numbers = append(numbers, texts[0])
+	}
+	assert.ElementsMatch(t, []string{"BL-2026-10-A", "BL-2026-10-B"}, numbers)
+
+	// when one is opened, then its title names it too
+	s.Open(screens.NavTarget{Resource: domain.ResBills, RecordID: "BL-2026-10-B"})
+	screentest.WaitLoad(t, s)
+	s.Settle()
+	d := s.Detail().(*billDetail)
+	assert.Contains(t, d.f.Title.Text, "BL-2026-10-B")
+}

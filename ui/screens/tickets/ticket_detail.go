@@ -60,7 +60,7 @@ func (d *ticketDetail) show(t domain.Ticket, actions []domain.Action) {
 	}
 	d.ticket, d.actions = t, actions
 	d.f.Reveal()
-	d.f.Title.SetText(screens.SafeText(t.Subject))
+	d.f.Title.SetText(screens.SafeText(t.Subject) + " · " + t.ID)
 	d.f.Status.SetText(ticketStatusLine(t, d.b.Time()))
 	d.showConversation(t)
 	d.showResolution(t, actions)
