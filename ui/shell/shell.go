@@ -3,7 +3,6 @@ package shell
 import (
 	"context"
 	"net/url"
-	"os/user"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -64,6 +63,7 @@ func NewShell(a fyne.App, b *backend.Backend, prefs prefs.Prefs) *Shell {
 	s.tray = newTrayMenu(s)
 	s.win.SetCloseIntercept(s.Quit)
 	s.Show(ScreenOverview)
+	s.askAgentNameOnce()
 	go s.poll(kit.Do)
 	return s
 }
@@ -282,16 +282,4 @@ func (s *Shell) bindRemote(b *screens.Backend, acct string) {
 			return s.b.Export(ctx, acct, req, progress)
 		}
 	}
-}
-
-// AgentName is the name the user acts under: the preference, else the
-// login name.
-func (s *Shell) AgentName() string {
-	if n := s.prefs.AgentName(); n != "" {
-		return n
-	}
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return u.Username
-	}
-	return lang.L("Agent")
 }
