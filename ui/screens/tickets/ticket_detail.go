@@ -161,7 +161,7 @@ func bubbleColor(p domain.Party) color.Color {
 func (d *ticketDetail) showAttachments(t domain.Ticket) {
 	objs := make([]fyne.CanvasObject, 0, len(t.Attachments)+1)
 	for _, a := range t.Attachments {
-		objs = append(objs, screens.WrapLabel(fmt.Sprintf("📎 %s (%s, %s)", a.Name, humanSize(a.Size), a.MIME)))
+		objs = append(objs, screens.WrapLabel(fmt.Sprintf("📎 %s (%s, %s)", a.Name, fileKind(a.MIME, a.Name), humanSize(a.Size))))
 	}
 	if len(t.Attachments) == 0 {
 		objs = append(objs, widget.NewLabel(lang.L("No attachments.")))

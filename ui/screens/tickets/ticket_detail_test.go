@@ -33,7 +33,7 @@ func TestTicketDetail_ShowsConversationAndAttachments(t *testing.T) {
 	assert.True(t, uitest.Shows(d.root, "登录失败"))
 	assert.True(t, uitest.Shows(d.root, "无法登录 😢"))
 	assert.True(t, uitest.Shows(d.root, "请提供截图"))
-	assert.True(t, uitest.Shows(d.root, "screen.png (2.0 KB, image/png)"))
+	assert.True(t, uitest.Shows(d.root, "screen.png (PNG image, 2.0 KB)"), uitest.VisibleLabels(d.root))
 }
 
 func TestTicketDetail_AcceptLandsInOutboxAndShowsPending(t *testing.T) {
