@@ -18,8 +18,8 @@ var fileKinds = map[string]string{
 	"text/plain":      "Text file",
 	"text/csv":        "CSV table",
 	"application/zip": "ZIP archive",
-	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":       "Excel workbook",
-	"application/vnd.ms-excel":                                                "Excel workbook",
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel workbook",
+	"application/vnd.ms-excel": "Excel workbook",
 	"application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word document",
 	"application/msword": "Word document",
 }
