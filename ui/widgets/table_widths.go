@@ -5,10 +5,12 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// minColumnScale is how far columns shrink below their declared widths
-// before the table scrolls sideways instead: at 1024 px the tickets list
-// keeps its SLA column on screen, and a column never gets too narrow to read.
-const minColumnScale = 0.7
+// shrinkFloor is as narrow as a column gets before the table scrolls
+// sideways instead: enough for a month, an amount or an SLA countdown, so at
+// 1024 px the tickets list keeps its SLA column and no short column is cut.
+// Narrower declared columns keep their width; wide text columns (subject,
+// customer) give up their extra first.
+const shrinkFloor = 110
 
 // defaultColumnWidth is the width of a column that declares none.
 const defaultColumnWidth = 120
@@ -35,20 +37,27 @@ func (t *Table[T]) declaredWidths() []float32 {
 	return out
 }
 
-// columnWidths scales declared widths to fill avail, but never below
-// minColumnScale of what was declared.
+// columnWidths scales declared widths up in proportion to fill avail; when
+// avail is short, the columns wider than shrinkFloor give up their width
+// beyond it, in proportion, and never more.
 func columnWidths(declared []float32, avail float32) []float32 {
-	var sum float32
+	out := append([]float32(nil), declared...)
+	var sum, spare float32
 	for _, w := range declared {
 		sum += w
+		spare += w - min(w, shrinkFloor)
 	}
-	scale := float32(1)
-	if sum > 0 && avail > 0 {
-		scale = max(avail/sum, minColumnScale)
-	}
-	out := make([]float32, len(declared))
-	for i, w := range declared {
-		out[i] = w * scale
+	switch {
+	case sum <= 0 || avail <= 0:
+	case avail >= sum:
+		for i := range out {
+			out[i] *= avail / sum
+		}
+	case spare > 0:
+		k := min(1, (sum-avail)/spare)
+		for i, w := range declared {
+			out[i] = w - k*(w-min(w, shrinkFloor))
+		}
 	}
 	return out
 }

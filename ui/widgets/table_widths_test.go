@@ -44,11 +44,12 @@ func TestTableColumnsWidenWithTheWindow(t *testing.T) {
 	// then the column shrinks, but only so far
 	narrow := cellWidth(t, h.win.Content(), status)
 	assert.Less(t, narrow, wide)
-	assert.GreaterOrEqual(t, narrow, float32(100*minColumnScale)-16)
+	assert.GreaterOrEqual(t, narrow, float32(100)-16, "a short column keeps its declared width")
 }
 
 func TestColumnWidthsShareTheWidthInProportion(t *testing.T) {
 	assert.Equal(t, []float32{200, 400}, columnWidths([]float32{100, 200}, 600))
-	assert.Equal(t, []float32{70, 140}, columnWidths([]float32{100, 200}, 100), "shrinks no further than minColumnScale")
+	assert.Equal(t, []float32{100, 110}, columnWidths([]float32{100, 200}, 100), "shrinks no column below shrinkFloor")
+	assert.Equal(t, []float32{100, 155, 130}, columnWidths([]float32{100, 200, 150}, 385), "the wide columns give up their extra in proportion")
 	assert.Equal(t, []float32{100, 200}, columnWidths([]float32{100, 200}, 0), "unknown width keeps the declared ones")
 }
