@@ -17,8 +17,8 @@ import (
 func New(b *screens.Backend) *screens.RecordScreen[domain.Ticket] {
 	cfg := widgets.TableConfig[domain.Ticket]{
 		Columns: []widgets.Column[domain.Ticket]{
-			{ID: "subject", Label: lang.L("Subject"), Width: 220, Text: func(t domain.Ticket) string { return screens.SafeText(t.Subject) }},
-			{ID: "status", Label: lang.L("Status"), Width: 110, Text: func(t domain.Ticket) string { return kit.LabelTicketStatus(t.Status) }},
+			{ID: "subject", Label: lang.L("Subject"), Width: 200, Text: func(t domain.Ticket) string { return screens.SafeText(t.Subject) }},
+			{ID: "status", Label: lang.L("Status"), Width: 150, Text: func(t domain.Ticket) string { return kit.LabelTicketStatus(t.Status) }},
 			{ID: "customer", Label: lang.L("Customer"), Width: 130, Text: func(t domain.Ticket) string { return t.CustomerName }},
 			{ID: "sla", Label: lang.L("SLA"), Width: 130, Sortable: true, Sort: localstore.SortDeadline,
 				Text: func(t domain.Ticket) string { return slaCell(t, b.Time()) }},
