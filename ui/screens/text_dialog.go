@@ -57,6 +57,9 @@ func AskTexts(win fyne.Window, title, confirm string, fields []TextField, done f
 	cancel := widget.NewButton(lang.L("Cancel"), dlg.Hide)
 	for _, e := range entries {
 		e.OnChanged = func(string) { setEnabled(ok, allFilled(entries)) }
+		if !e.MultiLine { // Enter confirms, as in Fyne's own form dialogs
+			e.OnSubmitted = func(string) { ok.OnTapped() }
+		}
 	}
 	setEnabled(ok, false)
 	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
