@@ -135,6 +135,7 @@ func drive(d driver, lang string, report func(string, ...any)) {
 		report("the first sync did not finish within 90 s")
 		return
 	}
+	welcome(d, lang, report)
 	for i, id := range uishell.AllScreens {
 		fyne.DoAndWait(func() { d.Shell.Show(id) })
 		time.Sleep(700 * time.Millisecond) // the screen loads its page off the UI goroutine
@@ -148,6 +149,22 @@ func drive(d driver, lang string, report func(string, ...any)) {
 	}
 	showCentre(d, lang, len(uishell.AllScreens)+1, report)
 	smokeAccounts(d, lang, len(uishell.AllScreens)+2, report)
+}
+
+// welcome photographs the first-start question for the agent's name and
+// closes it as Esc does: with a dialog open the window's shortcuts and
+// screens are held back, so every later step needs it gone.
+func welcome(d driver, lang string, report func(string, ...any)) {
+	open := false
+	fyne.DoAndWait(func() { open = d.Shell.Window().Canvas().Overlays().Top() != nil })
+	if !open {
+		report("no question for the agent's name on first start")
+		return
+	}
+	if err := capture(d.Shell.Window(), filepath.Join(shotDir, lang+"-0-welcome.png")); err != nil {
+		report("screenshot welcome: %v", err)
+	}
+	fyne.DoAndWait(d.Shell.CloseTopDialog)
 }
 
 // showCentre opens the notification centre: the first sync of the sandbox

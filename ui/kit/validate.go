@@ -10,7 +10,7 @@ import (
 // RequiredText is an entry validator that refuses blank input.
 func RequiredText(s string) error {
 	if strings.TrimSpace(s) == "" {
-		return errors.New(lang.L("required"))
+		return errors.New(lang.L("Required: write something here."))
 	}
 	return nil
 }

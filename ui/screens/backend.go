@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"net/url"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -41,6 +42,10 @@ type Backend struct {
 	Now func() time.Time
 	// OpenURL opens a file:// or https:// address with the desktop.
 	OpenURL func(*url.URL) error
+	// OpenFile opens a file or folder with the desktop's handler for its
+	// type; failed, called on Fyne's goroutine, says what went wrong (no
+	// program for .xlsx…). Nil falls back to OpenURL.
+	OpenFile func(path string, failed func(error))
 	// Navigate shows a list screen pre-filtered (cards on the overview).
 	Navigate func(NavTarget)
 	// Window parents dialogs.
@@ -91,4 +96,19 @@ func (b *Backend) ParentWindow() fyne.Window {
 		}
 	}
 	return nil
+}
+
+// Open opens a file or folder with the desktop (OpenFile, else OpenURL) and
+// hands any failure, in words, to failed on Fyne's goroutine.
+func (b *Backend) Open(path string, failed func(error)) {
+	if b.OpenFile != nil {
+		b.OpenFile(path, failed)
+		return
+	}
+	if b.OpenURL == nil {
+		return
+	}
+	if err := b.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}); err != nil {
+		failed(err)
+	}
 }

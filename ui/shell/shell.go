@@ -3,7 +3,6 @@ package shell
 import (
 	"context"
 	"net/url"
-	"os/user"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -66,6 +65,7 @@ func NewShell(a fyne.App, b *backend.Backend, prefs prefs.Prefs) *Shell {
 	s.win.SetCloseIntercept(s.Quit)
 	s.Show(ScreenOverview)
 	settings.Unlock(s) // accounts whose keys are in the encrypted file wait for it
+	s.askAgentNameOnce()
 	go s.poll(kit.Do)
 	return s
 }
@@ -255,6 +255,7 @@ func (s *Shell) screenBackend() *screens.Backend {
 		Agent:    s.AgentName,
 		Now:      s.b.Time,
 		OpenURL:  func(u *url.URL) error { return s.app.OpenURL(u) },
+		OpenFile: func(path string, failed func(error)) { kit.OpenFile(s.app, path, failed) },
 		Navigate: s.Navigate,
 		Window:   func() fyne.Window { return s.win },
 	}
@@ -284,16 +285,4 @@ func (s *Shell) bindRemote(b *screens.Backend, acct string) {
 			return s.b.Export(ctx, acct, req, progress)
 		}
 	}
-}
-
-// AgentName is the name the user acts under: the preference, else the
-// login name.
-func (s *Shell) AgentName() string {
-	if n := s.prefs.AgentName(); n != "" {
-		return n
-	}
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return u.Username
-	}
-	return lang.L("Agent")
 }

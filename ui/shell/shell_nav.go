@@ -75,6 +75,10 @@ type accountBar struct {
 	root     fyne.CanvasObject
 }
 
+// accountSwitcherWidth leaves the header narrow enough for a 1024-px
+// window in English; long account names are cut with an ellipsis.
+const accountSwitcherWidth = 240
+
 func newAccountBar(s *Shell) *accountBar {
 	a := &accountBar{s: s, total: widget.NewLabel("")}
 	a.switcher = widget.NewSelect(nil, a.chosen)
@@ -84,7 +88,7 @@ func newAccountBar(s *Shell) *accountBar {
 	logo.FillMode = canvas.ImageFillContain
 	title := widget.NewLabelWithStyle(lang.L("KooGallery Merchant Console"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	sync := widget.NewButtonWithIcon(lang.L("Sync now"), theme.ViewRefreshIcon(), s.SyncNow)
-	account := container.NewHBox(widget.NewLabel(lang.L("Account")), container.NewGridWrap(fyne.NewSize(300, a.switcher.MinSize().Height), a.switcher))
+	account := container.NewHBox(widget.NewLabel(lang.L("Account")), container.NewGridWrap(fyne.NewSize(accountSwitcherWidth, a.switcher.MinSize().Height), a.switcher))
 	a.root = container.NewHBox(logo, title, layout.NewSpacer(), account, a.total, sync, s.centre.bell)
 	return a
 }

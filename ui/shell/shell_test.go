@@ -58,7 +58,9 @@ func newShellHarness(t *testing.T, stores map[string]*localstore.Store, accounts
 		Now:      func() time.Time { return uitest.Now },
 		DataDir:  t.TempDir(),
 	}
-	h.shell = NewShell(a, b, prefs.New(a.Preferences()))
+	p := prefs.New(a.Preferences())
+	p.SetAgentName("李四") // an agent who has used the console before: no welcome dialog
+	h.shell = NewShell(a, b, p)
 	t.Cleanup(h.shell.Close)
 	h.shell.Window().Resize(fyne.NewSize(1280, 800))
 	return h

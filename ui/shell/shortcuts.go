@@ -9,17 +9,45 @@ import (
 )
 
 // installShortcuts binds Ctrl+F search, Ctrl+R sync now, Ctrl+E export and
-// Ctrl+1…8 to the screens (Cmd on macOS).
+// Ctrl+1…8 to the screens (Cmd on macOS), and Esc to closing the dialog on
+// top. Text fields are widgets.Entry, which pass these on to the canvas.
 func (s *Shell) installShortcuts() {
 	c := s.win.Canvas()
 	mod := fyne.KeyModifierShortcutDefault
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}, func(fyne.Shortcut) { s.FocusSearch() })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: mod}, func(fyne.Shortcut) { s.SyncNow() })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: mod}, func(fyne.Shortcut) { s.Export() })
+	bind := func(k fyne.KeyName, do func()) {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: mod}, func(fyne.Shortcut) { s.unlessModal(do) })
+	}
+	bind(fyne.KeyF, s.FocusSearch)
+	bind(fyne.KeyR, s.SyncNow)
+	bind(fyne.KeyE, s.Export)
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8}
 	for i, k := range keys {
 		id := AllScreens[i]
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: mod}, func(fyne.Shortcut) { s.Show(id) })
+		bind(k, func() { s.Show(id) })
+	}
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			s.CloseTopDialog()
+		}
+	})
+}
+
+// unlessModal runs a window shortcut only when no dialog covers the window:
+// a screen switch behind a form would leave the form acting on a record the
+// user no longer sees.
+func (s *Shell) unlessModal(do func()) {
+	if s.win.Canvas().Overlays().Top() != nil {
+		return
+	}
+	do()
+}
+
+// CloseTopDialog closes the dialog or pop-up on top, as its Cancel would
+// (Fyne's dialogs do not listen for Esc themselves). The dialog's callback is
+// not called: every console dialog treats closing as "do nothing".
+func (s *Shell) CloseTopDialog() {
+	if top := s.win.Canvas().Overlays().Top(); top != nil {
+		top.Hide()
 	}
 }
 

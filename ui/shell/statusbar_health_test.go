@@ -111,7 +111,9 @@ func TestARepairOfAnAccountNotShownIsToldAtStart(t *testing.T) {
 		},
 		Now: func() time.Time { return uitest.Now }, DataDir: t.TempDir(),
 	}
-	s := NewShell(a, b, prefs.New(a.Preferences()))
+	p := prefs.New(a.Preferences())
+	p.SetAgentName("李四") // an agent who has used the console before: no welcome dialog
+	s := NewShell(a, b, p)
 	t.Cleanup(s.Close)
 	s.Window().Resize(fyne.NewSize(1280, 800))
 	require.Equal(t, "acct-a", s.Account())

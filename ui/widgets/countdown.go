@@ -1,7 +1,6 @@
 package widgets
 
 import (
-	"fmt"
 	"sync"
 	"time"
 
@@ -122,15 +121,5 @@ func CountdownText(at, now time.Time) (string, widget.Importance) {
 	return lang.L("{{.Time}} left", map[string]any{"Time": formatDuration(left)}), imp
 }
 
-// formatDuration prints h:mm:ss, with days in front past 24 hours; it is
-// language-neutral so both translations share it.
-func formatDuration(d time.Duration) string {
-	d = d.Truncate(time.Second)
-	days := int(d / (24 * time.Hour))
-	d -= time.Duration(days) * 24 * time.Hour
-	h, m, s := int(d/time.Hour), int(d/time.Minute)%60, int(d/time.Second)%60
-	if days > 0 {
-		return fmt.Sprintf("%dd %d:%02d:%02d", days, h, m, s)
-	}
-	return fmt.Sprintf("%d:%02d:%02d", h, m, s)
-}
+// formatDuration is kit.FormatDuration: one way of writing a span.
+func formatDuration(d time.Duration) string { return kit.FormatDuration(d) }

@@ -31,6 +31,14 @@ func NewSearchEntry(placeholder string, delay time.Duration, onQuery func(string
 	return e
 }
 
+// TypedShortcut hands the window's shortcuts on (see Entry) and edits the
+// text for the rest.
+func (e *SearchEntry) TypedShortcut(s fyne.Shortcut) {
+	if !passShortcutOn(e, s) {
+		e.Entry.TypedShortcut(s)
+	}
+}
+
 // TypedKey clears the box on Esc and reports at once; other keys type.
 func (e *SearchEntry) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyEscape {

@@ -165,11 +165,7 @@ func (t *Table[T]) buildTable() {
 	t.table.UpdateHeader = t.updateHeader
 	t.table.OnSelected = t.selected
 	t.taps = make([]func(), len(t.cfg.Columns))
-	for i, c := range t.cfg.Columns {
-		w := c.Width
-		if w <= 0 {
-			w = 120
-		}
+	for i, w := range t.declaredWidths() {
 		t.table.SetColumnWidth(i, w)
 		t.taps[i] = func() { t.sortBy(i) }
 	}

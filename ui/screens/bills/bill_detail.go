@@ -44,7 +44,7 @@ func (d *billDetail) Load(b domain.Bill) {
 	d.f.Gen++
 	d.bill = b
 	d.f.Reveal()
-	d.f.Title.SetText(lang.L("Bill {{.Period}}", map[string]any{"Period": b.Period}))
+	d.f.Title.SetText(lang.L("Bill {{.Period}}", map[string]any{"Period": b.Period}) + " · " + b.ID)
 	d.f.Status.SetText(kit.LabelBillStatus(b.Status))
 	d.guidance.SetText(billGuidance(b))
 	d.guidance.Hidden = d.guidance.Text == ""

@@ -21,6 +21,7 @@ func New(b *screens.Backend) *screens.RecordScreen[domain.Bill] {
 			{ID: "status", Label: lang.L("Status"), Width: 170, Text: func(x domain.Bill) string { return kit.LabelBillStatus(x.Status) }},
 			{ID: "amount", Label: lang.L("Amount"), Width: 130, Sortable: true, Sort: localstore.SortAmount,
 				Text: func(x domain.Bill) string { return kit.FormatMoney(x.Amount, x.Currency) }},
+			{ID: "number", Label: lang.L("Bill number"), Width: 180, Text: func(x domain.Bill) string { return x.ID }},
 			{ID: "lines", Label: lang.L("Lines"), Width: 60, Text: func(x domain.Bill) string { return kit.GroupInt(len(x.Lines)) }},
 			{ID: "payapp", Label: lang.L("Payment application"), Width: 150, Text: func(x domain.Bill) string { return x.PaymentAppNo }},
 			{ID: "generated", Label: lang.L("Generated"), Width: 140, Sortable: true, Sort: localstore.SortTime,

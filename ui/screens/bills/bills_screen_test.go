@@ -1,6 +1,7 @@
 package bills
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -28,4 +29,32 @@ func TestRecordScreen_OpenWithRecordIDShowsIt(t *testing.T) {
 	d := s.Detail().(*billDetail)
 	assert.Equal(t, "B2", d.bill.ID)
 	assert.Contains(t, d.guidance.Text, "PA-B2")
+}
+
+func TestBills_SameMonthBillsAreToldApartByNumber(t *testing.T) {
+	// given two bills of the same month
+	test.NewTempApp(t)
+	st := uitest.NewStore(t, uitest.Bill("BL-2026-10-A", domain.BillPaid), uitest.Bill("BL-2026-10-B", domain.BillPaid))
+	s := New(screentest.NewBackend(t, st))
+	screentest.Show(t, s)
+
+	// when the list is read, then each row carries its bill number
+	var numbers []string
+	for row := range 2 {
+		_, texts, ok := s.Table().Row(row)
+		assert.True(t, ok)
+		for _, cell := range texts {
+			if strings.HasPrefix(cell, "BL-") {
+				numbers = append(numbers, cell)
+			}
+		}
+	}
+	assert.ElementsMatch(t, []string{"BL-2026-10-A", "BL-2026-10-B"}, numbers)
+
+	// when one is opened, then its title names it too
+	s.Open(screens.NavTarget{Resource: domain.ResBills, RecordID: "BL-2026-10-B"})
+	screentest.WaitLoad(t, s)
+	s.Settle()
+	d := s.Detail().(*billDetail)
+	assert.Contains(t, d.f.Title.Text, "BL-2026-10-B")
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,13 +12,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/ui/backend"
 	"github.com/koogallery/merchant-console/ui/kit"
 	"github.com/koogallery/merchant-console/ui/screens"
+	"github.com/koogallery/merchant-console/ui/widgets"
 )
 
 // Kinds are the resources the reports package can export: every list
@@ -32,11 +31,12 @@ var Kinds = []domain.Resource{domain.ResOrders, domain.ResSupervision, domain.Re
 type Screen struct {
 	b        *screens.Backend
 	kind     *widget.Select
-	from, to *widget.DateEntry
+	from, to *widgets.DateField
 	status   *widget.Select
 	multi    []string // the statuses of the extra "several" entry, from a list's filter
 	format   *widget.RadioGroup
 	language *widget.Select
+	dest     *destination
 	start    *widget.Button
 	cancel   *widget.Button
 	progress *widget.ProgressBar
@@ -68,7 +68,7 @@ func (s *Screen) buildForm() {
 	s.kind = widget.NewSelect(kit.ResourceLabels(Kinds), func(string) { s.fillStatuses() })
 	s.kind.SetSelectedIndex(0)
 	now := s.b.Time()
-	s.from, s.to = widget.NewDateEntry(), widget.NewDateEntry()
+	s.from, s.to = widgets.NewDateField(), widgets.NewDateField()
 	first := now.AddDate(0, -1, 0)
 	s.from.SetDate(&first)
 	s.to.SetDate(&now)
@@ -82,6 +82,7 @@ func (s *Screen) buildForm() {
 	if !kit.Chinese() {
 		s.language.SetSelectedIndex(1)
 	}
+	s.dest = newDestination(s.b.ParentWindow)
 	s.start = widget.NewButton(lang.L("Export"), s.Start)
 	s.start.Importance = widget.HighImportance
 	s.cancel = widget.NewButton(lang.L("Cancel"), s.Cancel)
@@ -100,6 +101,7 @@ func (s *Screen) formBox() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Status"), s.status),
 		widget.NewFormItem(lang.L("Format"), s.format),
 		widget.NewFormItem(lang.L("Language"), s.language),
+		widget.NewFormItem(lang.L("Save in"), s.dest.row),
 	)
 	return container.NewVBox(form, container.NewHBox(s.start, s.cancel), s.progress, s.message)
 }
@@ -161,10 +163,10 @@ func (s *Screen) selectedKind() domain.Resource {
 func (s *Screen) Request() (backend.ExportRequest, error) {
 	from, to := s.from.Date, s.to.Date
 	if from == nil || to == nil {
-		return backend.ExportRequest{}, errors.New(lang.L("enter both dates"))
+		return backend.ExportRequest{}, errors.New(lang.L("Enter both dates, as YYYY-MM-DD."))
 	}
 	if to.Before(*from) {
-		return backend.ExportRequest{}, errors.New(lang.L("the end date is before the start date"))
+		return backend.ExportRequest{}, errors.New(lang.L("The end date is before the start date: choose a later end date."))
 	}
 	req := backend.ExportRequest{Kind: s.selectedKind(), Format: s.format.Selected, Language: "zh-Hans",
 		From: dayStart(*from), To: dayStart(*to).AddDate(0, 0, 1).Add(-time.Nanosecond)}
@@ -183,7 +185,7 @@ func (s *Screen) Request() (backend.ExportRequest, error) {
 
 func dayStart(t time.Time) time.Time {
 	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.Local)
+	return time.Date(y, m, d, 0, 0, 0, 0, kit.DisplayLocation())
 }
 
 // Start runs the export on a worker; the progress bar follows it.
@@ -200,9 +202,13 @@ func (s *Screen) Start() {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.stop = cancel
 	s.setRunning(true)
+	dir := s.dest.dir
 	s.jobs.Run(func() func() {
 		defer cancel()
 		path, err := s.b.Export(ctx, req, func(f float64) { kit.Do(func() { s.progress.SetValue(f) }) })
+		if err == nil {
+			path, err = moveInto(path, dir)
+		}
 		entry := ExportEntry{At: s.b.Time(), Kind: req.Kind, From: req.From, To: req.To, Format: req.Format, Path: path}
 		if err != nil {
 			entry.Error, entry.Canceled = err.Error(), errors.Is(err, context.Canceled)
@@ -313,18 +319,10 @@ func historyText(e ExportEntry) string {
 	return text + " · " + filepath.Base(e.Path)
 }
 
-// openPath hands a file or folder to the desktop.
+// openPath hands a file or folder to the desktop; when nothing opens it
+// the line under the form says so and what to do.
 func (s *Screen) openPath(p string) {
-	if s.b.OpenURL == nil {
-		return
-	}
-	u, err := url.Parse(storage.NewFileURI(p).String())
-	if err == nil {
-		err = s.b.OpenURL(u)
-	}
-	if err != nil {
-		s.message.SetText(lang.L("Could not open {{.Path}}: {{.Err}}", map[string]any{"Path": p, "Err": err.Error()}))
-	}
+	s.b.Open(p, func(err error) { s.message.SetText(err.Error()) })
 }
 
 // Reload re-reads the export history (another window may have exported).

@@ -91,7 +91,7 @@ func orderLineViews(o domain.Order) []fyne.CanvasObject {
 func chargingText(l domain.OrderLine) string {
 	s := kit.LabelChargingMode(l.ChargingMode)
 	if l.ChargingMode == domain.ChargePeriod && l.PeriodNumber > 0 {
-		s += fmt.Sprintf(" · %d %s", l.PeriodNumber, l.PeriodType)
+		s += " · " + kit.FormatPeriod(l.PeriodNumber, l.PeriodType)
 	}
 	return s
 }
@@ -145,8 +145,12 @@ func lookupText(r marketapi.OrderQueryResponse, err error) string {
 		return lang.L("The marketplace answered {{.Code}}: {{.Msg}}", map[string]any{"Code": r.ResultCode, "Msg": r.ResultMsg})
 	}
 	info := r.OrderInfo
+	typ, at := info.OrderType, info.CreateTime
+	if o, err := marketapi.FromOpen(*info); err == nil { // its words, not its codes
+		typ, at = kit.LabelOrderType(o.Type), kit.FormatDateTime(o.CreatedAt)
+	}
 	return lang.L("The marketplace knows order {{.ID}} ({{.Type}}, placed {{.At}}) with {{.Lines}} line(s), buyer {{.Buyer}}.",
-		map[string]any{"ID": info.OrderID, "Type": info.OrderType, "At": info.CreateTime, "Lines": len(info.OrderLine), "Buyer": info.BuyerInfo.CustomerName})
+		map[string]any{"ID": info.OrderID, "Type": typ, "At": at, "Lines": len(info.OrderLine), "Buyer": info.BuyerInfo.CustomerName})
 }
 
 func (d *orderDetail) Current() (domain.Order, bool) { return d.order, d.order.ID != "" }

@@ -169,6 +169,7 @@ func newTodoCard(title string, cd *widgets.Countdown, onTap func()) *todoCard {
 	c.detail.Wrapping = fyne.TextWrapWord
 	head := widget.NewLabel(title)
 	head.TextStyle = fyne.TextStyle{Bold: true}
+	head.Wrapping = fyne.TextWrapWord // four cards fit a 1024-px window in English too
 	body := container.NewVBox(head, container.NewPadded(c.count), c.detail)
 	if cd != nil {
 		body.Add(cd)

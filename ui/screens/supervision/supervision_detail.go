@@ -1,15 +1,12 @@
 package supervision
 
 import (
-	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -62,7 +59,7 @@ func (d *supervisionDetail) show(t domain.SupervisionTask, actions []domain.Acti
 	d.banner.Refresh()
 	d.steps.Objects = flowSteps(t)
 	d.steps.Refresh()
-	d.facts.Objects = []fyne.CanvasObject{supervisionFacts(t, d.b.Time())}
+	d.facts.Objects = []fyne.CanvasObject{supervisionFacts(t, actions, d.b.Time())}
 	d.facts.Refresh()
 	d.showButtons()
 	d.f.Outbox.Set(actions, "")
@@ -159,9 +156,10 @@ func flowSteps(t domain.SupervisionTask) []fyne.CanvasObject {
 	return out
 }
 
-// supervisionFacts lists the flow's facts; a deadline already passed (the
-// user may appeal the stall, the warning is raised) is red.
-func supervisionFacts(t domain.SupervisionTask, now time.Time) fyne.CanvasObject {
+// supervisionFacts lists the flow's facts and what the merchant entered
+// (tracking number, appeal reason); a deadline already passed (the user may
+// appeal the stall, the warning is raised) is red.
+func supervisionFacts(t domain.SupervisionTask, actions []domain.Action, now time.Time) fyne.CanvasObject {
 	kv := screens.KV(
 		lang.L("Customer"), t.CustomerName,
 		lang.L("Product kind"), kit.LabelProductKind(t.Kind),
@@ -176,6 +174,10 @@ func supervisionFacts(t domain.SupervisionTask, now time.Time) fyne.CanvasObject
 		if !at.IsZero() && !now.Before(at) {
 			markPassed(kv, firstDeadlineRow+i)
 		}
+	}
+	for _, row := range enteredFacts(t, actions) {
+		kv.Add(row[0])
+		kv.Add(row[1])
 	}
 	return kv
 }
@@ -214,55 +216,6 @@ func (d *supervisionDetail) showButtons() {
 	objs = append(objs, screens.ActionButton(domain.ActAppeal, canAppeal, d.handler(domain.ActAppeal)))
 	d.f.Buttons.Objects = objs
 	d.f.Buttons.Refresh()
-}
-
-// handler asks for what an action needs (a note, a file, a tracking
-// number), then queues it.
-func (d *supervisionDetail) handler(n domain.ActionName) func() {
-	switch n {
-	case domain.ActRejectRequirement:
-		return func() {
-			d.askText(n, lang.L("Why is the requirement rejected?"), func(s string) { d.queue(n, domain.ActionParams{Message: s}) })
-		}
-	case domain.ActAppeal:
-		return func() {
-			d.askText(n, lang.L("Reason for the appeal"), func(s string) { d.queue(n, domain.ActionParams{Message: s}) })
-		}
-	case domain.ActShip:
-		return func() {
-			d.askText(n, lang.L("Logistics tracking number"), func(s string) { d.queue(n, domain.ActionParams{Tracking: s}) })
-		}
-	case domain.ActUploadReport:
-		return d.pickReport
-	}
-	return func() { d.queue(n, domain.ActionParams{}) }
-}
-
-func (d *supervisionDetail) askText(n domain.ActionName, prompt string, done func(string)) {
-	e := widget.NewMultiLineEntry()
-	e.Validator = kit.RequiredText
-	dialog.ShowForm(screens.ActionName(n), screens.ActionName(n), lang.L("Cancel"),
-		[]*widget.FormItem{widget.NewFormItem(prompt, e)}, func(ok bool) {
-			if ok {
-				done(strings.TrimSpace(e.Text))
-			}
-		}, d.b.ParentWindow())
-}
-
-// pickReport lets the merchant choose the acceptance report; the outbox
-// carries its name and the sender uploads it.
-func (d *supervisionDetail) pickReport() {
-	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			d.f.ShowError(err)
-			return
-		}
-		name := filepath.Base(r.URI().Path())
-		if cerr := r.Close(); cerr != nil {
-			fyne.LogError("close picked report", cerr)
-		}
-		d.queue(domain.ActUploadReport, domain.ActionParams{FileName: name})
-	}, d.b.ParentWindow())
 }
 
 func (d *supervisionDetail) queue(n domain.ActionName, p domain.ActionParams) {

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -32,7 +31,8 @@ type ticketDetail struct {
 	view         domain.Ticket
 	conversation *fyne.Container
 	attachments  *fyne.Container
-	allMessages  bool // the user asked for the earlier turns too
+	resolution   *fyne.Container // cause and solution, once given
+	allMessages  bool            // the user asked for the earlier turns too
 	reply        *widget.Entry
 	drafts       map[string]string // ticket ID → reply typed but not sent, kept while switching tickets
 	send         *widget.Button
@@ -47,7 +47,8 @@ func newTicketDetail(b *screens.Backend) *ticketDetail {
 	d.reply.Wrapping = fyne.TextWrapWord
 	d.send = widget.NewButton(lang.L("Send reply"), d.sendReply)
 	replyBox := container.NewBorder(nil, nil, nil, d.send, d.reply)
-	d.root = d.f.Layout(screens.SectionTitle(lang.L("Conversation")), d.conversation, replyBox,
+	d.resolution = container.NewVBox()
+	d.root = d.f.Layout(d.resolution, screens.SectionTitle(lang.L("Conversation")), d.conversation, replyBox,
 		screens.SectionTitle(lang.L("Attachments")), d.attachments)
 	screens.BindOutbox(d.f, b, func() { d.Load(d.ticket) })
 	return d
@@ -67,9 +68,10 @@ func (d *ticketDetail) show(t domain.Ticket, actions []domain.Action) {
 	d.ticket, d.actions = t, actions
 	d.view, _ = domain.WithQueued(t, actions)
 	d.f.Reveal()
-	d.f.Title.SetText(screens.SafeText(t.Subject))
+	d.f.Title.SetText(screens.SafeText(t.Subject) + " · " + t.ID)
 	d.f.Status.SetText(ticketStatusLine(d.view, d.view.Status != t.Status, d.b.Time()))
 	d.showConversation(d.view)
+	d.showResolution(t, actions)
 	d.showAttachments(t)
 	d.showButtons()
 	d.f.Outbox.Set(actions, t.Assignee)
@@ -176,7 +178,7 @@ func bubbleColor(p domain.Party) color.Color {
 func (d *ticketDetail) showAttachments(t domain.Ticket) {
 	objs := make([]fyne.CanvasObject, 0, len(t.Attachments)+1)
 	for _, a := range t.Attachments {
-		objs = append(objs, screens.WrapLabel(fmt.Sprintf("📎 %s (%s, %s)", a.Name, humanSize(a.Size), a.MIME)))
+		objs = append(objs, screens.WrapLabel(fmt.Sprintf("📎 %s (%s, %s)", a.Name, fileKind(a.MIME, a.Name), humanSize(a.Size))))
 	}
 	if len(t.Attachments) == 0 {
 		objs = append(objs, widget.NewLabel(lang.L("No attachments.")))
@@ -221,33 +223,6 @@ func (d *ticketDetail) accept() { d.queue(domain.ActTicketAccept, domain.ActionP
 
 func (d *ticketDetail) awaitCustomer() {
 	d.queue(domain.ActTicketAwaitCustomer, domain.ActionParams{})
-}
-
-// askResolve asks for the cause and the solution, both required by the
-// marketplace when a ticket is confirmed solved.
-func (d *ticketDetail) askResolve() {
-	cause, solution := widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
-	cause.Validator = kit.RequiredText
-	solution.Validator = kit.RequiredText
-	items := []*widget.FormItem{
-		widget.NewFormItem(lang.L("Cause"), cause),
-		widget.NewFormItem(lang.L("Solution"), solution),
-	}
-	dlg := dialog.NewForm(lang.L("Resolve the ticket"), lang.L("Resolve"), lang.L("Cancel"), items, func(ok bool) {
-		if ok {
-			d.resolve(cause.Text, solution.Text)
-		}
-	}, d.b.ParentWindow())
-	dlg.Resize(fyne.NewSize(480, 320))
-	dlg.Show()
-}
-
-func (d *ticketDetail) resolve(cause, solution string) {
-	if kit.RequiredText(cause) != nil || kit.RequiredText(solution) != nil {
-		d.f.ShowProblem(lang.L("Both the cause and the solution are required."))
-		return
-	}
-	d.queue(domain.ActTicketResolve, domain.ActionParams{Cause: strings.TrimSpace(cause), Solution: strings.TrimSpace(solution)})
 }
 
 // queue sends the action to the outbox, then shows it with its state so

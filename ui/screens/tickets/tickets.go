@@ -20,15 +20,16 @@ import (
 func New(b *screens.Backend) *screens.RecordScreen[domain.Ticket] {
 	cfg := widgets.TableConfig[domain.Ticket]{
 		Columns: []widgets.Column[domain.Ticket]{
-			{ID: "subject", Label: lang.L("Subject"), Width: 220, Text: func(t domain.Ticket) string { return screens.SafeText(t.Subject) }},
+			{ID: "subject", Label: lang.L("Subject"), Width: 200, Text: func(t domain.Ticket) string { return screens.SafeText(t.Subject) }},
 			// The SLA comes second so a narrow window still shows it.
 			{ID: "sla", Label: lang.L("SLA"), Width: 130, Sortable: true, Sort: localstore.SortDeadline,
 				Text: func(t domain.Ticket) string { return slaCell(t, b.Time()) }},
-			{ID: "status", Label: lang.L("Status"), Width: 110, Text: func(t domain.Ticket) string { return kit.LabelTicketStatus(t.Status) }},
+			{ID: "status", Label: lang.L("Status"), Width: 150, Text: func(t domain.Ticket) string { return kit.LabelTicketStatus(t.Status) }},
 			{ID: "customer", Label: lang.L("Customer"), Width: 130, Text: func(t domain.Ticket) string { return t.CustomerName }},
 			{ID: "created", Label: lang.L("Created"), Width: 140, Sortable: true, Sort: localstore.SortTime,
 				Text: func(t domain.Ticket) string { return kit.FormatDateTime(t.CreatedAt) }},
 			{ID: "assignee", Label: lang.L("Assignee"), Width: 100, Text: func(t domain.Ticket) string { return t.Assignee }},
+			{ID: "number", Label: lang.L("Ticket number"), Width: 130, Text: func(t domain.Ticket) string { return t.ID }},
 		},
 		Filters: screens.StatusFilters(domain.ResTickets, widgets.FilterOption{Label: lang.L("Waiting for me"), Statuses: screens.TicketsWaiting}),
 		Importance: func(t domain.Ticket) widget.Importance {

@@ -62,7 +62,7 @@ func TestTicketsScreen_SelectionShowsTheDetail(t *testing.T) {
 
 	// then the detail pane shows that ticket
 	assert.True(t, d.f.Revealed())
-	assert.Equal(t, "发票问题", d.f.Title.Text)
+	assert.Equal(t, "发票问题 · T1", d.f.Title.Text, "subject and ticket number")
 	assert.True(t, uitest.Shows(s.Object(), "无法登录 😢"))
 }
 

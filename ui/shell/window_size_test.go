@@ -1,0 +1,43 @@
+package shell
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/koogallery/merchant-console/i18n"
+	"github.com/koogallery/merchant-console/ui/backend"
+	"github.com/koogallery/merchant-console/ui/kit"
+	consoletheme "github.com/koogallery/merchant-console/ui/theme"
+)
+
+// smallScreen is the smallest screen the console supports, less a window
+// manager's title bar (about 30 px) and a desktop panel.
+var smallScreen = fyne.NewSize(1024, 640-40)
+
+func TestWindowFitsA1024x640ScreenInBothLanguages(t *testing.T) {
+	for _, l := range []i18n.Language{i18n.English, i18n.Chinese} {
+		t.Run(string(l), func(t *testing.T) {
+			// given the console in that language, with its own theme and font,
+			// on the sandbox (whose banner takes a row)
+			require.NoError(t, kit.ApplyLanguage(l))
+			t.Cleanup(func() { _ = kit.ApplyLanguage(i18n.English) })
+			h := newShellHarness(t, shellStores(t, "acct-a"), []backend.AccountInfo{{ID: "acct-a", Site: "cn", Sandbox: true,
+				Label: "杭州云栖数智科技有限公司 / 客服二组"}})
+			fyne.CurrentApp().Settings().SetTheme(consoletheme.New(consoletheme.Light))
+
+			for _, id := range AllScreens {
+				// when each screen shows
+				h.shell.Show(id)
+				h.shell.header.refresh()
+
+				// then the window needs no more than the small screen
+				min := h.shell.Window().Content().MinSize()
+				assert.LessOrEqual(t, min.Width, smallScreen.Width, "screen %d is %v wide", id, min)
+				assert.LessOrEqual(t, min.Height, smallScreen.Height, "screen %d is %v tall", id, min)
+			}
+		})
+	}
+}
