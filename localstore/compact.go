@@ -88,7 +88,6 @@ func (s *Store) compactLocked() error {
 		return fmt.Errorf("localstore: compact: reopen: %w", err)
 	}
 	s.db = db
-	s.caches.reset()
 	if renameErr != nil {
 		_ = os.Remove(tmp)
 		return fmt.Errorf("localstore: compact: swap in the copy: %w", renameErr)

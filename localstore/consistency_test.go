@@ -17,7 +17,7 @@ func requireConsistent(t testing.TB, s *Store, res domain.Resource) {
 	err := s.view(func(tx *bolt.Tx) error {
 		b := resBucket(tx, res)
 		want := map[string]map[string]bool{} // sub-bucket → expected keys
-		for _, sub := range [][]byte{subTime, subUpdated, subStatus, subDeadline, subCustomer, subProduct} {
+		for _, sub := range [][]byte{subTime, subStatus, subDeadline} {
 			want[string(sub)] = map[string]bool{}
 		}
 		counts := map[string]int{}
@@ -32,16 +32,9 @@ func requireConsistent(t testing.TB, s *Store, res domain.Resource) {
 				return fmt.Errorf("row %s without a record", id)
 			}
 			want[string(subTime)][string(a.timeIDKey(r.at, id))] = true
-			want[string(subUpdated)][string(a.timeIDKey(r.updated, id))] = true
 			want[string(subStatus)][string(a.prefixTimeIDKey(string(r.status), r.at, id))] = true
 			if r.deadline != 0 {
 				want[string(subDeadline)][string(a.timeIDKey(r.deadline, id))] = true
-			}
-			if len(r.customer) > 0 {
-				want[string(subCustomer)][string(a.prefixTimeIDKey(string(r.customer), r.at, id))] = true
-			}
-			if len(r.product) > 0 {
-				want[string(subProduct)][string(a.prefixTimeIDKey(string(r.product), r.at, id))] = true
 			}
 			counts[string(r.status)]++
 			for i, name := range flagNames {
@@ -65,7 +58,54 @@ func requireConsistent(t testing.TB, s *Store, res domain.Resource) {
 		stored := map[string]int{}
 		_ = b.Bucket(subCount).ForEach(func(k, v []byte) error { stored[string(k)] = int(u64(v)); return nil })
 		require.Equal(t, counts, stored, "counts of %s", res)
+		requireSegmentsMatchRows(t, b, res)
 		return nil
 	})
 	require.NoError(t, err)
+}
+
+// segEntryOf is what a search segment should hold for a row, names spelled out.
+type segEntryOf struct {
+	status, customer, product, search string
+	at, updated, deadline             uint64
+	amount                            int64
+}
+
+// requireSegmentsMatchRows checks that the search segments hold exactly one
+// entry per row, equal to it, each segment keyed by its first ID, in order,
+// and no segment above segMax entries.
+func requireSegmentsMatchRows(t testing.TB, b *bolt.Bucket, res domain.Resource) {
+	t.Helper()
+	want := map[string]segEntryOf{}
+	_ = b.Bucket(subRow).ForEach(func(k, v []byte) error {
+		r, _ := parseRow(v)
+		want[string(k)] = segEntryOf{string(r.status), string(r.customer), string(r.product), string(r.search),
+			r.at, r.updated, r.deadline, r.amount}
+		return nil
+	})
+	names := map[uint32]string{0: ""}
+	_ = b.Bucket(subDict).ForEach(func(k, v []byte) error {
+		if k[0] == dictByID {
+			names[uint32(u64(append(make([]byte, 4), k[1:]...)))] = string(v)
+		}
+		return nil
+	})
+	got := map[string]segEntryOf{}
+	var a arena
+	var last []byte
+	_ = b.Bucket(subSeg).ForEach(func(k, v []byte) error {
+		recs, ok := decodeSeg(v, &a)
+		require.True(t, ok, "segment %s of %s damaged", k, res)
+		require.NotEmpty(t, recs, "empty segment %s of %s", k, res)
+		require.LessOrEqual(t, len(recs), segMax, "segment %s of %s", k, res)
+		require.Equal(t, string(k), string(recs[0].id), "segment key of %s", res)
+		for _, r := range recs {
+			require.Greater(t, string(r.id), string(last), "segment order of %s", res)
+			last = r.id
+			got[string(r.id)] = segEntryOf{names[r.status], names[r.customer], names[r.product], string(r.search),
+				r.at, r.updated, r.deadline, r.amount}
+		}
+		return nil
+	})
+	require.Equal(t, want, got, "search segments of %s", res)
 }

@@ -177,8 +177,7 @@ func (s *Store) plan(tx *bolt.Tx, q Query) ([][]byte, int, error) {
 	if s.opts.NoRowCache {
 		return planByRows(b, q)
 	}
-	ids, total := s.caches.get(tx, q.Resource).plan(q)
-	return ids, total, nil
+	return planBySegments(b, q)
 }
 
 // planByTimeIndex walks ix/time (or one status's slice of ix/status) in
