@@ -106,17 +106,36 @@ func Scan[T domain.Record](s *Store, q Query, fn func(T) error) error {
 		return err
 	}
 	q.Resource = k.res
+	if q.Sort == SortTime {
+		if err := scanByTime(s, k, q, fn); err != nil {
+			return fmt.Errorf("localstore: scan %s: %w", k.res, err)
+		}
+		return nil
+	}
+	// Other orders have no index to walk: every match is ranked first. The
+	// IDs outlive the transaction, packed in one buffer.
 	var ids [][]byte
 	if err := s.view(func(tx *bolt.Tx) error {
 		ids, _, err = s.plan(tx, q)
-		for i := range ids { // the IDs outlive the transaction
-			ids[i] = bytes.Clone(ids[i])
-		}
+		packIDs(ids)
 		return err
 	}); err != nil {
 		return fmt.Errorf("localstore: scan %s: %w", k.res, err)
 	}
 	return fetchEach(s, k, ids, "scan", fn)
+}
+
+// packIDs copies ids (aliasing bbolt's memory) into one buffer.
+func packIDs(ids [][]byte) {
+	n := 0
+	for _, id := range ids {
+		n += len(id)
+	}
+	buf := make([]byte, 0, n)
+	for i, id := range ids {
+		buf = append(buf, id...)
+		ids[i] = buf[len(buf)-len(id) : len(buf) : len(buf)]
+	}
 }
 
 // fetchEach decodes the records with ids scanBatch at a time, each batch in

@@ -3,6 +3,7 @@ package localstore
 import (
 	"bytes"
 	"encoding/binary"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -71,6 +72,11 @@ func is(set []bool, n uint32) bool { return int(n) < len(set) && set[n] }
 // planBySegments answers a filter or search query by reading every search
 // segment (see segment.go) and keeping the best Offset+Limit matches. The
 // IDs it returns alias bbolt's memory: valid inside tx only.
+//
+// A descending query reads the segments and their entries backwards: IDs
+// grow with time, so the newest matches come first, fill the page, and
+// later ones mostly lose to the page's worst at once instead of reshuffling
+// the heap.
 func planBySegments(b *bolt.Bucket, q Query) ([][]byte, int, error) {
 	f := compileFilter(q)
 	m := matchDict(b.Bucket(subDict), &f)
@@ -78,17 +84,26 @@ func planBySegments(b *bolt.Bucket, q Query) ([][]byte, int, error) {
 	if q.Limit <= 0 {
 		top = newTopK(0, q.Desc)
 	}
+	need := m.textOnlyTerms()
 	total := 0
 	var hits []uint64 // per entry, bit t: term t found in its text
 	c := b.Bucket(subSeg).Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
+	first, next := c.First, c.Next
+	if q.Desc {
+		first, next = c.Last, c.Prev
+	}
+	for k, v := first(); k != nil; k, v = next() {
 		s, ok := viewSeg(v)
 		if !ok {
 			continue
 		}
 		hits = s.termHits(f.terms, hits)
-		for i := range s.n {
-			if !m.keeps(s, i, &f, hits[i]) {
+		for j := range s.n {
+			i := j
+			if q.Desc {
+				i = s.n - 1 - j
+			}
+			if hits[i]&need != need || !m.keeps(s.entry(i), &f, hits[i]) {
 				continue
 			}
 			id, ok := s.id(i)
@@ -100,6 +115,19 @@ func planBySegments(b *bolt.Bucket, q Query) ([][]byte, int, error) {
 		}
 	}
 	return pageOf(top, q.Offset), total, nil
+}
+
+// textOnlyTerms has bit t set for each term no name contains: an entry can
+// only match with that term in its own text, which rules most entries out
+// before their columns are read (an ID search).
+func (m *dictMatch) textOnlyTerms() uint64 {
+	var need uint64
+	for t, names := range m.terms {
+		if t < 64 && !slices.Contains(names, true) {
+			need |= 1 << t
+		}
+	}
+	return need
 }
 
 // termHits marks, per entry, the terms found in its text: one bytes.Index
@@ -137,16 +165,17 @@ func (s segView) entryAt(off int) int {
 	return lo
 }
 
-// keeps reports whether entry i passes every filter; hit carries its text's
-// term matches.
-func (m *dictMatch) keeps(s segView, i int, f *queryFilter, hit uint64) bool {
-	if m.status != nil && !is(m.status, s.status(i)) {
+// keeps reports whether the entry e passes every filter; hit carries its
+// text's term matches.
+func (m *dictMatch) keeps(e []byte, f *queryFilter, hit uint64) bool {
+	_ = e[segEntrySize-1]
+	if m.status != nil && !is(m.status, binary.BigEndian.Uint32(e)) {
 		return false
 	}
-	if at := s.at(i); at < f.lo || (at >= f.hi && f.hi != ^uint64(0)) {
+	if at := binary.BigEndian.Uint64(e[12:]); at < f.lo || (at >= f.hi && f.hi != ^uint64(0)) {
 		return false
 	}
-	cust, prod := s.customer(i), s.product(i)
+	cust, prod := binary.BigEndian.Uint32(e[4:]), binary.BigEndian.Uint32(e[8:])
 	if m.customer != nil && !is(m.customer, cust) || m.prod != nil && !is(m.prod, prod) {
 		return false
 	}

@@ -69,11 +69,6 @@ func viewSeg(v []byte) (segView, bool) {
 
 func (s segView) entry(i int) []byte { return s.entries[i*segEntrySize : (i+1)*segEntrySize] }
 
-func (s segView) status(i int) uint32   { return binary.BigEndian.Uint32(s.entry(i)) }
-func (s segView) customer(i int) uint32 { return binary.BigEndian.Uint32(s.entry(i)[4:]) }
-func (s segView) product(i int) uint32  { return binary.BigEndian.Uint32(s.entry(i)[8:]) }
-func (s segView) at(i int) uint64       { return binary.BigEndian.Uint64(s.entry(i)[12:]) }
-
 func (s segView) textOff(i int) int {
 	if i >= s.n {
 		return len(s.blob)
