@@ -27,6 +27,9 @@ func TestMain(m *testing.M) {
 	if out := os.Getenv(rssChildEnv); out != "" {
 		os.Exit(rssChild(out))
 	}
+	if cache := os.Getenv(scaleChildCacheEnv); cache != "" {
+		os.Exit(scaleChild(cache, os.Getenv(scaleChildOutEnv)))
+	}
 	os.Exit(m.Run())
 }
 
