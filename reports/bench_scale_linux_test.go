@@ -10,9 +10,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/koogallery/merchant-console/domain"
-	"github.com/koogallery/merchant-console/localstore"
 )
 
 // BenchmarkExportFromCacheScale writes 100k and then 1M orders into a real
@@ -84,4 +81,3 @@ func exportChild(b *testing.B, cache, out string) map[string]float64 {
 		"xlsx-MB":      float64(fi.Size()) / (1 << 20),
 	}
 }
-

@@ -80,13 +80,13 @@ func syncScale(b *testing.B, world sandbox.Options) map[string]float64 {
 	}
 	r := float64(records)
 	return map[string]float64{
-		"records":             r,
-		"sync-s":              wall.Seconds(),
-		"sync-us/record":      float64(wall.Microseconds()) / r,
-		"sync-cpu-us/record":  float64(cpu.Microseconds()) / r,
-		"file-bytes/record":   float64(size) / r,
-		"sync-heap-peak-MB":   float64(high-min(high, heap0)) / (1 << 20),
-		"world-heap-MB":       float64(heap0) / (1 << 20),
+		"records":            r,
+		"sync-s":             wall.Seconds(),
+		"sync-us/record":     float64(wall.Microseconds()) / r,
+		"sync-cpu-us/record": float64(cpu.Microseconds()) / r,
+		"file-bytes/record":  float64(size) / r,
+		"sync-heap-peak-MB":  float64(high-min(high, heap0)) / (1 << 20),
+		"world-heap-MB":      float64(heap0) / (1 << 20),
 	}
 }
 
