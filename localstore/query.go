@@ -142,11 +142,14 @@ func packIDs(ids [][]byte) {
 // its own read transaction, and calls fn outside any transaction. ids must
 // not alias bbolt pages. Records removed meanwhile are skipped.
 func fetchEach[T domain.Record](s *Store, k *kind[T], ids [][]byte, what string, fn func(T) error) error {
-	for len(ids) > 0 {
+	for n := 1; len(ids) > 0; n++ {
 		batch := ids[:min(scanBatch, len(ids))]
 		ids = ids[len(batch):]
 		var recs []T
 		if err := s.view(func(tx *bolt.Tx) (err error) {
+			if n%releaseEvery == 0 {
+				releaseMapped(tx, s.path)
+			}
 			recs, err = fetch(tx, k, batch)
 			return err
 		}); err != nil {
