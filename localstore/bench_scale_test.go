@@ -117,7 +117,7 @@ func measureScale(b *testing.B, n int) map[string]float64 {
 	m["search-p95-ms"] = ms(lat[len(lat)*95/100])
 	m["search-p50-ms"] = ms(lat[len(lat)/2])
 	m["heap-after-queries-MB"] = float64(heapInuse()-min(heap0, heapInuse())) / (1 << 20)
-	m["rss-anon-MB"] = rssAnonMB()
+	m["rss-anon-MB"], m["rss-file-MB"] = rssMB("RssAnon:"), rssMB("RssFile:")
 
 	now := baseTime.Add(time.Duration(n) * time.Minute)
 	t0 = time.Now()
@@ -157,15 +157,16 @@ func heapInuse() uint64 {
 	return st.HeapInuse
 }
 
-// rssAnonMB is the process's anonymous resident memory (Linux; 0
-// elsewhere): the heap and stacks, without the file pages bbolt maps.
-func rssAnonMB() float64 {
+// rssMB reads one resident-memory line of /proc/self/status (Linux; 0
+// elsewhere): RssAnon is the heap and stacks, RssFile the file pages bbolt
+// maps (the kernel can drop those), in MB.
+func rssMB(field string) float64 {
 	data, err := os.ReadFile("/proc/self/status")
 	if err != nil {
 		return 0
 	}
 	for _, line := range strings.Split(string(data), "\n") {
-		if f := strings.Fields(line); len(f) >= 2 && f[0] == "RssAnon:" {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == field {
 			kb, _ := strconv.Atoi(f[1])
 			return float64(kb) / 1024
 		}
