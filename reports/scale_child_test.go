@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
@@ -52,6 +53,26 @@ func scaleChild(cache, out string) int {
 	if _, err := ExportOrders(context.Background(), out, seq, Options{Location: shanghai, Now: exportNow}); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
+	}
+	fmt.Println(peakRSSMB())
+	return 0
+}
+
+// peakRSSMB is this process's peak resident set (VmHWM), in MB, 0 where
+// /proc is missing. A child reports its own: getrusage's ru_maxrss also
+// carries the parent's peak across the vfork and exec that started the
+// child (Linux keeps it in the signal struct), and the parent here has just
+// written a million-order cache.
+func peakRSSMB() float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, _ := strconv.Atoi(f[1])
+			return float64(kb) / 1024
+		}
 	}
 	return 0
 }
