@@ -178,4 +178,3 @@ func rssMB(field string) float64 {
 	}
 	return 0
 }
-
