@@ -62,3 +62,31 @@ func TestScan_LeavesTheFilesPagesOutOfTheResidentSet(t *testing.T) {
 	assert.Equal(t, 5000, total)
 	assert.Equal(t, "Acme Corp", page[0].Buyer.CustomerName)
 }
+
+func TestApplyPage_LeavesTheFilesPagesOutOfTheResidentSet(t *testing.T) {
+	// given a cache of 20k orders, all read once through the map
+	s := openTemp(t)
+	for from := 0; from < 20_000; from += 1000 {
+		_, err := s.ApplyPage(Page{Resource: domain.ResOrders, Items: orders(from, 1000, 1)})
+		require.NoError(t, err)
+	}
+	require.NoError(t, s.view(func(tx *bolt.Tx) error {
+		return resBucket(tx, domain.ResOrders).Bucket(subRec).ForEach(func(_, _ []byte) error { return nil })
+	}))
+	before := mappedKB(t, s.Path())
+	require.Greater(t, before, 2048, "the records were read through the map")
+
+	// when a sync writes more than releaseAfterRecords records
+	for from := 20_000; from < 20_000+releaseAfterRecords+1000; from += 1000 {
+		_, err := s.ApplyPage(Page{Resource: domain.ResOrders, Items: orders(from, 1000, 1)})
+		require.NoError(t, err)
+	}
+
+	// then the map holds less than the records read before, and they
+	// still read back whole
+	assert.Less(t, mappedKB(t, s.Path()), before)
+	got, ok, err := Get[domain.Order](s, order(7, 1).ID)
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, order(7, 1).Buyer.CustomerName, got.Buyer.CustomerName)
+}

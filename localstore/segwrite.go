@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
+	"sync/atomic"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -111,9 +112,25 @@ func (w *segWriter) flush() error {
 		}
 		ids = ids[n:]
 	}
+	if written.Add(int64(len(w.ops))) >= releaseAfterRecords {
+		written.Store(0)
+		releaseMapped(w.seg.Tx(), w.seg.Tx().DB().Path())
+	}
 	clear(w.ops)
 	return nil
 }
+
+// releaseAfterRecords is how many records are written between two releases
+// of the file pages the writes mapped (releaseMapped): a first sync reads
+// index and record pages through the map as it inserts, and a console that
+// syncs for hours would otherwise keep every page it ever touched resident.
+// Inside the write transaction is safe: only this transaction could remap.
+const releaseAfterRecords = 32_000
+
+// written counts records written since the last release, in every store
+// of the process (one release covers the file it is asked for only, which
+// is enough to keep the busiest file's pages bounded).
+var written atomic.Int64
 
 // locate finds the segment that holds id: its key and value (nil when
 // there is no segment yet) and the next segment's key (nil for the last),
