@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -120,4 +121,28 @@ func TestMigration_FromSchema2DropsUnreadIndexesAndBuildsSegments(t *testing.T) 
 	}))
 	requireConsistent(t, s, domain.ResOrders)
 	listAgreesWithNaive(t, s, all)
+}
+
+func TestScan_InTimeOrderAgreesWithANaiveFilterAcrossBatches(t *testing.T) {
+	// given 700 orders: more than two Scan batches
+	s := openTemp(t)
+	all := seedOrders(t, s, 700)
+	proc := string(domain.OrderProcessing)
+	for name, q := range map[string]Query{
+		"everything, newest first":         {Desc: true},
+		"offset and limit across batches":  {Offset: 250, Limit: 300},
+		"search and status, newest first":  {Search: "acme", Statuses: []string{proc}, Desc: true},
+		"time window, Chinese, limited":    {Search: "云", From: baseTime.Add(time.Hour), To: baseTime.Add(9 * time.Hour), Limit: 40},
+		"customer filter, offset past end": {Customer: "深圳", Offset: 10_000},
+	} {
+		t.Run(name, func(t *testing.T) {
+			// when the matches are scanned
+			got := []string{}
+			require.NoError(t, Scan(s, q, func(o domain.Order) error { got = append(got, o.ID); return nil }))
+
+			// then they are the naive filter's, in its order
+			want, _ := naive(all, q)
+			assert.Equal(t, want, got)
+		})
+	}
 }
