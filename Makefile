@@ -15,7 +15,7 @@ APT_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
 	xvfb xauth dbus dunst imagemagick gcc-mingw-w64-x86-64
 
-.PHONY: all deps build run test test-go smoke notifications bench lint package windows clean
+.PHONY: all deps build run test test-go smoke notifications bench bench-scale lint package windows clean
 
 all: build
 
@@ -56,6 +56,14 @@ notifications: deps
 ## the launch benchmark opens a real window).
 bench: deps
 	$(XVFB) $(GO) test -run '^$$' -bench . -benchmem -benchtime 3x -timeout 60m $(PKG)
+
+## bench-scale: the 1M-order world, each figure beside the 100k run of the
+## same benchmark in the same run (BENCHMARKS.md, "Scale"). No window, no cgo;
+## needs ~3 GB of disk in $$TMPDIR and ~2 GB of memory, and takes minutes.
+bench-scale:
+	LOCALSTORE_BENCH_SCALE=1 $(GO) test -run '^$$' -bench '^BenchmarkScale$$' -benchtime 1x -timeout 60m ./localstore/
+	REPORTS_BENCH_SCALE=1 $(GO) test -run '^$$' -bench '^BenchmarkExportFromCacheScale$$' -benchtime 1x -timeout 60m ./reports/
+	SYNCER_BENCH_SCALE=1 $(GO) test -run '^$$' -bench '^BenchmarkInitialSyncScale$$' -benchtime 1x -timeout 60m ./syncer/
 
 ## lint: formatting and static checks.
 lint:

@@ -72,7 +72,6 @@ func (s *Store) ApplyPageReport(p Page) (Applied, error) {
 				return err
 			}
 		}
-		s.caches.markWritten(p.Resource, tx.ID())
 		return nil
 	})
 	if err != nil {
@@ -115,6 +114,7 @@ type resWriter struct {
 	rec, row, tomb, cnt *bolt.Bucket
 	ix                  *indexOps // index writes, applied sorted by flush
 	aside               *setAsideCleaner
+	seg                 *segWriter
 	a                   *arena
 	deltas              map[string]int64
 	// hasTombs is false while the tomb bucket is empty, sparing a lookup
@@ -136,9 +136,9 @@ func newResWriter(tx *bolt.Tx, c codec, account string, sc *writeScratch) *resWr
 	w := &resWriter{c: c, account: account, deltas: map[string]int64{}, ix: &sc.ix, a: &sc.a,
 		rec: b.Bucket(subRec), row: b.Bucket(subRow), tomb: b.Bucket(subTomb), cnt: b.Bucket(subCount),
 		aside: newSetAsideCleaner(tx, c.resource())}
-	w.ix.b = [numIndexes]*bolt.Bucket{ixTime: b.Bucket(subTime), ixUpdated: b.Bucket(subUpdated),
-		ixStatus: b.Bucket(subStatus), ixDeadline: b.Bucket(subDeadline),
-		ixCustomer: b.Bucket(subCustomer), ixProduct: b.Bucket(subProduct)}
+	w.ix.b = [numIndexes]*bolt.Bucket{ixTime: b.Bucket(subTime),
+		ixStatus: b.Bucket(subStatus), ixDeadline: b.Bucket(subDeadline)}
+	w.seg = newSegWriter(b, w.a)
 	k, _ := w.tomb.Cursor().First()
 	w.hasTombs = k != nil
 	if last, _ := w.row.Cursor().Last(); last != nil {
@@ -151,7 +151,7 @@ func newResWriter(tx *bolt.Tx, c codec, account string, sc *writeScratch) *resWr
 	for _, bk := range append([]*bolt.Bucket{w.rec, w.row}, w.ix.b[:]...) {
 		bk.FillPercent = 0.9
 	}
-	for _, bk := range []*bolt.Bucket{w.rec, w.row, w.ix.b[ixTime], w.ix.b[ixUpdated]} {
+	for _, bk := range []*bolt.Bucket{w.rec, w.row, w.ix.b[ixTime], w.seg.seg} {
 		bk.FillPercent = 1.0
 	}
 	return w
@@ -226,16 +226,12 @@ func (w *resWriter) put(p *prepared) error {
 		return fmt.Errorf("%s %s: %w", w.c.resource(), p.id, err)
 	}
 	w.ix.put(ixTime, w.a.timeIDKey(at, p.id), atVal)
-	w.ix.put(ixUpdated, w.a.timeIDKey(timeKey(f.updated), p.id), nil)
 	w.ix.put(ixStatus, w.a.prefixTimeIDKey(f.status, at, p.id), nil)
 	if !f.deadline.IsZero() {
 		w.ix.put(ixDeadline, w.a.timeIDKey(timeKey(f.deadline), p.id), nil)
 	}
-	if f.customer != "" {
-		w.ix.put(ixCustomer, w.a.prefixTimeIDKey(f.customer, at, p.id), nil)
-	}
-	if f.product != "" {
-		w.ix.put(ixProduct, w.a.prefixTimeIDKey(f.product, at, p.id), nil)
+	if err := w.seg.put(p.id, f); err != nil {
+		return fmt.Errorf("%s %s: %w", w.c.resource(), p.id, err)
 	}
 	if p.tombstoned {
 		if err := w.tomb.Delete(id); err != nil {
@@ -253,17 +249,11 @@ func (w *resWriter) unindex(id string, r row) error {
 	at := r.at
 	status := string(r.status)
 	w.ix.del(ixTime, w.a.timeIDKey(at, id))
-	w.ix.del(ixUpdated, w.a.timeIDKey(r.updated, id))
 	w.ix.del(ixStatus, w.a.prefixTimeIDKey(status, at, id))
 	if r.deadline != 0 {
 		w.ix.del(ixDeadline, w.a.timeIDKey(r.deadline, id))
 	}
-	if len(r.customer) > 0 {
-		w.ix.del(ixCustomer, w.a.prefixTimeIDKey(string(r.customer), at, id))
-	}
-	if len(r.product) > 0 {
-		w.ix.del(ixProduct, w.a.prefixTimeIDKey(string(r.product), at, id))
-	}
+	w.seg.del(id)
 	w.count(status, r.flags, -1)
 	return nil
 }
@@ -298,6 +288,7 @@ func (w *resWriter) remove(t domain.Tombstone) (domain.Change, bool, error) {
 	if err := w.row.Delete(id); err != nil {
 		return domain.Change{}, false, err
 	}
+	w.seg.del(t.ID)
 	if err := w.keepTombstone(id, t.Version); err != nil {
 		return domain.Change{}, false, err
 	}
@@ -337,6 +328,9 @@ func (w *resWriter) count(status string, flags uint8, d int64) {
 // flush writes what the page held back: its index entries, then its counts.
 func (w *resWriter) flush() error {
 	if err := w.ix.flush(); err != nil {
+		return fmt.Errorf("%s: %w", w.c.resource(), err)
+	}
+	if err := w.seg.flush(); err != nil {
 		return fmt.Errorf("%s: %w", w.c.resource(), err)
 	}
 	return w.flushCounts()

@@ -95,7 +95,6 @@ func (s *Store) compactLocked() error {
 	}
 	s.db = db
 	s.noteState(db, false) // a compacted file starts its transaction IDs afresh
-	s.caches.reset()
 	if renameErr != nil {
 		_ = os.Remove(tmp)
 		return fmt.Errorf("localstore: compact: swap in the copy: %w", renameErr)

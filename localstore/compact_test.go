@@ -77,7 +77,7 @@ func TestOpen_CompactsWhenFreePagesPassTheThreshold(t *testing.T) {
 		t.Run(tc.description, func(t *testing.T) {
 			// given a closed cache with many free pages
 			s := openTemp(t)
-			churn(t, s, 4000)
+			churn(t, s, 12000)
 			path := s.Path()
 			before, err := s.Stats()
 			require.NoError(t, err)

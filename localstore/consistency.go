@@ -77,7 +77,7 @@ func checkRows(b *bolt.Bucket, c codec, account string) error {
 // expectedIndexes lists the index keys (by sub-bucket) and counts the rows call for.
 func expectedIndexes(b *bolt.Bucket) (map[string]map[string]bool, map[string]int, error) {
 	want := map[string]map[string]bool{}
-	for _, sub := range [][]byte{subTime, subUpdated, subStatus, subDeadline, subCustomer, subProduct} {
+	for _, sub := range [][]byte{subTime, subStatus, subDeadline} {
 		want[string(sub)] = map[string]bool{}
 	}
 	counts := map[string]int{}
@@ -89,16 +89,9 @@ func expectedIndexes(b *bolt.Bucket) (map[string]map[string]bool, map[string]int
 			return fmt.Errorf("row %s damaged", Quote(id))
 		}
 		want[string(subTime)][string(a.timeIDKey(r.at, id))] = true
-		want[string(subUpdated)][string(a.timeIDKey(r.updated, id))] = true
 		want[string(subStatus)][string(a.prefixTimeIDKey(string(r.status), r.at, id))] = true
 		if r.deadline != 0 {
 			want[string(subDeadline)][string(a.timeIDKey(r.deadline, id))] = true
-		}
-		if len(r.customer) > 0 {
-			want[string(subCustomer)][string(a.prefixTimeIDKey(string(r.customer), r.at, id))] = true
-		}
-		if len(r.product) > 0 {
-			want[string(subProduct)][string(a.prefixTimeIDKey(string(r.product), r.at, id))] = true
 		}
 		counts[string(r.status)]++
 		for i, name := range flagNames {

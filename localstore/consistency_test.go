@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/koogallery/merchant-console/domain"
 )
@@ -13,4 +14,54 @@ import (
 func requireConsistent(t testing.TB, s *Store, res domain.Resource) {
 	t.Helper()
 	require.NoError(t, s.CheckIndexes(res))
+	require.NoError(t, s.view(func(tx *bolt.Tx) error {
+		requireSegmentsMatchRows(t, resBucket(tx, res), res)
+		return nil
+	}))
+}
+
+// segEntryOf is what a search segment should hold for a row, names spelled out.
+type segEntryOf struct {
+	status, customer, product, search string
+	at, updated, deadline             uint64
+	amount                            int64
+}
+
+// requireSegmentsMatchRows checks that the search segments hold exactly one
+// entry per row, equal to it, each segment keyed by its first ID, in order,
+// and no segment above segMax entries.
+func requireSegmentsMatchRows(t testing.TB, b *bolt.Bucket, res domain.Resource) {
+	t.Helper()
+	want := map[string]segEntryOf{}
+	_ = b.Bucket(subRow).ForEach(func(k, v []byte) error {
+		r, _ := parseRow(v)
+		want[string(k)] = segEntryOf{string(r.status), string(r.customer), string(r.product), string(r.search),
+			r.at, r.updated, r.deadline, r.amount}
+		return nil
+	})
+	names := map[uint32]string{0: ""}
+	_ = b.Bucket(subDict).ForEach(func(k, v []byte) error {
+		if k[0] == dictByID {
+			names[uint32(u64(append(make([]byte, 4), k[1:]...)))] = string(v)
+		}
+		return nil
+	})
+	got := map[string]segEntryOf{}
+	var a arena
+	var last []byte
+	_ = b.Bucket(subSeg).ForEach(func(k, v []byte) error {
+		recs, ok := decodeSeg(v, &a)
+		require.True(t, ok, "segment %s of %s damaged", k, res)
+		require.NotEmpty(t, recs, "empty segment %s of %s", k, res)
+		require.LessOrEqual(t, len(recs), segMax, "segment %s of %s", k, res)
+		require.Equal(t, string(k), string(recs[0].id), "segment key of %s", res)
+		for _, r := range recs {
+			require.Greater(t, string(r.id), string(last), "segment order of %s", res)
+			last = r.id
+			got[string(r.id)] = segEntryOf{names[r.status], names[r.customer], names[r.product], string(r.search),
+				r.at, r.updated, r.deadline, r.amount}
+		}
+		return nil
+	})
+	require.Equal(t, want, got, "search segments of %s", res)
 }

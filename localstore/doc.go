@@ -24,9 +24,12 @@
 // rec (ID → encoded record), row (ID → the compact filter row: version,
 // status, times, amount, lower-cased customer/product and search text),
 // tomb (removed IDs → version), cnt (status → count, maintained
-// incrementally) and the indexes ix/status, ix/time, ix/updated,
-// ix/deadline, ix/customer and ix/product, whose keys end in the record ID so
-// a range scan yields IDs in order. A page of records and the resource's
+// incrementally), the indexes ix/status, ix/time and ix/deadline, whose keys
+// end in the record ID so a range scan yields IDs in order, the search
+// segments seg (first ID → ~256 records' filter columns and search text,
+// segment.go) and dict (status, customer and product names ↔ numbers). An
+// index is kept only while a query reads it: schema 3 dropped ix/updated,
+// ix/customer and ix/product, which nothing read. A page of records and the resource's
 // cursor are written in one transaction (ApplyPage), so a crash leaves data
 // and cursor consistent. Top-level "_meta" (account, schema), "_settings",
 // "_cursors", "_outbox" (seq, keys, open, byrec, bad), "_notices" and
@@ -87,8 +90,10 @@
 //
 // The first screen (newest records, optionally of one status) walks ix/time
 // or ix/status and decodes only the page it shows; totals and the Overview
-// come from the maintained counts. Filters and searches scan the rows: by
-// default an in-memory column snapshot of the row bucket, built on the first
-// such query and rebuilt after a write to that resource (Options.NoRowCache
-// scans the bucket itself instead).
+// come from the maintained counts. Filters and searches read every search
+// segment straight from the file's memory map (exact totals, no per-query
+// allocation beyond the page, nothing kept between queries), matching names
+// once per distinct name; Options.NoRowCache scans the row bucket instead.
+// Scan in time order walks ix/time a batch at a time, so an export holds one
+// batch, not the list of every ID.
 package localstore

@@ -14,11 +14,8 @@ import (
 // are kept.
 const (
 	ixTime = iota
-	ixUpdated
 	ixStatus
 	ixDeadline
-	ixCustomer
-	ixProduct
 	numIndexes
 )
 
@@ -136,7 +133,7 @@ func (x *indexOps) sorted(ix int, ops []idxOp) []sortRef {
 }
 
 // prefixed marks the indexes keyed prefix + 0x00 + time + ID.
-var prefixed = [numIndexes]bool{ixStatus: true, ixCustomer: true, ixProduct: true}
+var prefixed = [numIndexes]bool{ixStatus: true}
 
 // maxPrefixRank bounds the prefix ranks packed into a head.
 const maxPrefixRank = 1 << 20

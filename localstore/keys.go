@@ -22,8 +22,12 @@ var (
 	subCount    = []byte("cnt")
 	subStatus   = []byte("ix/status")
 	subTime     = []byte("ix/time")
-	subUpdated  = []byte("ix/updated")
 	subDeadline = []byte("ix/deadline")
+	subSeg      = []byte("seg")  // search segments (segment.go)
+	subDict     = []byte("dict") // status, customer and product names by number
+
+	// Indexes of schema 2 that no query read; migrateV2 drops them.
+	subUpdated  = []byte("ix/updated")
 	subCustomer = []byte("ix/customer")
 	subProduct  = []byte("ix/product")
 
@@ -33,7 +37,7 @@ var (
 
 // resourceSubs lists the sub-buckets every resource bucket holds.
 var resourceSubs = [][]byte{subRec, subRow, subTomb, subCount, subStatus, subTime,
-	subUpdated, subDeadline, subCustomer, subProduct}
+	subDeadline, subSeg, subDict}
 
 func resBucketName(res string) []byte { return []byte("res/" + res) }
 

@@ -2,10 +2,12 @@ package localstore
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 
 	bolt "go.etcd.io/bbolt"
+	bbolterr "go.etcd.io/bbolt/errors"
 
 	"github.com/koogallery/merchant-console/domain"
 )
@@ -16,8 +18,11 @@ import (
 //	   indexes, counts found by scanning); "_outbox" a flat bucket of
 //	   idempotency key → JSON action without sequence numbers; "_cursors"
 //	   and "_meta" as today; no notification log.
-//	2: the current layout (see the package doc): per-resource buckets with
-//	   rows, indexes and counts; the outbox ordered by Seq.
+//	2: per-resource buckets with rows, indexes and counts; the outbox
+//	   ordered by Seq; besides ix/time, ix/status and ix/deadline, indexes
+//	   by update time, customer and product that no query read.
+//	3: the current layout (see the package doc): those three indexes
+//	   dropped; search segments and a name dictionary per resource.
 
 // migrate upgrades a file from schema `from` to SchemaVersion inside tx;
 // the caller stamps the new version when it succeeds, so a failure leaves
@@ -27,7 +32,9 @@ func migrate(tx *bolt.Tx, from int, account string) error {
 	case 0: // a new, empty file: nothing to carry over
 		return nil
 	case 1:
-		return migrateV1(tx, account)
+		return migrateV1(tx, account) // writes segments as a sync does
+	case 2:
+		return migrateV2(tx)
 	}
 	return fmt.Errorf("no migration from schema %d", from)
 }
@@ -118,4 +125,55 @@ func migrateV1Resource(tx *bolt.Tx, res domain.Resource, account string) error {
 		return err
 	}
 	return tx.DeleteBucket([]byte(res))
+}
+
+// migrateV2 drops the indexes no query read and builds each resource's
+// search segments and dictionary from its rows, in ID order, as a first
+// sync would have written them.
+func migrateV2(tx *bolt.Tx) error {
+	for _, res := range domain.AllResources {
+		b := resBucket(tx, res)
+		if b == nil {
+			continue
+		}
+		if err := migrateV2Resource(b); err != nil {
+			return fmt.Errorf("%s: %w", res, err)
+		}
+	}
+	return nil
+}
+
+func migrateV2Resource(b *bolt.Bucket) error {
+	for _, name := range [][]byte{subUpdated, subCustomer, subProduct} {
+		if err := b.DeleteBucket(name); err != nil && !errors.Is(err, bbolterr.ErrBucketNotFound) {
+			return fmt.Errorf("drop %s: %w", name, err)
+		}
+	}
+	for _, name := range [][]byte{subSeg, subDict} {
+		if _, err := b.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	var a arena
+	w := newSegWriter(b, &a)
+	w.seg.FillPercent = 1.0
+	c := b.Bucket(subRow).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		r, ok := parseRow(v)
+		if !ok {
+			continue // a damaged row: its record is missing from search, as it was from filters
+		}
+		f := fields{status: string(r.status), customer: string(r.customer), product: string(r.product),
+			search: string(r.search), amount: r.amount,
+			at: keyTime(r.at), updated: keyTime(r.updated), deadline: keyTime(r.deadline)}
+		if err := w.put(string(k), &f); err != nil {
+			return err
+		}
+		if len(w.ops) >= 4*segTarget {
+			if err := w.flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return w.flush()
 }

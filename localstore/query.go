@@ -106,12 +106,18 @@ func Scan[T domain.Record](s *Store, q Query, fn func(T) error) error {
 		return err
 	}
 	q.Resource = k.res
+	if q.Sort == SortTime {
+		if err := scanByTime(s, k, q, fn); err != nil {
+			return fmt.Errorf("localstore: scan %s: %w", k.res, err)
+		}
+		return nil
+	}
+	// Other orders have no index to walk: every match is ranked first. The
+	// IDs outlive the transaction, packed in one buffer.
 	var ids [][]byte
 	if err := s.view(func(tx *bolt.Tx) error {
 		ids, _, err = s.plan(tx, q)
-		for i := range ids { // the IDs outlive the transaction
-			ids[i] = bytes.Clone(ids[i])
-		}
+		packIDs(ids)
 		return err
 	}); err != nil {
 		return fmt.Errorf("localstore: scan %s: %w", k.res, err)
@@ -119,15 +125,31 @@ func Scan[T domain.Record](s *Store, q Query, fn func(T) error) error {
 	return fetchEach(s, k, ids, "scan", fn)
 }
 
+// packIDs copies ids (aliasing bbolt's memory) into one buffer.
+func packIDs(ids [][]byte) {
+	n := 0
+	for _, id := range ids {
+		n += len(id)
+	}
+	buf := make([]byte, 0, n)
+	for i, id := range ids {
+		buf = append(buf, id...)
+		ids[i] = buf[len(buf)-len(id) : len(buf) : len(buf)]
+	}
+}
+
 // fetchEach decodes the records with ids scanBatch at a time, each batch in
 // its own read transaction, and calls fn outside any transaction. ids must
 // not alias bbolt pages. Records removed meanwhile are skipped.
 func fetchEach[T domain.Record](s *Store, k *kind[T], ids [][]byte, what string, fn func(T) error) error {
-	for len(ids) > 0 {
+	for n := 1; len(ids) > 0; n++ {
 		batch := ids[:min(scanBatch, len(ids))]
 		ids = ids[len(batch):]
 		var recs []T
 		if err := s.view(func(tx *bolt.Tx) (err error) {
+			if n%releaseEvery == 0 {
+				releaseMapped(tx, s.path)
+			}
 			recs, err = fetch(tx, k, batch)
 			return err
 		}); err != nil {
@@ -177,8 +199,7 @@ func (s *Store) plan(tx *bolt.Tx, q Query) ([][]byte, int, error) {
 	if s.opts.NoRowCache {
 		return planByRows(b, q)
 	}
-	ids, total := s.caches.get(tx, q.Resource).plan(q)
-	return ids, total, nil
+	return planBySegments(b, q)
 }
 
 // planByTimeIndex walks ix/time (or one status's slice of ix/status) in

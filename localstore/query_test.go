@@ -82,7 +82,7 @@ func naive(all []domain.Order, q Query) ([]string, int) {
 }
 
 func TestList_AgreesWithANaiveFilter(t *testing.T) {
-	for name, opts := range map[string]Options{"row cache": {}, "bbolt rows": {NoRowCache: true}} {
+	for name, opts := range map[string]Options{"search segments": {}, "bbolt rows": {NoRowCache: true}} {
 		t.Run(name, func(t *testing.T) {
 			// given 500 orders of four customers and products
 			s, err := Open(filepath.Join(t.TempDir(), "c.db"), testAccount, opts)

@@ -18,7 +18,7 @@ import (
 )
 
 // SchemaVersion is the layout this code writes; older files are migrated on Open.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Options tune Open. The zero value is ready to use.
 type Options struct {
@@ -32,9 +32,9 @@ type Options struct {
 	// NoSync skips fsync on commit. Only for throwaway caches in tests:
 	// with it a power cut may lose committed pages.
 	NoSync bool
-	// NoRowCache makes filter and search queries scan the bbolt row bucket
-	// instead of an in-memory snapshot of it (about 10 MB per 100k
-	// records). Same answers; slower.
+	// NoRowCache makes filter and search queries scan the row bucket (one
+	// key per record) instead of the search segments. Same answers; slower.
+	// Tests use it to check one against the other.
 	NoRowCache bool
 }
 
@@ -55,7 +55,6 @@ type Store struct {
 	path    string
 	account string
 	opts    Options
-	caches  caches
 	synced  atomic.Bool // the state sidecar already says a cursor was stored (damage.go)
 }
 

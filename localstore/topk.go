@@ -76,3 +76,17 @@ func (t *topK) Pop() any {
 	t.items = t.items[:len(t.items)-1]
 	return last
 }
+
+// pageOf returns the IDs of the kept matches after skipping offset.
+func pageOf(top *topK, offset int) [][]byte {
+	sorted := top.sorted()
+	if offset >= len(sorted) {
+		return nil
+	}
+	sorted = sorted[offset:]
+	ids := make([][]byte, len(sorted))
+	for i, m := range sorted {
+		ids[i] = m.id
+	}
+	return ids
+}

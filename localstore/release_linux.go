@@ -1,0 +1,53 @@
+package localstore
+
+import (
+	"bytes"
+	"os"
+	"strconv"
+	"syscall"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// releaseMapped drops this process's page-table entries for the cache
+// file's memory map (MADV_DONTNEED), so the pages a long scan has read stop
+// counting in its resident set: a million-order export read ~500 MB of the
+// file through the map and its RSS kept all of it. The kernel keeps the
+// pages in its page cache; the next read faults them back from there.
+// bbolt maps the file read-only and shared, so no data can change or be
+// lost. It must run inside a read transaction: bbolt remaps only under an
+// exclusive lock that open readers hold off, so the range found in
+// /proc/self/maps stays the file's own while madvise runs.
+func releaseMapped(tx *bolt.Tx, path string) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return
+	}
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return
+	}
+	maps, err := os.ReadFile("/proc/self/maps")
+	if err != nil {
+		return
+	}
+	inode := []byte(strconv.FormatUint(st.Ino, 10))
+	for _, line := range bytes.Split(maps, []byte("\n")) {
+		// address perms offset dev inode path
+		f := bytes.Fields(line)
+		if len(f) < 6 || !bytes.Equal(f[4], inode) || !bytes.HasPrefix(f[1], []byte("r--s")) {
+			continue
+		}
+		lo, hi, ok := bytes.Cut(f[0], []byte("-"))
+		if !ok {
+			continue
+		}
+		start, err1 := strconv.ParseUint(string(lo), 16, 64)
+		end, err2 := strconv.ParseUint(string(hi), 16, 64)
+		if err1 != nil || err2 != nil || end <= start {
+			continue
+		}
+		_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, uintptr(start), uintptr(end-start), syscall.MADV_DONTNEED)
+	}
+	_ = tx // the caller's open read transaction is what keeps the range valid
+}

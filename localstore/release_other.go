@@ -1,0 +1,9 @@
+//go:build !linux
+
+package localstore
+
+import bolt "go.etcd.io/bbolt"
+
+// releaseMapped is Linux-only (see release_linux.go); elsewhere a long scan's
+// mapped pages stay resident until the kernel needs them.
+func releaseMapped(*bolt.Tx, string) {}

@@ -1,0 +1,188 @@
+package localstore
+
+import (
+	"bytes"
+	"encoding/binary"
+	"slices"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// dictMatch is a query's view of the dictionary: which numbers are a wanted
+// status, a matching customer or product, or contain each search term.
+type dictMatch struct {
+	status         []bool // nil: any status
+	customer, prod []bool // nil: no such filter
+	terms          [][]bool
+}
+
+// matchDict walks the dictionary once, testing every name against the
+// filter; a name is matched once however many records carry it.
+func matchDict(dict *bolt.Bucket, f *queryFilter) dictMatch {
+	var m dictMatch
+	size := 1
+	c := dict.Cursor()
+	k, _ := c.Seek([]byte{dictByID + 1}) // the name keys follow the number keys
+	if k == nil {
+		k, _ = c.Last()
+	} else {
+		k, _ = c.Prev()
+	}
+	if len(k) == 5 && k[0] == dictByID {
+		size = int(binary.BigEndian.Uint32(k[1:])) + 1
+	}
+	mark := func(on bool) []bool {
+		if !on {
+			return nil
+		}
+		return make([]bool, size)
+	}
+	m.status, m.customer, m.prod = mark(len(f.statuses) > 0), mark(f.customer != nil), mark(f.product != nil)
+	m.terms = make([][]bool, len(f.terms))
+	for t := range f.terms {
+		m.terms[t] = make([]bool, size)
+	}
+	prefix := []byte{dictByID}
+	for k, name := c.Seek(prefix); len(k) == 5 && k[0] == dictByID; k, name = c.Next() {
+		n := binary.BigEndian.Uint32(k[1:])
+		if int(n) >= size {
+			continue
+		}
+		for _, st := range f.statuses {
+			if bytes.Equal(st, name) {
+				m.status[n] = true
+			}
+		}
+		if m.customer != nil {
+			m.customer[n] = bytes.Contains(name, f.customer)
+		}
+		if m.prod != nil {
+			m.prod[n] = bytes.Contains(name, f.product)
+		}
+		for t, term := range f.terms {
+			m.terms[t][n] = bytes.Contains(name, term)
+		}
+	}
+	return m
+}
+
+// is reports whether number n is marked in set (out of range: no).
+func is(set []bool, n uint32) bool { return int(n) < len(set) && set[n] }
+
+// planBySegments answers a filter or search query by reading every search
+// segment (see segment.go) and keeping the best Offset+Limit matches. The
+// IDs it returns alias bbolt's memory: valid inside tx only.
+//
+// A descending query reads the segments and their entries backwards: IDs
+// grow with time, so the newest matches come first, fill the page, and
+// later ones mostly lose to the page's worst at once instead of reshuffling
+// the heap.
+func planBySegments(b *bolt.Bucket, q Query) ([][]byte, int, error) {
+	f := compileFilter(q)
+	m := matchDict(b.Bucket(subDict), &f)
+	top := newTopK(max(q.Offset+q.Limit, 0), q.Desc)
+	if q.Limit <= 0 {
+		top = newTopK(0, q.Desc)
+	}
+	need := m.textOnlyTerms()
+	total := 0
+	var hits []uint64 // per entry, bit t: term t found in its text
+	c := b.Bucket(subSeg).Cursor()
+	first, next := c.First, c.Next
+	if q.Desc {
+		first, next = c.Last, c.Prev
+	}
+	for k, v := first(); k != nil; k, v = next() {
+		s, ok := viewSeg(v)
+		if !ok {
+			continue
+		}
+		hits = s.termHits(f.terms, hits)
+		for j := range s.n {
+			i := j
+			if q.Desc {
+				i = s.n - 1 - j
+			}
+			if hits[i]&need != need || !m.keeps(s.entry(i), &f, hits[i]) {
+				continue
+			}
+			id, ok := s.id(i)
+			if !ok {
+				continue
+			}
+			total++
+			top.offer(s.sortValue(i, q.Sort), id)
+		}
+	}
+	return pageOf(top, q.Offset), total, nil
+}
+
+// textOnlyTerms has bit t set for each term no name contains: an entry can
+// only match with that term in its own text, which rules most entries out
+// before their columns are read (an ID search).
+func (m *dictMatch) textOnlyTerms() uint64 {
+	var need uint64
+	for t, names := range m.terms {
+		if t < 64 && !slices.Contains(names, true) {
+			need |= 1 << t
+		}
+	}
+	return need
+}
+
+// termHits marks, per entry, the terms found in its text: one bytes.Index
+// pass over the blob per term, each hit mapped to its entry by binary search.
+func (s segView) termHits(terms [][]byte, hits []uint64) []uint64 {
+	hits = append(hits[:0], make([]uint64, s.n)...)
+	for t, term := range terms {
+		if t >= 64 {
+			break // more terms than bits: the rest are checked by name only
+		}
+		for from := 0; from < len(s.blob); {
+			at := bytes.Index(s.blob[from:], term)
+			if at < 0 {
+				break
+			}
+			i := s.entryAt(from + at)
+			hits[i] |= 1 << t
+			from = s.textOff(i + 1) // one hit per entry is enough
+		}
+	}
+	return hits
+}
+
+// entryAt is the entry whose text holds blob offset off.
+func (s segView) entryAt(off int) int {
+	lo, hi := 0, s.n-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if s.textOff(mid) <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo
+}
+
+// keeps reports whether the entry e passes every filter; hit carries its
+// text's term matches.
+func (m *dictMatch) keeps(e []byte, f *queryFilter, hit uint64) bool {
+	_ = e[segEntrySize-1]
+	if m.status != nil && !is(m.status, binary.BigEndian.Uint32(e)) {
+		return false
+	}
+	if at := binary.BigEndian.Uint64(e[12:]); at < f.lo || (at >= f.hi && f.hi != ^uint64(0)) {
+		return false
+	}
+	cust, prod := binary.BigEndian.Uint32(e[4:]), binary.BigEndian.Uint32(e[8:])
+	if m.customer != nil && !is(m.customer, cust) || m.prod != nil && !is(m.prod, prod) {
+		return false
+	}
+	for t, names := range m.terms {
+		if (t >= 64 || hit&(1<<t) == 0) && !is(names, cust) && !is(names, prod) {
+			return false
+		}
+	}
+	return true
+}

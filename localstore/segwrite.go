@@ -1,0 +1,185 @@
+package localstore
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"slices"
+	"sync/atomic"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// The dictionary numbers each distinct status, customer and product name
+// of a resource once: 'n'+name → number(4) and 'i'+number(4) → name. The
+// number 0 is the empty name. Names are never dropped: they are few (a
+// seller's customers and products) next to the records that use them.
+const (
+	dictByName = 'n'
+	dictByID   = 'i'
+)
+
+// segWriter holds a page's changes to the search segments and writes them,
+// segment by segment, when the page is flushed.
+type segWriter struct {
+	seg, dict *bolt.Bucket
+	a         *arena
+	ops       map[string]*segRec // final state per ID; nil removes
+	names     map[string]uint32  // dictionary numbers looked up so far
+}
+
+func newSegWriter(b *bolt.Bucket, a *arena) *segWriter {
+	return &segWriter{seg: b.Bucket(subSeg), dict: b.Bucket(subDict), a: a,
+		ops: map[string]*segRec{}, names: map[string]uint32{}}
+}
+
+// put records f as id's entry (replacing any earlier one of the page).
+func (w *segWriter) put(id string, f *fields) error {
+	r := &segRec{id: w.a.copyOf([]byte(id)), search: w.a.copyOf([]byte(f.search)),
+		at: timeKey(f.at), updated: timeKey(f.updated), deadline: timeKey(f.deadline), amount: f.amount}
+	var err error
+	if r.status, err = w.intern(f.status); err != nil {
+		return err
+	}
+	if r.customer, err = w.intern(f.customer); err != nil {
+		return err
+	}
+	if r.product, err = w.intern(f.product); err != nil {
+		return err
+	}
+	w.ops[id] = r
+	return nil
+}
+
+// del removes id's entry (a later put of the page adds it back).
+func (w *segWriter) del(id string) { w.ops[id] = nil }
+
+// intern returns name's dictionary number, adding it when new.
+func (w *segWriter) intern(name string) (uint32, error) {
+	if name == "" {
+		return 0, nil
+	}
+	if n, ok := w.names[name]; ok {
+		return n, nil
+	}
+	k := w.a.alloc(1 + len(name))
+	k[0] = dictByName
+	copy(k[1:], name)
+	var n uint32
+	if v := w.dict.Get(k); len(v) == 4 {
+		n = binary.BigEndian.Uint32(v)
+	} else {
+		seq, err := w.dict.NextSequence()
+		if err != nil || seq > 1<<32-1 {
+			return 0, fmt.Errorf("dictionary number for %q: %v", name, err)
+		}
+		n = uint32(seq)
+		v := w.a.alloc(4)
+		binary.BigEndian.PutUint32(v, n)
+		ik := w.a.alloc(5)
+		ik[0] = dictByID
+		copy(ik[1:], v)
+		if err := w.dict.Put(k, v); err != nil {
+			return 0, err
+		}
+		if err := w.dict.Put(ik, w.a.copyOf([]byte(name))); err != nil {
+			return 0, err
+		}
+	}
+	w.names[name] = n
+	return n, nil
+}
+
+// flush rewrites every segment the page touched: the IDs in order, each
+// run of IDs that falls into one segment merged into it in one rewrite.
+func (w *segWriter) flush() error {
+	if len(w.ops) == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(w.ops))
+	for id := range w.ops {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for len(ids) > 0 {
+		key, val, next := w.locate([]byte(ids[0]))
+		n := 1
+		for n < len(ids) && (next == nil || bytes.Compare([]byte(ids[n]), next) < 0) {
+			n++
+		}
+		if err := w.rewrite(key, val, ids[:n]); err != nil {
+			return fmt.Errorf("search segment: %w", err)
+		}
+		ids = ids[n:]
+	}
+	if written.Add(int64(len(w.ops))) >= releaseAfterRecords {
+		written.Store(0)
+		releaseMapped(w.seg.Tx(), w.seg.Tx().DB().Path())
+	}
+	clear(w.ops)
+	return nil
+}
+
+// releaseAfterRecords is how many records are written between two releases
+// of the file pages the writes mapped (releaseMapped): a first sync reads
+// index and record pages through the map as it inserts, and a console that
+// syncs for hours would otherwise keep every page it ever touched resident.
+// Inside the write transaction is safe: only this transaction could remap.
+const releaseAfterRecords = 32_000
+
+// written counts records written since the last release, in every store
+// of the process (one release covers the file it is asked for only, which
+// is enough to keep the busiest file's pages bounded).
+var written atomic.Int64
+
+// locate finds the segment that holds id: its key and value (nil when
+// there is no segment yet) and the next segment's key (nil for the last),
+// all copied, as the rewrite moves the bucket under them.
+func (w *segWriter) locate(id []byte) (key, val, next []byte) {
+	c := w.seg.Cursor()
+	k, v := c.Seek(id)
+	switch {
+	case k != nil && bytes.Equal(k, id):
+		// id opens this segment
+	case k == nil:
+		k, v = c.Last()
+	default:
+		if pk, pv := c.Prev(); pk != nil {
+			k, v = pk, pv
+		} else {
+			k, v = c.First() // below every key: the first segment takes it
+		}
+	}
+	if k == nil {
+		return nil, nil, nil
+	}
+	key, val = bytes.Clone(k), v
+	if nk, _ := c.Next(); nk != nil {
+		next = bytes.Clone(nk)
+	}
+	return key, val, next
+}
+
+// rewrite merges the ops of ids into the segment (key, val) and stores the
+// result under its new first ID, split when it grew too large.
+func (w *segWriter) rewrite(key, val []byte, ids []string) error {
+	var recs []segRec
+	if val != nil {
+		recs, _ = decodeSeg(val, w.a) // a damaged segment is rebuilt from the page alone
+	}
+	merged := mergeSeg(recs, ids, w.ops)
+	if key != nil {
+		if err := w.seg.Delete(key); err != nil {
+			return err
+		}
+	}
+	for _, part := range splitSeg(merged) {
+		if len(part) == 0 {
+			continue
+		}
+		if err := w.seg.Put(part[0].id, encodeSeg(part, w.a)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
