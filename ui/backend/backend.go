@@ -76,6 +76,15 @@ type Backend struct {
 	KeyringProblem func() error
 	// Compact rewrites an account's cache file to reclaim space.
 	Compact func(accountID string) error
+	// Delisting is an account's delisting counter on the marketplace's clock.
+	Delisting func(accountID string) ([]domain.DelistingCount, error)
+	// Served is the resources an account's server publishes, nil when it
+	// publishes everything (a production-interface gateway serves orders
+	// and alerts only).
+	Served func(accountID string) []domain.Resource
+	// SellerCenterURL is the seller center's 生产接口消息 page for an
+	// account's site, "" when unknown.
+	SellerCenterURL func(accountID string) string
 	// DataDir is where caches, exports and logs live.
 	DataDir string
 	// LogFile is the current log file, shown in Settings for support.
