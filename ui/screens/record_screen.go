@@ -24,6 +24,10 @@ type RecordScreen[T domain.Record] struct {
 	// loads gets a signal after every page the table applies (see
 	// Loaded); sends never block, so nobody has to read it.
 	loads chan struct{}
+	// notServed replaces the list when the account's server (a gateway)
+	// does not publish these records; root stacks the two.
+	notServed *NotServedView
+	root      *fyne.Container
 }
 
 // Detail is what a detail pane offers its screen. Every method runs on
@@ -43,11 +47,12 @@ type Detail[T domain.Record] interface {
 
 // NewRecordScreen wires the table's selection to the detail pane.
 func NewRecordScreen[T domain.Record](b *Backend, res domain.Resource, cfg widgets.TableConfig[T], d Detail[T]) *RecordScreen[T] {
-	s := &RecordScreen[T]{b: b, res: res, detail: d, loads: make(chan struct{}, 64)}
+	s := &RecordScreen[T]{b: b, res: res, detail: d, loads: make(chan struct{}, 64), notServed: NewNotServedView()}
 	cfg.Fetch = widgets.StoreFetch[T](b.CurrentStore)
 	cfg.Key = func(r T) string { return r.RecordMeta().ID }
 	cfg.OnSelect = d.Load
 	cfg.OnLoaded = func() {
+		s.checkServed()
 		select {
 		case s.loads <- struct{}{}:
 		default:
@@ -59,11 +64,12 @@ func NewRecordScreen[T domain.Record](b *Backend, res domain.Resource, cfg widge
 	s.table = widgets.NewTable(cfg)
 	s.split = container.NewHSplit(s.table, d.Object())
 	s.split.Offset = 0.55
+	s.root = container.NewStack(s.split, container.NewPadded(s.notServed.Object()))
 	return s
 }
 
 // Object is the screen's content.
-func (s *RecordScreen[T]) Object() fyne.CanvasObject { return s.split }
+func (s *RecordScreen[T]) Object() fyne.CanvasObject { return s.root }
 
 // Table gives the shell the list.
 func (s *RecordScreen[T]) Table() *widgets.Table[T] { return s.table }

@@ -260,6 +260,7 @@ func (s *Shell) screenBackend() *screens.Backend {
 		b.Enqueue = s.enqueue
 	}
 	s.bindRemote(b, acct)
+	s.bindRules(b, acct)
 	return b
 }
 

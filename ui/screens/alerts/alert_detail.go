@@ -26,12 +26,13 @@ type alertDetail struct {
 	countdown *widgets.Countdown
 	facts     *fyne.Container
 	delisting *widget.Label
+	seller    *sellerLink
 	root      fyne.CanvasObject
 }
 
 func newAlertDetail(b *screens.Backend) *alertDetail {
-	d := &alertDetail{b: b, f: screens.NewDetailFrame(), countdown: widgets.NewCountdown(b.Time), facts: container.NewVBox(), delisting: newDelistingLine()}
-	d.root = d.f.Layout(screens.SectionTitle(lang.L("Time left before automatic unsubscription")), d.countdown,
+	d := &alertDetail{b: b, f: screens.NewDetailFrame(), countdown: widgets.NewCountdown(b.Time), facts: container.NewVBox(), delisting: newDelistingLine(), seller: newSellerLink()}
+	d.root = d.f.Layout(d.seller.root, screens.SectionTitle(lang.L("Time left before automatic unsubscription")), d.countdown,
 		screens.SectionTitle(lang.L("Delisting counter")), d.delisting, d.facts)
 	return d
 }
@@ -41,7 +42,7 @@ func (d *alertDetail) Load(a domain.InterfaceAlert) {
 	if a.ID != d.alert.ID {
 		d.delisting.Hide() // another alert's count must not show under this one
 	}
-	screens.LoadActionable(d.f, d.b.CurrentStore(), a, d.alert.ID, d.actions, d.show, d.delistingWork(a))
+	screens.LoadActionable(d.f, d.b.CurrentStore(), a, d.alert.ID, d.actions, d.show, d.delistingWork(a), d.sellerWork())
 }
 
 func (d *alertDetail) show(a domain.InterfaceAlert, actions []domain.Action) {

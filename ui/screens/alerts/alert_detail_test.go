@@ -11,6 +11,7 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/syncer"
 	"github.com/koogallery/merchant-console/ui/internal/screentest"
 	"github.com/koogallery/merchant-console/ui/internal/uitest"
 	"github.com/koogallery/merchant-console/ui/screens"
@@ -139,4 +140,40 @@ func TestAlertDetail_DelistingCountIsClearBelowTheWarning(t *testing.T) {
 	// then it reads 0 of 5, not in warning colour
 	assert.Contains(t, d.delisting.Text, "SaaS 商品: 0 of 5")
 	assert.Equal(t, widget.MediumImportance, d.delisting.Importance)
+}
+
+func TestAlertDetail_OnAGatewayLinksToTheSellerCentersRestart(t *testing.T) {
+	// given an account whose server publishes orders and alerts only (a
+	// gateway), and its site's seller center
+	a := uitest.Alert("A7", domain.AlertFailed, 2*time.Hour)
+	s := uitest.NewStore(t, a)
+	require.NoError(t, s.SetMeta(syncer.MetaServes, "orders,alerts"))
+	b := screentest.NewBackend(t, s)
+	b.Served = func() []domain.Resource { rs, _ := syncer.ServedResources(s); return rs }
+	b.SellerCenterURL = func() string { return "https://console.huaweicloud.com/marketplace/isv/" }
+	d := newStillAlertDetail(t, b)
+
+	// when the alert is shown
+	d.Load(a)
+	d.f.Jobs.Wait()
+
+	// then beside Restart the pane links to the seller center's page
+	require.True(t, d.seller.root.Visible())
+	assert.Equal(t, "https://console.huaweicloud.com/marketplace/isv/", d.seller.link.URL.String())
+	assert.True(t, uitest.Shows(d.root, "the marketplace's own restart is in the seller center"))
+}
+
+func TestAlertDetail_NoSellerCenterLinkOnAFullServer(t *testing.T) {
+	// given an account whose server publishes everything
+	a := uitest.Alert("A6", domain.AlertFailed, 2*time.Hour)
+	s := uitest.NewStore(t, a)
+	b := screentest.NewBackend(t, s)
+	b.Served = func() []domain.Resource { rs, _ := syncer.ServedResources(s); return rs }
+	b.SellerCenterURL = func() string { return "https://console.huaweicloud.com/marketplace/isv/" }
+	d := newStillAlertDetail(t, b)
+
+	// when the alert is shown, then there is no gateway note
+	d.Load(a)
+	d.f.Jobs.Wait()
+	assert.False(t, d.seller.root.Visible())
 }
