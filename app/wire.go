@@ -117,7 +117,7 @@ func exportRequest(req uibackend.ExportRequest, progress func(float64)) (service
 	if err != nil {
 		return service.ExportRequest{}, err
 	}
-	out := service.ExportRequest{Kind: req.Kind, From: req.From, To: req.To, Statuses: req.Statuses,
+	out := service.ExportRequest{Kind: req.Kind, From: req.From, To: req.To, Statuses: req.Statuses, IDs: req.IDs,
 		Format: format, Lang: reports.ParseLang(req.Language), Location: service.LocalZone()}
 	if progress != nil {
 		out.Progress = func(rows, total int) {
