@@ -28,6 +28,7 @@ type RecordScreen[T domain.Record] struct {
 	// does not publish these records; root stacks the two.
 	notServed *NotServedView
 	root      *fyne.Container
+	batch     *batchBar // acts on the records picked in the list
 }
 
 // Detail is what a detail pane offers its screen. Every method runs on
@@ -58,11 +59,13 @@ func NewRecordScreen[T domain.Record](b *Backend, res domain.Resource, cfg widge
 		default:
 		}
 	}
+	s.batch = newBatchBar(b, res, &s.jobs)
+	cfg.OnSelectionChanged = func(picked []T) { s.batch.set(records(picked)) }
 	if cfg.SearchHint == "" {
 		cfg.SearchHint = lang.L("Search ID, customer, product…")
 	}
 	s.table = widgets.NewTable(cfg)
-	s.split = container.NewHSplit(s.table, d.Object())
+	s.split = container.NewHSplit(container.NewBorder(s.batch.root, nil, nil, nil, s.table), d.Object())
 	s.split.Offset = 0.55
 	s.root = container.NewStack(s.split, container.NewPadded(s.notServed.Object()))
 	return s
