@@ -113,7 +113,7 @@ func (t *Table[T]) picksChanged() {
 // isPicked reports whether a loaded row is picked; no allocation, so
 // drawing a cell stays free.
 func (t *Table[T]) isPicked(row int) bool {
-	if len(t.picks.keys) == 0 || t.cfg.Key == nil {
+	if len(t.picks.keys) < 2 || t.cfg.Key == nil { // one pick is the plain selection, already highlighted
 		return false
 	}
 	item, _, ok := t.pager.row(row)
