@@ -97,10 +97,13 @@ func backend(svc *service.Service, prefs uiprefs.Prefs, logFile string) *uibacke
 			rep, err := svc.CheckAndRepair(id)
 			return repairInfo(rep), err
 		},
-		DataDir: svc.Paths().Data,
-		LogFile: logFile,
-		Now:     svc.Now,
-		Quit:    func() { _ = svc.Close() },
+		Delisting:       svc.Delisting,
+		Served:          svc.Served,
+		SellerCenterURL: svc.SellerCenterURL,
+		DataDir:         svc.Paths().Data,
+		LogFile:         logFile,
+		Now:             svc.Now,
+		Quit:            func() { _ = svc.Close() },
 	}
 }
 
@@ -140,7 +143,7 @@ func exportRequest(req uibackend.ExportRequest, progress func(float64)) (service
 	if err != nil {
 		return service.ExportRequest{}, err
 	}
-	out := service.ExportRequest{Kind: req.Kind, From: req.From, To: req.To, Statuses: req.Statuses,
+	out := service.ExportRequest{Kind: req.Kind, From: req.From, To: req.To, Statuses: req.Statuses, IDs: req.IDs,
 		Format: format, Lang: reports.ParseLang(req.Language), Location: service.LocalZone()}
 	if progress != nil {
 		out.Progress = func(rows, total int) {

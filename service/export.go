@@ -22,8 +22,11 @@ type ExportRequest struct {
 	// period, read as dates in Location; zero leaves that end open.
 	From, To time.Time
 	Statuses []string // marketplace values; empty: every status
-	Format   reports.Format
-	Lang     reports.Lang
+	// IDs, when given, narrow the export to exactly these records (a
+	// selection in a list); the other filters still apply.
+	IDs    []string
+	Format reports.Format
+	Lang   reports.Lang
 	// Location is the time zone of the period and of every date in the
 	// report; nil is LocalZone().
 	Location *time.Location
@@ -59,10 +62,11 @@ func export(ctx context.Context, store *localstore.Store, label, dir string, now
 	if req.Format == "" {
 		req.Format = reports.FormatXLSX
 	}
-	q, err := req.query()
+	cq, err := req.query()
 	if err != nil {
 		return reports.Result{}, err
 	}
+	q := newSelection(cq, req.IDs)
 	out, err := outputPath(req.Out, dir, store.Account(), req.Kind, req.Format, now)
 	if err != nil {
 		return reports.Result{}, err
@@ -116,6 +120,9 @@ func (r ExportRequest) describe(kind exportKind) string {
 		}
 		word := reports.Text{ZH: "状态 ", EN: "status "}.In(r.Lang)
 		parts = append(parts, word+strings.Join(labels, ", "))
+	}
+	if len(r.IDs) > 0 {
+		parts = append(parts, fmt.Sprintf(reports.Text{ZH: "选中的 %d 条", EN: "%d selected"}.In(r.Lang), len(r.IDs)))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -17,8 +17,8 @@ import (
 type exportKind struct {
 	labels    reports.LabelMap
 	timeField reports.Text
-	count     func(s *localstore.Store, q localstore.Query) (int, error)
-	export    func(ctx context.Context, s *localstore.Store, q localstore.Query, out string, o reports.Options) (reports.Result, error)
+	count     func(s *localstore.Store, q selection) (int, error)
+	export    func(ctx context.Context, s *localstore.Store, q selection, out string, o reports.Options) (reports.Result, error)
 }
 
 var exportKinds = map[domain.Resource]exportKind{
@@ -85,29 +85,32 @@ func statusNames(labels reports.LabelMap) []string {
 	return names
 }
 
-func countOf[T domain.Record](s *localstore.Store, q localstore.Query) (int, error) {
+func countOf[T domain.Record](s *localstore.Store, q selection) (int, error) {
+	if q.ids != nil {
+		return countPicked[T](s, q)
+	}
 	q.Limit = 1 // the total only: one id, no record decoded
-	_, n, err := localstore.List[T](s, q)
+	_, n, err := localstore.List[T](s, q.Query)
 	return n, err
 }
 
 // scanOf streams the records of q out of the cache.
-func scanOf[T domain.Record](s *localstore.Store, q localstore.Query) iter.Seq2[T, error] {
-	return reports.FromScan(func(fn func(T) error) error { return localstore.Scan(s, q, fn) })
+func scanOf[T domain.Record](s *localstore.Store, q selection) iter.Seq2[T, error] {
+	return reports.FromScan(func(fn func(T) error) error { return localstore.Scan(s, q.Query, picked(q, fn)) })
 }
 
 // single adapts a one-iterator report to an exportKind.
 func single[T domain.Record](labels reports.LabelMap, field reports.Text,
 	fn func(context.Context, string, iter.Seq2[T, error], reports.Options) (reports.Result, error)) exportKind {
 	return exportKind{labels: labels, timeField: field, count: countOf[T],
-		export: func(ctx context.Context, s *localstore.Store, q localstore.Query, out string, o reports.Options) (reports.Result, error) {
+		export: func(ctx context.Context, s *localstore.Store, q selection, out string, o reports.Options) (reports.Result, error) {
 			return fn(ctx, out, scanOf[T](s, q), o)
 		}}
 }
 
 // exportBills reconciles the selected bills against every cached
 // transaction detail; the report keeps only those billed to these bills.
-func exportBills(ctx context.Context, s *localstore.Store, q localstore.Query, out string, o reports.Options) (reports.Result, error) {
-	txs := scanOf[domain.TransactionDetail](s, localstore.Query{})
+func exportBills(ctx context.Context, s *localstore.Store, q selection, out string, o reports.Options) (reports.Result, error) {
+	txs := scanOf[domain.TransactionDetail](s, selection{})
 	return reports.ExportBills(ctx, out, scanOf[domain.Bill](s, q), txs, o)
 }

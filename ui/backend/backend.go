@@ -121,6 +121,15 @@ type Backend struct {
 	// is damaged; nil Repair when it was sound. It takes seconds: call it
 	// off Fyne's goroutine.
 	CheckAndRepair func(accountID string) (*Repair, error)
+	// Delisting is an account's delisting counter on the marketplace's clock.
+	Delisting func(accountID string) ([]domain.DelistingCount, error)
+	// Served is the resources an account's server publishes, nil when it
+	// publishes everything (a production-interface gateway serves orders
+	// and alerts only).
+	Served func(accountID string) []domain.Resource
+	// SellerCenterURL is the seller center's 生产接口消息 page for an
+	// account's site, "" when unknown.
+	SellerCenterURL func(accountID string) string
 	// DataDir is where caches, exports and logs live.
 	DataDir string
 	// LogFile is the current log file, shown in Settings for support.

@@ -46,6 +46,15 @@ type Backend struct {
 	// type; failed, called on Fyne's goroutine, says what went wrong (no
 	// program for .xlsx…). Nil falls back to OpenURL.
 	OpenFile func(path string, failed func(error))
+	// Delisting is the account's delisting counter (see DelistingCounts);
+	// nil reads the current cache.
+	Delisting func() ([]domain.DelistingCount, error)
+	// Served is the resources the account's server publishes, nil when it
+	// publishes everything (see NotServed).
+	Served func() []domain.Resource
+	// SellerCenterURL is the seller center's 生产接口消息 page for the
+	// account's site, "" when unknown.
+	SellerCenterURL func() string
 	// Navigate shows a list screen pre-filtered (cards on the overview).
 	Navigate func(NavTarget)
 	// Window parents dialogs.

@@ -135,9 +135,11 @@ func HasPending(actions []domain.Action, name domain.ActionName) bool {
 // LoadActionable shows rec at once, keeping the outbox lines already shown
 // when it is the same record (a reload must not flicker), then reads the
 // freshest copy and its outbox entries off Fyne's goroutine and shows them,
-// unless another record was shown meanwhile.
+// unless another record was shown meanwhile. Each of also is more reading
+// for the pane done in the same job, its result applied right after show,
+// so the pane's widgets change in one go.
 func LoadActionable[T domain.Record](f *DetailFrame, s *localstore.Store, rec T,
-	shownID string, shown []domain.Action, show func(T, []domain.Action)) {
+	shownID string, shown []domain.Action, show func(T, []domain.Action), also ...func() func()) {
 	f.Gen++
 	gen := f.Gen
 	id := rec.RecordMeta().ID
@@ -155,9 +157,18 @@ func LoadActionable[T domain.Record](f *DetailFrame, s *localstore.Store, rec T,
 			fresh = rec
 		}
 		acts := loadActions(s, rec.Resource(), id)
+		var more []func()
+		for _, work := range also {
+			if apply := work(); apply != nil {
+				more = append(more, apply)
+			}
+		}
 		return func() {
 			if gen == f.Gen {
 				show(fresh, acts)
+				for _, apply := range more {
+					apply()
+				}
 			}
 		}
 	})

@@ -24,6 +24,11 @@ type RecordScreen[T domain.Record] struct {
 	// loads gets a signal after every page the table applies (see
 	// Loaded); sends never block, so nobody has to read it.
 	loads chan struct{}
+	// notServed replaces the list when the account's server (a gateway)
+	// does not publish these records; root stacks the two.
+	notServed *NotServedView
+	root      *fyne.Container
+	batch     *batchBar // acts on the records picked in the list
 }
 
 // Detail is what a detail pane offers its screen. Every method runs on
@@ -43,29 +48,33 @@ type Detail[T domain.Record] interface {
 
 // NewRecordScreen wires the table's selection to the detail pane.
 func NewRecordScreen[T domain.Record](b *Backend, res domain.Resource, cfg widgets.TableConfig[T], d Detail[T]) *RecordScreen[T] {
-	s := &RecordScreen[T]{b: b, res: res, detail: d, loads: make(chan struct{}, 64)}
+	s := &RecordScreen[T]{b: b, res: res, detail: d, loads: make(chan struct{}, 64), notServed: NewNotServedView()}
 	if cfg.Fetch == nil { // a screen may order its list itself (alerts)
 		cfg.Fetch = widgets.StoreFetch[T](b.CurrentStore)
 	}
 	cfg.Key = func(r T) string { return r.RecordMeta().ID }
 	cfg.OnSelect = d.Load
 	cfg.OnLoaded = func() {
+		s.checkServed()
 		select {
 		case s.loads <- struct{}{}:
 		default:
 		}
 	}
+	s.batch = newBatchBar(b, res, &s.jobs)
+	cfg.OnSelectionChanged = func(picked []T) { s.batch.set(records(picked)) }
 	if cfg.SearchHint == "" {
 		cfg.SearchHint = lang.L("Search ID, customer, product…")
 	}
 	s.table = widgets.NewTable(cfg)
-	s.split = container.NewHSplit(s.table, d.Object())
+	s.split = container.NewHSplit(container.NewBorder(s.batch.root, nil, nil, nil, s.table), d.Object())
 	s.split.Offset = 0.55
+	s.root = container.NewStack(s.split, container.NewPadded(s.notServed.Object()))
 	return s
 }
 
 // Object is the screen's content.
-func (s *RecordScreen[T]) Object() fyne.CanvasObject { return s.split }
+func (s *RecordScreen[T]) Object() fyne.CanvasObject { return s.root }
 
 // Table gives the shell the list.
 func (s *RecordScreen[T]) Table() *widgets.Table[T] { return s.table }

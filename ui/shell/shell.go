@@ -264,6 +264,7 @@ func (s *Shell) screenBackend() *screens.Backend {
 	}
 	b.Amend = s.amender(acct)
 	s.bindRemote(b, acct)
+	s.bindRules(b, acct)
 	return b
 }
 

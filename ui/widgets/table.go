@@ -96,6 +96,9 @@ type TableConfig[T any] struct {
 	OnLoaded func()
 	// OnError reports a failed load (the table shows a message row too).
 	OnError func(error)
+	// OnSelectionChanged is called on Fyne's goroutine with the picked
+	// records whenever the multi-selection changes (Ctrl/Shift-click, Pick).
+	OnSelectionChanged func([]T)
 }
 
 // Paging sizes.

@@ -42,6 +42,7 @@ type Table[T any] struct {
 	selRow     int
 	pending    *reveal        // a record to highlight once its row exists
 	reveals    sync.WaitGroup // Reveal's look-ups, waited for by Close
+	picks      picks[T]       // the multi-selection (table_selection.go)
 
 	pager[T]
 }
@@ -189,8 +190,9 @@ func newHeaderButton() fyne.CanvasObject {
 func (t *Table[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	text, imp := t.pager.cell(id.Row, id.Col)
 	l := o.(*widget.Label)
-	if l.Text != text || l.Importance != imp {
-		l.Text, l.Importance = text, imp
+	bold := t.isPicked(id.Row)
+	if l.Text != text || l.Importance != imp || l.TextStyle.Bold != bold {
+		l.Text, l.Importance, l.TextStyle.Bold = text, imp, bold
 		l.Refresh()
 	}
 }
@@ -253,6 +255,7 @@ func (t *Table[T]) selected(id widget.TableCellID) {
 	if t.cfg.Key != nil {
 		t.selKey, t.selRow = t.cfg.Key(item), id.Row
 	}
+	t.pickOnTap(id.Row)
 	if t.cfg.OnSelect != nil {
 		t.cfg.OnSelect(item)
 	}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/ui/kit"
@@ -24,19 +25,25 @@ type alertDetail struct {
 	actions   []domain.Action
 	countdown *widgets.Countdown
 	facts     *fyne.Container
+	delisting *widget.Label
+	seller    *sellerLink
 	root      fyne.CanvasObject
 }
 
 func newAlertDetail(b *screens.Backend) *alertDetail {
-	d := &alertDetail{b: b, f: screens.NewDetailFrame(), countdown: widgets.NewCountdown(b.Time), facts: container.NewVBox()}
-	d.root = d.f.Layout(screens.SectionTitle(lang.L("Time left before automatic unsubscription")), d.countdown, d.facts)
+	d := &alertDetail{b: b, f: screens.NewDetailFrame(), countdown: widgets.NewCountdown(b.Time), facts: container.NewVBox(), delisting: newDelistingLine(), seller: newSellerLink()}
+	d.root = d.f.Layout(d.seller.root, screens.SectionTitle(lang.L("Time left before automatic unsubscription")), d.countdown,
+		screens.SectionTitle(lang.L("Delisting counter")), d.delisting, d.facts)
 	screens.BindOutbox(d.f, b, func() { d.Load(d.alert) })
 	return d
 }
 
 // Load shows a at once and refreshes it and its outbox from the store.
 func (d *alertDetail) Load(a domain.InterfaceAlert) {
-	screens.LoadActionable(d.f, d.b.CurrentStore(), a, d.alert.ID, d.actions, d.show)
+	if a.ID != d.alert.ID {
+		d.delisting.Hide() // another alert's count must not show under this one
+	}
+	screens.LoadActionable(d.f, d.b.CurrentStore(), a, d.alert.ID, d.actions, d.show, d.delistingWork(a), d.sellerWork())
 }
 
 func (d *alertDetail) show(a domain.InterfaceAlert, actions []domain.Action) {

@@ -31,6 +31,7 @@ type Screen struct {
 	alerts  *todoCard
 	tasks   *todoCard
 	bills   *todoCard
+	delist  *delistingSection
 	chart   *widgets.TrendChart
 	summary *widget.Label
 	problem *widget.Label
@@ -46,12 +47,13 @@ func New(b *screens.Backend) *Screen {
 	o.alerts = newTodoCard(lang.L("Interface failures"), widgets.NewCountdown(b.Time), o.nav(domain.ResAlerts, screens.AlertsOpen))
 	o.tasks = newTodoCard(lang.L("Supervision waiting on me"), nil, o.nav(domain.ResSupervision, screens.SupervisionMerchantNodes))
 	o.bills = newTodoCard(lang.L("Bills needing me"), nil, o.nav(domain.ResBills, screens.BillsNeedingMe))
+	o.delist = newDelistingSection(o.nav(domain.ResAlerts, nil))
 	o.problem.Importance = widget.DangerImportance
 	o.problem.Wrapping = fyne.TextWrapWord
 	o.problem.Hide()
 	cards := container.NewGridWithColumns(4, o.tickets.root, o.alerts.root, o.tasks.root, o.bills.root)
 	trend := container.NewBorder(container.NewVBox(screens.SectionTitle(lang.L("Last 30 days: orders (line) and amounts (bars)")), o.summary), nil, nil, nil, o.chart)
-	o.root = container.NewBorder(container.NewVBox(o.problem, cards), nil, nil, nil, container.NewPadded(trend))
+	o.root = container.NewBorder(container.NewVBox(o.problem, cards, o.delist.root), nil, nil, nil, container.NewPadded(trend))
 	return o
 }
 
@@ -72,9 +74,14 @@ func (o *Screen) Reload() {
 		if err == nil {
 			series, err = s.DailySeries(now, trendDays, kit.DisplayLocation())
 		}
+		var delist []domain.DelistingCount
+		if err == nil {
+			delist, err = o.b.DelistingCounts()
+		}
 		return func() {
 			if gen == o.gen.Load() {
 				o.apply(ov, series, err)
+				o.delist.set(delist)
 			}
 		}
 	})

@@ -26,16 +26,18 @@ type supervisionDetail struct {
 	banner  *widget.Label
 	steps   *fyne.Container
 	facts   *fyne.Container
+	rules   *rulesSection
+	appeal  domain.MerchantAppealRule
 	root    fyne.CanvasObject
 }
 
 func newSupervisionDetail(b *screens.Backend) *supervisionDetail {
-	d := &supervisionDetail{b: b, f: screens.NewDetailFrame(), steps: container.NewVBox(), facts: container.NewVBox()}
+	d := &supervisionDetail{b: b, f: screens.NewDetailFrame(), steps: container.NewVBox(), facts: container.NewVBox(), rules: newRulesSection(b.Time)}
 	d.banner = widget.NewLabel("")
 	d.banner.Wrapping = fyne.TextWrapWord
 	d.banner.Importance = widget.DangerImportance
 	d.banner.TextStyle = fyne.TextStyle{Bold: true}
-	d.root = d.f.Layout(d.banner, screens.SectionTitle(lang.L("Flow")), d.steps, d.facts)
+	d.root = d.f.Layout(d.banner, d.rules.root, screens.SectionTitle(lang.L("Flow")), d.steps, d.facts)
 	screens.BindOutbox(d.f, b, func() { d.Load(d.task) })
 	return d
 }
@@ -61,6 +63,7 @@ func (d *supervisionDetail) show(t domain.SupervisionTask, actions []domain.Acti
 	d.steps.Refresh()
 	d.facts.Objects = []fyne.CanvasObject{supervisionFacts(t, actions, d.b.Time())}
 	d.facts.Refresh()
+	d.appeal = d.rules.show(t, d.b.Time())
 	d.showButtons()
 	d.f.Outbox.Set(actions, "")
 	d.f.Relayout()
@@ -203,7 +206,8 @@ func merchantActions(t domain.SupervisionTask) []domain.ActionName {
 }
 
 // showButtons offers the current node's actions and an appeal; all are off
-// while an appeal freezes the flow.
+// while an appeal freezes the flow, and the appeal only when the
+// marketplace's rule allows it (the rules section says why).
 func (d *supervisionDetail) showButtons() {
 	t, frozen := d.task, d.task.Frozen()
 	var objs []fyne.CanvasObject
@@ -212,7 +216,7 @@ func (d *supervisionDetail) showButtons() {
 			objs = append(objs, screens.ActionButton(n, !frozen && !screens.HasPending(d.actions, n), d.handler(n)))
 		}
 	}
-	canAppeal := domain.Allows(t, domain.ActAppeal) && !screens.HasPending(d.actions, domain.ActAppeal)
+	canAppeal := domain.Allows(t, domain.ActAppeal) && d.appeal.Allowed && !screens.HasPending(d.actions, domain.ActAppeal)
 	objs = append(objs, screens.ActionButton(domain.ActAppeal, canAppeal, d.handler(domain.ActAppeal)))
 	d.f.Buttons.Objects = objs
 	d.f.Buttons.Refresh()
@@ -229,9 +233,15 @@ func (d *supervisionDetail) queue(n domain.ActionName, p domain.ActionParams) {
 
 func (d *supervisionDetail) Current() (domain.SupervisionTask, bool) { return d.task, d.task.ID != "" }
 func (d *supervisionDetail) Object() fyne.CanvasObject               { return d.root }
-func (d *supervisionDetail) Close()                                  { d.f.Jobs.Wait() }
+
+// Close stops the countdowns and joins the loads.
+func (d *supervisionDetail) Close() {
+	d.rules.stop()
+	d.f.Jobs.Wait()
+}
 
 func (d *supervisionDetail) Reset() {
+	d.rules.stop()
 	d.task, d.actions = domain.SupervisionTask{}, nil
 	d.f.Conceal()
 }

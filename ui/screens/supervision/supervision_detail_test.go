@@ -48,12 +48,12 @@ func TestSupervisionDetail_ShowsWhoActsAndOffersNodeActions(t *testing.T) {
 	d.f.Jobs.Wait()
 
 	// then the merchant is told it is their turn, every node is drawn, and
-	// confirm / reject / appeal are offered
+	// confirm / reject are offered; the appeal waits for the customer's stall
 	assert.Contains(t, d.f.Status.Text, "You (the merchant)")
 	assert.Len(t, d.steps.Objects, len(task.Flow()))
 	assert.False(t, uitest.FindButton(t, d.root, screens.ActionName(domain.ActConfirmRequirement)).Disabled())
 	assert.False(t, uitest.FindButton(t, d.root, screens.ActionName(domain.ActRejectRequirement)).Disabled())
-	assert.False(t, uitest.FindButton(t, d.root, screens.ActionName(domain.ActAppeal)).Disabled())
+	assert.True(t, uitest.FindButton(t, d.root, screens.ActionName(domain.ActAppeal)).Disabled())
 	assert.False(t, d.banner.Visible())
 
 	// when the merchant confirms

@@ -2,6 +2,7 @@ package supervision
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -41,15 +42,17 @@ func TestSupervisionDialogs_AskFullWidthAndShowWhatWasEntered(t *testing.T) {
 	}{
 		{"ship", domain.NodeShip, domain.ActShip, "SF1234567890", "Tracking number",
 			func(p domain.ActionParams) string { return p.Tracking }},
-		{"appeal", domain.NodeDeliver, domain.ActAppeal, "客户拖延验收超过十天", "Appeal reason",
+		{"appeal", domain.NodeAcceptance, domain.ActAppeal, "客户拖延验收超过十天", "Appeal reason",
 			func(p domain.ActionParams) string { return p.Message }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			// given a task waiting for the merchant, shown in a window
 			task := uitest.Task("S9", domain.KindHardware, tc.node)
-			if tc.node == domain.NodeDeliver {
+			if tc.act == domain.ActAppeal {
+				// the customer has sat on the acceptance for six days: the rule allows an appeal
 				task = uitest.Task("S9", domain.KindManualService, tc.node)
+				task.NodeEnteredAt = uitest.Now.Add(-6 * 24 * time.Hour)
 			}
 			s := uitest.NewStore(t, task)
 			b := screentest.NewBackend(t, s)
