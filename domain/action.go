@@ -74,7 +74,9 @@ const (
 )
 
 // Final reports whether no more sending will happen.
-func (s ActionState) Final() bool { return s == ActionDone || s == ActionRejected }
+func (s ActionState) Final() bool {
+	return s == ActionDone || s == ActionRejected || s == ActionDiscarded
+}
 
 // ActionParams are an action's inputs; unused fields stay empty.
 type ActionParams struct {
@@ -102,4 +104,10 @@ type Action struct {
 	SentAt     time.Time    `json:"sentAt,omitzero"`
 	Reason     string       `json:"reason,omitempty"`     // the server's words when rejected
 	ReasonCode string       `json:"reasonCode,omitempty"` // e.g. ALREADY_ACCEPTED, FLOW_FROZEN
+	// Seen is what the agent saw of the ticket when queuing (trafficcop.go);
+	// nil for actions queued without looking (the command line, batches).
+	Seen *Seen `json:"seen,omitempty"`
+	// Changes and Latest are set while the traffic cop holds the action.
+	Changes []TicketChange `json:"changes,omitempty"`
+	Latest  *Seen          `json:"latest,omitempty"`
 }

@@ -13,6 +13,9 @@ import (
 // PushSummary counts one round of the outbox sender.
 type PushSummary struct {
 	Sent, Done, Rejected, Left int
+	// Stopped counts actions the traffic cop holds for the agent
+	// (domain.ActionStopped), newly or from an earlier round.
+	Stopped int
 }
 
 // Push delivers the outbox without pulling.
@@ -44,14 +47,29 @@ func (e *Engine) push(ctx context.Context) (PushSummary, error) {
 		sum.Left = len(acts)
 		return sum, err
 	}
-	refused := map[recordRef]bool{}
+	refused, stopped := map[recordRef]bool{}, map[recordRef]bool{}
 	for i, a := range acts {
 		ref := recordRef{a.Resource, a.RecordID}
+		if stopped[ref] {
+			continue // waits behind the stopped action on its record
+		}
 		if refused[ref] {
 			if err := e.hold(a); err != nil {
 				return sum, err
 			}
 			sum.Rejected++
+			continue
+		}
+		stop := a.State == domain.ActionStopped
+		if !stop {
+			if stop, err = e.trafficCop(ctx, a, owner); err != nil {
+				sum.Left = len(acts) - i
+				return sum, fmt.Errorf("outbox: checking ticket %s before %s: %w", a.RecordID, a.Key, err)
+			}
+		}
+		if stop {
+			stopped[ref] = true
+			sum.Stopped++
 			continue
 		}
 		final, err := e.send(ctx, a, owner)
