@@ -137,7 +137,7 @@ func TestTrafficCop_QueuedOfflineIsCheckedWhenItLeaves(t *testing.T) {
 }
 
 func TestTrafficCop_TheAgentsOwnEarlierActionsDoNotStopTheReply(t *testing.T) {
-	// given an agent who, seeing a waiting ticket, queues accept and then a reply
+	// given an agent who, seeing a waiting ticket, queues accept and then two replies
 	sb := startSandbox(t, sandbox.Options{Seed: 7, Tickets: 120})
 	acct := mainAccount(t, sb).ID
 	ids := ticketsIn(sb, acct, domain.TicketPendingAccept)
@@ -148,15 +148,18 @@ func TestTrafficCop_TheAgentsOwnEarlierActionsDoNotStopTheReply(t *testing.T) {
 	require.NoError(t, err)
 	queueSeen(t, a, ids[0], "accept", domain.ActTicketAccept, domain.ActionParams{Agent: "张三"})
 	queueSeen(t, a, ids[0], "reply", domain.ActTicketReply, domain.ActionParams{Agent: "张三", Message: "on it"})
+	queueSeen(t, a, ids[0], "reply-2", domain.ActTicketReply, domain.ActionParams{Agent: "张三", Message: "and more"})
 
-	// when the sender runs (the accept moves the version before the reply's check)
+	// when the sender runs (the accept and the first reply move the version before the checks)
 	sum, err := a.eng.Sync(ctx)
 	require.NoError(t, err)
 
 	// then both go out: the only change is the agent's own
 	assert.Zero(t, sum.Push.Stopped)
 	assert.Equal(t, domain.ActionDone, actionByKey(t, a.store, ids[0], "reply").State)
+	assert.Equal(t, domain.ActionDone, actionByKey(t, a.store, ids[0], "reply-2").State)
 	assert.Equal(t, 1, agentTurns(t, sb, acct, ids[0], "on it"))
+	assert.Equal(t, 1, agentTurns(t, sb, acct, ids[0], "and more"))
 }
 
 func TestTrafficCop_LaterActionsWaitBehindAStoppedOne(t *testing.T) {
