@@ -24,6 +24,9 @@ type Backend struct {
 	// Enqueue puts an action in the outbox and wakes the sender. When nil the
 	// store's own Enqueue is used and the next sync sends it.
 	Enqueue func(domain.Action) error
+	// SendOutbox wakes the sender after a held action was released (send
+	// anyway); when nil the next scheduled sync sends it.
+	SendOutbox func()
 	// LookupOrder asks the real open API about an order line.
 	LookupOrder func(ctx context.Context, orderID, lineID string) (marketapi.OrderQueryResponse, error)
 	// Export writes a report file and returns its path; progress gets a

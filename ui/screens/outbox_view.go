@@ -71,11 +71,18 @@ func (b *Backend) submit(s *localstore.Store, a domain.Action) error {
 func QueueAction(f *DetailFrame, b *Backend, res domain.Resource, id string, name domain.ActionName,
 	p domain.ActionParams, show func([]domain.Action),
 ) {
+	queueAction(f, b, res, id, name, p, nil, show)
+}
+
+func queueAction(f *DetailFrame, b *Backend, res domain.Resource, id string, name domain.ActionName,
+	p domain.ActionParams, seen *domain.Seen, show func([]domain.Action),
+) {
 	a, s, err := b.newAction(res, id, name, p)
 	if err != nil {
 		f.ShowError(err)
 		return
 	}
+	a.Seen = seen
 	f.Jobs.Run(func() func() {
 		err := b.submit(s, a)
 		acts := loadActions(s, res, id)
@@ -128,6 +135,10 @@ func ActionStateText(s domain.ActionState) string {
 		return lang.L("Sent")
 	case domain.ActionRejected:
 		return lang.L("Rejected")
+	case domain.ActionStopped:
+		return lang.L("Held: the ticket changed")
+	case domain.ActionDiscarded:
+		return lang.L("Discarded")
 	}
 	return string(s)
 }
@@ -168,6 +179,8 @@ func outboxLine(a domain.Action, who string) (string, widget.Importance) {
 		return text + " — " + rejectionText(a, who), widget.DangerImportance
 	case domain.ActionDone:
 		return text, widget.SuccessImportance
+	case domain.ActionDiscarded:
+		return text, widget.LowImportance
 	}
 	return text, widget.WarningImportance
 }
@@ -180,6 +193,9 @@ type OutboxView struct {
 	// section is the title and the lines; it hides while there is nothing
 	// queued, so records without actions show no empty heading.
 	section *fyne.Container
+	// OnStop, when set, offers its choices under each action the traffic
+	// cop held (outbox_stop.go).
+	OnStop *StopChoices
 }
 
 // NewOutboxView makes an empty, hidden outbox section.
@@ -199,6 +215,13 @@ func (v *OutboxView) Set(actions []domain.Action, who string) {
 		l.Wrapping = fyne.TextWrapWord
 		l.Importance = imp
 		objs[i] = l
+		if a.State == domain.ActionStopped {
+			var ch StopChoices
+			if v.OnStop != nil {
+				ch = *v.OnStop
+			}
+			objs[i] = container.NewVBox(l, stopPrompt(a, ch))
+		}
 	}
 	v.box.Objects = objs // set once: Add would lay the box out per line
 	v.section.Hidden = len(objs) == 0

@@ -259,6 +259,9 @@ func (s *Shell) screenBackend() *screens.Backend {
 	if s.b.Enqueue != nil { // else the screens use the store's own outbox
 		b.Enqueue = s.enqueue
 	}
+	if s.b.SyncNow != nil {
+		b.SendOutbox = func() { s.b.SyncNow(acct) }
+	}
 	s.bindRemote(b, acct)
 	return b
 }
