@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/sandbox"
 	"github.com/koogallery/merchant-console/service"
 	"github.com/koogallery/merchant-console/syncer"
@@ -120,6 +121,7 @@ func syncOnce(ctx context.Context, svc *service.Service, stdout io.Writer) error
 	for _, acc := range svc.Accounts() {
 		sum, err := svc.SyncOnce(ctx, acc.Name)
 		printSummary(stdout, sum, err)
+		printActivity(stdout, svc.Store(acc.Name))
 		if err != nil {
 			errs = append(errs, err)
 		}
@@ -186,5 +188,16 @@ func printSummary(w io.Writer, s syncer.Summary, err error) {
 	fmt.Fprintf(w, "  outbox: %d sent, %d done, %d rejected, %d left\n", s.Push.Sent, s.Push.Done, s.Push.Rejected, s.Push.Left)
 	if err != nil {
 		fmt.Fprintf(w, "  error: %v\n", err)
+	}
+}
+
+// printActivity prints the newest entry of the account's sync activity log,
+// the line the window's activity view shows for it.
+func printActivity(w io.Writer, s *localstore.Store) {
+	if s == nil {
+		return
+	}
+	if last, err := s.Activity(localstore.ActivityAll, 1); err == nil && len(last) == 1 {
+		fmt.Fprintf(w, "  activity: %s\n", last[0].Line())
 	}
 }
