@@ -169,7 +169,7 @@ func (st *Screen) dataSection() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Data folder"), container.NewVBox(
 			container.NewBorder(nil, nil, nil, container.NewHBox(open, change), dir), moved)),
 		widget.NewFormItem(lang.L("Log file"), logFile),
-		widget.NewFormItem(lang.L("Cache"), container.NewVBox(compact, result)),
+		widget.NewFormItem(lang.L("Cache"), container.NewVBox(compact, result, syncActivityButton(st.s))),
 	)
 }
 
