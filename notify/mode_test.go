@@ -71,3 +71,25 @@ func TestSLA_WarnsAheadAndOnceMoreAtBreach(t *testing.T) {
 	assert.NotEqual(t, ahead[0].key, breach[0].key, "the breach is told again")
 	assert.Equal(t, breach[0].key, after[0].key, "and only once")
 }
+
+func TestSLA_TheTickerTellsTheBreachOnceAfterTheWarning(t *testing.T) {
+	// given a ticket whose SLA ends in 20 minutes, in the cache the ticker scans
+	f := newFixture(t, DefaultSettings(), noon)
+	tk := openTicket("T-B", 1, noon.Add(-time.Hour))
+	tk.SLADue = noon.Add(20 * time.Minute)
+	apply(t, f.store, domain.ResTickets, tk)
+
+	// when the ticker runs now, at the breach, and again after it
+	warned := f.tick(t)
+	f.clock.Advance(21 * time.Minute)
+	breached := f.tick(t)
+	f.clock.Advance(time.Hour)
+	again := f.tick(t)
+
+	// then the warning, then the breach once, then nothing
+	require.Len(t, warned, 1)
+	require.Len(t, breached, 1)
+	assert.Equal(t, "T-B", breached[0].RecordID)
+	assert.True(t, breached[0].Critical, "an SLA popup stays until dismissed")
+	assert.Empty(t, again)
+}
