@@ -185,7 +185,11 @@ func printSummary(w io.Writer, s syncer.Summary, err error) {
 	for _, r := range s.Resources {
 		fmt.Fprintf(w, "  %-14s %7d %8d %8d %9s\n", r.Resource, r.New, r.Changed, r.Removed, r.Took.Round(time.Millisecond))
 	}
-	fmt.Fprintf(w, "  outbox: %d sent, %d done, %d rejected, %d left\n", s.Push.Sent, s.Push.Done, s.Push.Rejected, s.Push.Left)
+	fmt.Fprintf(w, "  outbox: %d sent, %d done, %d rejected, %d left", s.Push.Sent, s.Push.Done, s.Push.Rejected, s.Push.Left)
+	if s.Push.Stopped > 0 { // the traffic cop: the agent decides in the window
+		fmt.Fprintf(w, ", %d held because the ticket changed", s.Push.Stopped)
+	}
+	fmt.Fprintln(w)
 	if err != nil {
 		fmt.Fprintf(w, "  error: %v\n", err)
 	}
