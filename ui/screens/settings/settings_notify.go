@@ -44,8 +44,8 @@ func kindLabel(k notify.Kind) string {
 // notifySection edits notify.Settings: each rule's mode (off, badge only,
 // popup, persistent until dismissed) and quiet hours. Every change is validated and saved at once.
 type notifySection struct {
-	s    Host
-	set  notify.Settings
+	s     Host
+	set   notify.Settings
 	msg   *widget.Label
 	modes map[notify.Kind]*widget.Select // one per rule, for tests
 	root  fyne.CanvasObject
