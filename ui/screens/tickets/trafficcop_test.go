@@ -32,11 +32,25 @@ func stoppedReply(t *testing.T) (*ticketDetail, *localstore.Store, domain.Action
 	a.Seen = domain.SeenOf(tk)
 	changes := domain.TicketChanges(*a.Seen, newer, "李四")
 	require.NoError(t, s.UpdateAction(a.Stop(changes, newer)))
+	loop = uitest.NewLoop(t)
 	d := newTicketDetail(b)
 	uitest.NewWindow(t, d.root)
 	d.Load(tk)
-	d.f.Jobs.Wait()
+	settle(t, d)
 	return d, s, a, &sends
+}
+
+// loop stands in for Fyne's goroutine in these tests (set by each fixture).
+var loop *uitest.Loop
+
+// settle joins the detail's workers and applies what they handed to the
+// window, as Fyne's goroutine would.
+func settle(t *testing.T, d *ticketDetail) {
+	t.Helper()
+	d.f.Jobs.Wait()
+	for loop.Pending() > 0 {
+		loop.RunOne(t)
+	}
 }
 
 func storedAction(t *testing.T, s *localstore.Store, key string) domain.Action {
@@ -72,7 +86,7 @@ func TestTrafficCopPrompt_SendAnywayReleasesItOnceWithTheNewerSeenVersion(t *tes
 	btn := uitest.FindButton(t, d.root, "Send anyway")
 	test.Tap(btn)
 	test.Tap(btn)
-	d.f.Jobs.Wait()
+	settle(t, d)
 
 	// then it waits to send again, vouching for the ticket as it was when held, and the sender woke once
 	got := storedAction(t, s, a.Key)
@@ -90,7 +104,7 @@ func TestTrafficCopPrompt_EditPutsTheReplyBackAndDiscardsTheHeldOne(t *testing.T
 
 	// when the agent chooses to edit it
 	test.Tap(uitest.FindButton(t, d.root, "Edit"))
-	d.f.Jobs.Wait()
+	settle(t, d)
 
 	// then the words are back in the reply box and the held one will never leave
 	assert.Equal(t, "已开票", d.reply.Text)
@@ -104,7 +118,7 @@ func TestTrafficCopPrompt_DiscardDropsIt(t *testing.T) {
 
 	// when the agent discards it
 	test.Tap(uitest.FindButton(t, d.root, "Discard"))
-	d.f.Jobs.Wait()
+	settle(t, d)
 
 	// then it is final and no longer offered
 	assert.Equal(t, domain.ActionDiscarded, storedAction(t, s, a.Key).State)
@@ -117,15 +131,16 @@ func TestTicketDetail_AReplyCarriesTheVersionTheAgentSaw(t *testing.T) {
 	tk := uitest.Ticket("T8", "账号", domain.TicketProcessing)
 	tk.Version = 7
 	s := uitest.NewStore(t, tk)
+	loop = uitest.NewLoop(t)
 	d := newTicketDetail(screentest.NewBackend(t, s))
 	uitest.NewWindow(t, d.root)
 	d.Load(tk)
-	d.f.Jobs.Wait()
+	settle(t, d)
 
 	// when the agent sends a reply
 	d.reply.SetText("请稍等")
 	test.Tap(d.send)
-	d.f.Jobs.Wait()
+	settle(t, d)
 
 	// then the outbox entry records what was on screen
 	acts, err := s.ActionsFor(domain.ResTickets, "T8")
