@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/koogallery/merchant-console/domain"
-	"github.com/koogallery/merchant-console/i18n"
+	"github.com/koogallery/merchant-console/ui/kit"
 )
 
 // StopChoices are what the agent may do with an action the traffic cop
@@ -25,12 +25,7 @@ type StopChoices struct {
 func StoppedText(a domain.Action) string {
 	lines := []string{lang.L("Not sent: the ticket changed since you opened it.")}
 	for _, c := range a.Changes {
-		l := c.Label()
-		text := l.En
-		if i18n.IsChinese() {
-			text = l.Zh
-		}
-		lines = append(lines, "• "+SafeText(text))
+		lines = append(lines, "• "+SafeText(kit.InWindowLanguage(c.Label())))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -1,6 +1,7 @@
 package settings
 
 import (
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/ui/kit"
 )
@@ -64,7 +66,7 @@ func (v *activityView) show(acts []localstore.SyncActivity, err error) {
 		if a.Failed() {
 			imp = widget.DangerImportance
 		}
-		objs = append(objs, wrapped(a.Line(), imp))
+		objs = append(objs, wrapped(activityLine(a), imp))
 		if extra := append(append([]string(nil), a.Errors...), a.SetAside...); len(extra) > 0 {
 			objs = append(objs, wrapped("  "+strings.Join(extra, "\n  "), widget.LowImportance))
 		}
@@ -94,4 +96,29 @@ func showSyncActivity(h Host) {
 // syncActivityButton is the Data section's way in.
 func syncActivityButton(h Host) fyne.CanvasObject {
 	return widget.NewButton(lang.L("Sync activity…"), func() { showSyncActivity(h) })
+}
+
+// activityLine is one sync in the window's language: when, what changed per
+// resource (+new ~changed -removed), the outbox, and how many problems.
+func activityLine(a localstore.SyncActivity) string {
+	parts := []string{kit.FormatDateTime(a.At)}
+	var changed []string
+	for _, r := range a.Resources {
+		if r.New+r.Changed+r.Removed > 0 {
+			name := kit.InWindowLanguage(domain.KindOf(r.Resource).Label)
+			changed = append(changed, fmt.Sprintf("%s +%d ~%d -%d", name, r.New, r.Changed, r.Removed))
+		}
+	}
+	if len(changed) == 0 {
+		changed = append(changed, lang.L("no changes"))
+	}
+	parts = append(parts, strings.Join(changed, ", "))
+	if a.Sent+a.Rejected+a.Stopped > 0 {
+		parts = append(parts, lang.L("outbox: {{.Sent}} sent, {{.Refused}} refused, {{.Held}} held",
+			map[string]any{"Sent": a.Sent, "Refused": a.Rejected, "Held": a.Stopped}))
+	}
+	if n := len(a.Errors) + len(a.SetAside); n > 0 {
+		parts = append(parts, lang.L("{{.N}} problems", map[string]any{"N": n}))
+	}
+	return strings.Join(parts, " · ")
 }

@@ -29,14 +29,14 @@ func TestSyncActivity_ListsSyncsAndFiltersToErrors(t *testing.T) {
 	// when the log is opened
 	v := newActivityView(h)
 	h.win.SetContent(v.root)
-	h.loop.RunUntil(t, func() bool { return uitest.Shows(v.root, "orders +4") })
+	h.loop.RunUntil(t, func() bool { return uitest.Shows(v.root, "Orders +4") })
 
 	// then both syncs show, the error spelled out
 	assert.True(t, uitest.Shows(v.root, "tickets: the marketplace timed out"))
 
 	// when only errors are asked for
 	v.filter.SetSelected("Errors only")
-	h.loop.RunUntil(t, func() bool { return !uitest.Shows(v.root, "orders +4") })
+	h.loop.RunUntil(t, func() bool { return !uitest.Shows(v.root, "Orders +4") })
 
 	// then the failed sync stays
 	assert.True(t, uitest.Shows(v.root, "tickets: the marketplace timed out"))
