@@ -134,6 +134,14 @@ func (e *Engine) send(ctx context.Context, a domain.Action, owner Owner) (domain
 // resource's cursor: the next pull brings the same version and finds it
 // already there.
 func (e *Engine) applyResult(r domain.Record, owner Owner) error {
+	return e.applyOne(r, owner, true)
+}
+
+// applyOne stores one record outside a pull and passes on its changes;
+// ours marks them as the console's own doing (an action's result), which
+// notifications do not announce. The traffic cop's fetch is not ours: a
+// customer message it brings must still be told.
+func (e *Engine) applyOne(r domain.Record, owner Owner, ours bool) error {
 	if r == nil {
 		return nil
 	}
@@ -146,7 +154,7 @@ func (e *Engine) applyResult(r domain.Record, owner Owner) error {
 		return err
 	}
 	for i := range ch {
-		ch[i].Ours = true
+		ch[i].Ours = ours
 	}
 	e.emit(ch)
 	return nil

@@ -23,7 +23,8 @@ func (c *Client) Ticket(ctx context.Context, id string) (domain.Ticket, error) {
 // trafficcop.go): it fetches the ticket and, when someone else moved it on
 // since the agent looked, stores the action as stopped and reports true.
 // The fetched ticket goes into the cache either way, so the detail shows
-// what changed. An error means the ticket could not be fetched and the
+// what changed, and its changes go to the notifications as a pull's would
+// (not as ours). An error means the ticket could not be fetched and the
 // action stays pending; a refusal of the fetch itself (the ticket is gone)
 // lets the send go ahead and the server's answer decide.
 func (e *Engine) trafficCop(ctx context.Context, a domain.Action, owner Owner) (bool, error) {
@@ -36,7 +37,7 @@ func (e *Engine) trafficCop(ctx context.Context, a domain.Action, owner Owner) (
 	} else if err != nil {
 		return false, err
 	}
-	if err := e.applyResult(t, owner); err != nil {
+	if err := e.applyOne(t, owner, false); err != nil {
 		return false, err
 	}
 	changes := domain.TicketChanges(*a.Seen, t, a.Params.Agent)

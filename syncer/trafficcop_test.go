@@ -180,3 +180,26 @@ func TestTrafficCop_LaterActionsWaitBehindAStoppedOne(t *testing.T) {
 	assert.Equal(t, domain.ActionStopped, actionByKey(t, a.store, id, "a-reply").State)
 	assert.Equal(t, domain.ActionPending, actionByKey(t, a.store, id, "a-await").State)
 }
+
+func TestTrafficCop_WhatTheCheckFetchedIsPassedOnAsSomeoneElsesChange(t *testing.T) {
+	// given A's engine reporting its changes, and B's reply landing while A types
+	_, _, id, a, b := twoAgents(t)
+	ctx := context.Background()
+	var got []domain.Change
+	eng, err := NewEngine(EngineOptions{Client: sandboxClient(t, a.sb, a.acct, nil), Store: a.store,
+		OnChanges: func(ch []domain.Change) { got = append(got, ch...) }})
+	require.NoError(t, err)
+	queueSeen(t, a, id, "a-reply", domain.ActTicketReply, domain.ActionParams{Agent: "张三", Message: "A"})
+	queueSeen(t, b, id, "b-reply", domain.ActTicketReply, domain.ActionParams{Agent: "李四", Message: "B"})
+	_, err = b.eng.Sync(ctx)
+	require.NoError(t, err)
+
+	// when A's sender checks the ticket before sending
+	_, err = eng.Push(ctx)
+	require.NoError(t, err)
+
+	// then the ticket with B's reply reached the notifications, not marked as A's own
+	require.Len(t, got, 1)
+	assert.Equal(t, id, got[0].ID)
+	assert.False(t, got[0].Ours, "B's reply is not the console's own doing")
+}
