@@ -66,6 +66,7 @@ func (d *ticketDetail) show(t domain.Ticket, actions []domain.Action) {
 	d.showAttachments(t)
 	d.showButtons()
 	d.f.Outbox.Set(actions, t.Assignee)
+	d.flagStopped(actions) // the traffic cop's stop, said at the top too (trafficcop.go)
 	d.f.Relayout()
 }
 

@@ -44,6 +44,18 @@ func (d *ticketDetail) editStopped(a domain.Action) {
 	}
 }
 
+// flagStopped says at the top of the detail that an action was held, since
+// its card sits with the outbox below the conversation.
+func (d *ticketDetail) flagStopped(acts []domain.Action) {
+	for _, a := range acts {
+		if a.State == domain.ActionStopped {
+			d.f.ShowProblem(lang.L("Not sent: the ticket changed since you opened it.") + " " +
+				lang.L("See below: send anyway, edit or discard."))
+			return
+		}
+	}
+}
+
 func (d *ticketDetail) showActions(id string) func([]domain.Action) {
 	return func(acts []domain.Action) {
 		if d.ticket.ID == id {

@@ -73,6 +73,8 @@ func TestTrafficCopPrompt_SaysWhatChangedAndOffersThreeChoices(t *testing.T) {
 	// then the detail says it was not sent, who did what, and offers the choices
 	assert.True(t, uitest.Shows(d.root, "Not sent: the ticket changed since you opened it."))
 	assert.True(t, uitest.Shows(d.root, "张三 replied: 发票已寄出"))
+	assert.True(t, d.f.ErrText.Visible(), "said at the top too")
+	assert.Contains(t, d.f.ErrText.Text, "See below: send anyway, edit or discard.")
 	for _, b := range []string{"Send anyway", "Edit", "Discard"} {
 		assert.False(t, uitest.FindButton(t, d.root, b).Disabled(), b)
 	}
@@ -96,6 +98,7 @@ func TestTrafficCopPrompt_SendAnywayReleasesItOnceWithTheNewerSeenVersion(t *tes
 	assert.Empty(t, got.Changes)
 	assert.Equal(t, int32(1), sends.Load())
 	assert.False(t, uitest.Shows(d.root, "Not sent: the ticket changed"))
+	assert.False(t, d.f.ErrText.Visible())
 }
 
 func TestTrafficCopPrompt_EditPutsTheReplyBackAndDiscardsTheHeldOne(t *testing.T) {
