@@ -8,6 +8,7 @@ import (
 	"github.com/koogallery/merchant-console/i18n"
 	"github.com/koogallery/merchant-console/internal/desktopbus"
 	"github.com/koogallery/merchant-console/notify"
+	"github.com/koogallery/merchant-console/ui/kit"
 	uiprefs "github.com/koogallery/merchant-console/ui/prefs"
 	"github.com/koogallery/merchant-console/ui/screens"
 )
@@ -37,7 +38,7 @@ func (r *relay) open(account string, res domain.Resource, id string) {
 	if s == nil {
 		return
 	}
-	fyne.Do(func() {
+	kit.Do(func() { // fyne.Do, which tests swap for a queue they run
 		s.SwitchAccount(account)
 		s.Navigate(screens.NavTarget{Resource: res, RecordID: id})
 		s.Window().Show()

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/sandbox"
 	"github.com/koogallery/merchant-console/service"
 	"github.com/koogallery/merchant-console/syncer"
@@ -121,6 +122,7 @@ func syncOnce(ctx context.Context, svc *service.Service, stdout io.Writer) error
 	for _, acc := range svc.Accounts() {
 		sum, err := svc.SyncOnce(ctx, acc.Name)
 		printSummary(stdout, sum, err)
+		printActivity(stdout, svc.Store(acc.Name))
 		if err != nil {
 			errs = append(errs, err)
 		}
@@ -184,7 +186,11 @@ func printSummary(w io.Writer, s syncer.Summary, err error) {
 	for _, r := range s.Resources {
 		fmt.Fprintf(w, "  %-14s %7d %8d %8d %9s\n", r.Resource, r.New, r.Changed, r.Removed, r.Took.Round(time.Millisecond))
 	}
-	fmt.Fprintf(w, "  outbox: %d sent, %d done, %d rejected, %d left\n", s.Push.Sent, s.Push.Done, s.Push.Rejected, s.Push.Left)
+	fmt.Fprintf(w, "  outbox: %d sent, %d done, %d rejected, %d left", s.Push.Sent, s.Push.Done, s.Push.Rejected, s.Push.Left)
+	if s.Push.Stopped > 0 { // the traffic cop: the agent decides in the window
+		fmt.Fprintf(w, ", %d held because the ticket changed", s.Push.Stopped)
+	}
+	fmt.Fprintln(w)
 	for _, p := range s.Problems() {
 		fmt.Fprintf(w, "  problem: %s\n", p)
 	}
@@ -207,5 +213,16 @@ func printRepairs(w io.Writer, svc *service.Service) {
 		if h.Broken != nil {
 			fmt.Fprintf(w, "Account %s cannot be synced: %v\n", acc.Name, h.Broken)
 		}
+	}
+}
+
+// printActivity prints the newest entry of the account's sync activity log,
+// the line the window's activity view shows for it.
+func printActivity(w io.Writer, s *localstore.Store) {
+	if s == nil {
+		return
+	}
+	if last, err := s.Activity(localstore.ActivityAll, 1); err == nil && len(last) == 1 {
+		fmt.Fprintf(w, "  activity: %s\n", last[0].Line())
 	}
 }

@@ -31,6 +31,8 @@ func TestRunSync_NoAccountSyncsTheSandbox(t *testing.T) {
 		assert.Regexp(t, `\n  `+string(r)+` +\d+ +\d+ +\d+ +\S+\n`, text)
 	}
 	assert.Contains(t, text, "outbox: 0 sent")
+	assert.Contains(t, text, "activity: ", "the activity log's line for the sync")
+	assert.Contains(t, text, "tickets +")
 	store, err := localstore.Open(cache, "sandbox-cn-main-0001", localstore.Options{})
 	require.NoError(t, err)
 	defer store.Close()

@@ -107,4 +107,10 @@ type Action struct {
 	SentAt     time.Time    `json:"sentAt,omitzero"`
 	Reason     string       `json:"reason,omitempty"`     // the server's words when rejected
 	ReasonCode string       `json:"reasonCode,omitempty"` // e.g. ALREADY_ACCEPTED, FLOW_FROZEN
+	// Seen is what the agent saw of the ticket when queuing (trafficcop.go);
+	// nil for actions queued without looking (the command line, batches).
+	Seen *Seen `json:"seen,omitempty"`
+	// Changes and Latest are set while the traffic cop holds the action.
+	Changes []TicketChange `json:"changes,omitempty"`
+	Latest  *Seen          `json:"latest,omitempty"`
 }

@@ -24,6 +24,7 @@ func TestDayInTheLife(t *testing.T) {
 		{"2 initial sync converges", d.initialSync},
 		{"3 new orders are notified once, coalesced", d.newOrders},
 		{"4 offline accept and reply go out exactly once; the other agent is refused", d.offlineTicket},
+		{"4b a reply stops when another agent answered first; send anyway sends it once", d.trafficCop},
 		{"5 interface failure counts down offline and is restarted in time", d.alertCountdown},
 		{"6 supervision task is completed", d.supervision},
 		{"7 the month's bill is synced, exported and reconciled", d.monthlyBill},

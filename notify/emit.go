@@ -130,7 +130,7 @@ func (e *Engine) build(group []event, now time.Time, s Settings) Notification {
 	_, prefix := e.lookup(first.account)
 	n := Notification{
 		Key: first.key, Kind: first.kind, Account: first.account, Resource: first.resource,
-		RecordID: first.recordID, Urgent: rule.Urgent, Critical: criticalKinds[first.kind], At: now,
+		RecordID: first.recordID, Urgent: rule.Urgent, Critical: rule.Persistent, At: now,
 		Popup: rule.Popup && (rule.Urgent || !s.Quiet.quiet(now.In(e.opts.Location))),
 	}
 	for _, ev := range group {
@@ -138,7 +138,7 @@ func (e *Engine) build(group []event, now time.Time, s Settings) Notification {
 		n.RecordIDs = append(n.RecordIDs, ev.recordID)
 		if f := ev.folded; f != nil { // an SLA warning riding on a reply
 			n.Keys = append(n.Keys, f.key)
-			n.Critical = n.Critical || criticalKinds[f.kind]
+			n.Critical = n.Critical || s.Rule(f.kind).Persistent
 			n.Urgent = n.Urgent || s.Rule(f.kind).Urgent
 		}
 	}

@@ -27,8 +27,9 @@ const (
 	KindSummary Kind = "summary"
 )
 
-// criticalKinds are the rules whose popups must not vanish by themselves:
-// a missed one costs an order or an SLA.
+// criticalKinds are the rules whose events a missed one costs an order or
+// an SLA: a launch summary lists them first. Whether a popup stays until
+// dismissed is the rule's own mode (RuleSetting.Persistent).
 var criticalKinds = map[Kind]bool{KindAlertCountdown: true, KindTicketSLA: true}
 
 // statusNotice is the rule the record's status raises when the record

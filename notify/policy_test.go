@@ -141,15 +141,16 @@ func TestPerRuleOnOffSilent(t *testing.T) {
 	}
 }
 
-func TestNewOrdersAreOffByDefault(t *testing.T) {
+func TestNewOrdersAreBadgeOnlyByDefault(t *testing.T) {
 	// given default settings
 	f := newFixture(t, DefaultSettings(), noon)
 
 	// when a new order arrives
 	got := f.sync(t, domain.ResOrders, newOrder("CS1", noon))
 
-	// then nothing is told
-	assert.Empty(t, got)
+	// then it reaches the centre and its badge, without a popup
+	require.Len(t, got, 1)
+	assert.False(t, got[0].Popup)
 }
 
 func TestAccountNamedWhenSeveralAreOpen(t *testing.T) {

@@ -66,15 +66,20 @@ func alertNoticeAt(account string, now time.Time, leads []int) func(id string, u
 	}
 }
 
-// ticketSLAKey names a ticket's SLA warning for one due time.
-func ticketSLAKey(account, id string, due time.Time) string {
+// ticketSLAKey names a ticket's SLA warning for one due time; the breach
+// has a key of its own, so an SLA warns once ahead and once more when it
+// is breached.
+func ticketSLAKey(account, id string, due time.Time, breached bool) string {
+	if breached {
+		return noticeKey(KindTicketSLA, account, id, unix(due), "breached")
+	}
 	return noticeKey(KindTicketSLA, account, id, unix(due))
 }
 
-// ticketNoticeAt names the only notice ticketSLA can raise for a running
-// ticket due at due (the time the cache's deadline index holds for it).
-func ticketNoticeAt(account string) func(id string, due time.Time) string {
-	return func(id string, due time.Time) string { return ticketSLAKey(account, id, due) }
+// ticketNoticeAt names the only notice ticketSLA can raise at now for a
+// running ticket due at due (the time the cache's deadline index holds).
+func ticketNoticeAt(account string, now time.Time) func(id string, due time.Time) string {
+	return func(id string, due time.Time) string { return ticketSLAKey(account, id, due, !now.Before(due)) }
 }
 
 // tightestLead is the smallest lead (in minutes) that left is already within.
@@ -99,7 +104,7 @@ func ticketSLA(account string, t domain.Ticket, now time.Time, lead time.Duratio
 	return []event{{
 		kind: KindTicketSLA, account: account, resource: domain.ResTickets, recordID: t.ID,
 		// SLADue moves when the clock pauses, and a new due date is a new warning.
-		key: ticketSLAKey(account, t.ID, t.SLADue),
+		key: ticketSLAKey(account, t.ID, t.SLADue, left <= 0),
 		ref: t.Subject, detail: t.CustomerName, left: left, at: t.SLADue,
 	}}
 }

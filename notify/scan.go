@@ -34,7 +34,7 @@ func scanDeadlines(s *localstore.Store, now time.Time, st Settings) ([]event, er
 	}
 	// A breached SLA still warns once, so tickets have no lower bound.
 	until := now.Add(time.Duration(st.SLALeadMinutes) * time.Minute)
-	if err := localstore.ScanDeadlinesUnnoticed(s, time.Time{}, until, ticketNoticeAt(s.Account()),
+	if err := localstore.ScanDeadlinesUnnoticed(s, time.Time{}, until, ticketNoticeAt(s.Account(), now),
 		func(t domain.Ticket) error { return collect(t) }); err != nil {
 		return evs, fmt.Errorf("notify: scan tickets of %s: %w", s.Account(), err)
 	}

@@ -20,6 +20,9 @@ type RuleSetting struct {
 	On     bool `json:"on"`     // off: the event is neither shown nor logged
 	Popup  bool `json:"popup"`  // false: silent, only the in-app centre and its badge
 	Urgent bool `json:"urgent"` // breaks through quiet hours
+	// Persistent popups stay until dismissed (mode.go): a missed one costs
+	// an order or an SLA.
+	Persistent bool `json:"persistent,omitempty"`
 }
 
 // QuietHours silence non-urgent popups between Start and End (local "HH:MM",
@@ -43,20 +46,23 @@ type Settings struct {
 	SyncFailMinutes   int                  `json:"syncFailMinutes"`   // failing this long before telling the user
 }
 
-// defaultRules are what a merchant would pick: everything that costs money or
-// an order pops up; a new order is good news that needs no popup, so it is off.
+// defaultRules are what a merchant would pick (as modes, mode.go): what
+// costs an order or an SLA stays on screen until dismissed (interface
+// failures, their countdowns, SLA warnings); tickets, replies, supervision
+// steps and bills pop up; a new order is good news that needs only the
+// badge; the 180-day warning is weeks ahead, so the badge too.
 var defaultRules = map[Kind]RuleSetting{
-	KindAlertCountdown:     {On: true, Popup: true, Urgent: true},
-	KindNewAlert:           {On: true, Popup: true},
+	KindAlertCountdown:     {On: true, Popup: true, Urgent: true, Persistent: true},
+	KindNewAlert:           {On: true, Popup: true, Persistent: true},
 	KindNewTicket:          {On: true, Popup: true},
 	KindCustomerReplied:    {On: true, Popup: true},
-	KindTicketSLA:          {On: true, Popup: true},
+	KindTicketSLA:          {On: true, Popup: true, Persistent: true},
 	KindSupervisionWaiting: {On: true, Popup: true},
 	KindHardwareAccept:     {On: true, Popup: true},
 	KindSupervision180:     {On: true, Popup: false},
 	KindBillInvoice:        {On: true, Popup: true},
 	KindPaymentRejected:    {On: true, Popup: true},
-	KindNewOrder:           {On: false, Popup: false},
+	KindNewOrder:           {On: true, Popup: false},
 	KindSyncFailing:        {On: true, Popup: true},
 }
 

@@ -35,7 +35,7 @@ func TestNoticeAt_NamesTheKeyTheRuleRaises(t *testing.T) {
 
 			// when the keys are named from (ID, due) alone and by the rules
 			gotAlert := alertNoticeAt("acct-1", noon, st.AlertLeadMinutes)(a.ID, due)
-			gotTicket := ticketNoticeAt("acct-1")(tk.ID, due)
+			gotTicket := ticketNoticeAt("acct-1", noon)(tk.ID, due)
 			alertEvs := alertCountdown("acct-1", a, noon, st.AlertLeadMinutes)
 			ticketEvs := ticketSLA("acct-1", tk, noon, time.Duration(st.SLALeadMinutes)*time.Minute)
 

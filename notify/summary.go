@@ -127,7 +127,7 @@ func (g *gathering) summary(now time.Time) (Notification, bool) {
 	var lines []string
 	for _, p := range parts {
 		lines = append(lines, summaryLine(g.lang, p, g.counts[p]))
-		n.Critical = n.Critical || criticalKinds[p.kind]
+		n.Critical = n.Critical || g.first[p].Critical
 		n.Urgent = n.Urgent || g.first[p].Urgent
 	}
 	n.Body = joinSummary(g.lang, lines)

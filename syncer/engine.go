@@ -100,9 +100,10 @@ type ResourceSummary struct {
 	Err error
 }
 
-// Sync delivers pending actions, then pulls the given resources (all when
-// none are named). It holds the account's sync lock throughout.
-func (e *Engine) Sync(ctx context.Context, resources ...domain.Resource) (Summary, error) {
+// syncLocked delivers pending actions, then pulls the given resources (all
+// when none are named). It holds the account's sync lock throughout; Sync
+// (activity.go) logs what it did.
+func (e *Engine) syncLocked(ctx context.Context, resources ...domain.Resource) (Summary, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	start := time.Now()

@@ -13,6 +13,9 @@ import (
 // PushSummary counts one round of the outbox sender.
 type PushSummary struct {
 	Sent, Done, Rejected, Left int
+	// Stopped counts actions the traffic cop holds for the agent
+	// (domain.ActionStopped), newly or from an earlier round.
+	Stopped int
 }
 
 // Push delivers the outbox without pulling.
@@ -44,9 +47,12 @@ func (e *Engine) push(ctx context.Context) (PushSummary, error) {
 		sum.Left = len(acts)
 		return sum, err
 	}
-	refused := map[recordRef]bool{}
+	refused, stopped := map[recordRef]bool{}, map[recordRef]bool{}
 	for i, a := range acts {
 		ref := recordRef{a.Resource, a.RecordID}
+		if stopped[ref] {
+			continue // waits behind the stopped action on its record
+		}
 		if refused[ref] {
 			if err := e.hold(a); errors.Is(err, localstore.ErrActionDiscarded) {
 				continue
@@ -54,6 +60,18 @@ func (e *Engine) push(ctx context.Context) (PushSummary, error) {
 				return sum, err
 			}
 			sum.Rejected++
+			continue
+		}
+		stop := a.State == domain.ActionStopped
+		if !stop {
+			if stop, err = e.trafficCop(ctx, a, owner); err != nil {
+				sum.Left = len(acts) - i
+				return sum, fmt.Errorf("outbox: checking ticket %s before %s: %w", a.RecordID, a.Key, err)
+			}
+		}
+		if stop {
+			stopped[ref] = true
+			sum.Stopped++
 			continue
 		}
 		final, err := e.send(ctx, a, owner)
@@ -121,6 +139,14 @@ func (e *Engine) send(ctx context.Context, a domain.Action, owner Owner) (domain
 // resource's cursor: the next pull brings the same version and finds it
 // already there.
 func (e *Engine) applyResult(r domain.Record, owner Owner) error {
+	return e.applyOne(r, owner, true)
+}
+
+// applyOne stores one record outside a pull and passes on its changes;
+// ours marks them as the console's own doing (an action's result), which
+// notifications do not announce. The traffic cop's fetch is not ours: a
+// customer message it brings must still be told.
+func (e *Engine) applyOne(r domain.Record, owner Owner, ours bool) error {
 	if r == nil {
 		return nil
 	}
@@ -133,7 +159,7 @@ func (e *Engine) applyResult(r domain.Record, owner Owner) error {
 		return err
 	}
 	for i := range ch {
-		ch[i].Ours = true
+		ch[i].Ours = ours
 	}
 	e.emit(ch)
 	return nil

@@ -28,6 +28,9 @@ type Backend struct {
 	// Amend retries, edits (p set) or discards an outbox entry and wakes
 	// the sender. When nil the store's own methods are used.
 	Amend func(a domain.Action, op Amend, p *domain.ActionParams) error
+	// SendOutbox wakes the sender after a held action was released (send
+	// anyway); when nil the next scheduled sync sends it.
+	SendOutbox func()
 	// LookupOrder asks the real open API about an order line.
 	LookupOrder func(ctx context.Context, orderID, lineID string) (marketapi.OrderQueryResponse, error)
 	// Export writes a report file and returns its path; progress gets a

@@ -72,13 +72,13 @@ func (b *Backend) submit(s *localstore.Store, a domain.Action) error {
 func QueueAction(f *DetailFrame, b *Backend, res domain.Resource, id string, name domain.ActionName,
 	p domain.ActionParams, show func([]domain.Action),
 ) {
-	QueueActionThen(f, b, res, id, name, p, func(acts []domain.Action, _ error) { show(acts) })
+	queueAction(f, b, res, id, name, p, nil, func(acts []domain.Action, _ error) { show(acts) })
 }
 
-// QueueActionThen is QueueAction whose callback also hears whether the
-// action was queued, so a pane can give back what was typed when not.
-func QueueActionThen(f *DetailFrame, b *Backend, res domain.Resource, id string, name domain.ActionName,
-	p domain.ActionParams, done func([]domain.Action, error),
+// queueAction builds the action, records what the agent saw (seen, for the
+// traffic cop; nil when nothing is checked) and stores it on a worker.
+func queueAction(f *DetailFrame, b *Backend, res domain.Resource, id string, name domain.ActionName,
+	p domain.ActionParams, seen *domain.Seen, done func([]domain.Action, error),
 ) {
 	a, s, err := b.newAction(res, id, name, p)
 	if err != nil {
@@ -86,6 +86,7 @@ func QueueActionThen(f *DetailFrame, b *Backend, res domain.Resource, id string,
 		done(nil, err)
 		return
 	}
+	a.Seen = seen
 	f.Jobs.Run(func() func() {
 		err := b.submit(s, a)
 		acts := loadActions(s, res, id)
@@ -110,6 +111,8 @@ func ActionStateText(s domain.ActionState) string {
 		return lang.L("Sent")
 	case domain.ActionRejected:
 		return lang.L("Rejected")
+	case domain.ActionStopped:
+		return lang.L("Held: the ticket changed")
 	case domain.ActionDiscarded:
 		return lang.L("Discarded")
 	}
@@ -170,6 +173,9 @@ type OutboxView struct {
 	section *fyne.Container
 	// amend, when bound (BindOutbox), retries, edits or discards an entry.
 	amend func(domain.Action, Amend)
+	// OnStop, when set, offers its choices under each action the traffic
+	// cop held (outbox_stop.go).
+	OnStop *StopChoices
 }
 
 // NewOutboxView makes an empty, hidden outbox section.
@@ -189,6 +195,13 @@ func (v *OutboxView) Set(actions []domain.Action, who string) {
 		l.Wrapping = fyne.TextWrapWord
 		l.Importance = imp
 		objs = append(objs, l)
+		if a.State == domain.ActionStopped {
+			var ch StopChoices
+			if v.OnStop != nil {
+				ch = *v.OnStop
+			}
+			objs = append(objs, stopPrompt(a, ch))
+		}
 		if btns := v.amendButtons(a); btns != nil {
 			objs = append(objs, btns)
 		}

@@ -263,6 +263,9 @@ func (s *Shell) screenBackend() *screens.Backend {
 		b.Enqueue = s.enqueue
 	}
 	b.Amend = s.amender(acct)
+	if s.b.SyncNow != nil {
+		b.SendOutbox = func() { s.b.SyncNow(acct) }
+	}
 	s.bindRemote(b, acct)
 	s.bindRules(b, acct)
 	return b

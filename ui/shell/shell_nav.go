@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/koogallery/merchant-console/assets"
+	"github.com/koogallery/merchant-console/ui/backend"
 )
 
 // navList is the left-hand navigation with a to-do badge per screen.
@@ -110,7 +111,7 @@ func (a *accountBar) refresh() {
 		a.ids = append(a.ids, acc.ID)
 		todo := a.s.todo[acc.ID].total()
 		total += todo
-		opts = append(opts, acc.Title(todo))
+		opts = append(opts, switcherTitle(acc, a.s.todo[acc.ID]))
 		if acc.ID == a.s.account {
 			sel = i
 		}
@@ -129,4 +130,15 @@ func withMinWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 	strut := canvas.NewRectangle(nil)
 	strut.SetMinSize(fyne.NewSize(w, 0))
 	return container.NewStack(strut, o)
+}
+
+// switcherTitle is an account's entry in the switcher: its name and to-do
+// count, then its own urgent count when something is about to run out, so
+// a second shop's breaking SLA shows without switching to it.
+func switcherTitle(acc backend.AccountInfo, todo localTodo) string {
+	title := acc.Title(todo.total())
+	if todo.Urgent > 0 {
+		title += " · " + lang.L("{{.N}} urgent", map[string]any{"N": todo.Urgent})
+	}
+	return title
 }

@@ -16,6 +16,7 @@ const (
 // localTodo is one account's to-do counts and unread notifications.
 type localTodo struct {
 	Tickets, Alerts, Supervision, Bills, Unread int
+	Urgent                                      int // countdowns inside domain.UrgentWithin (localstore.UrgentCount)
 }
 
 func (t localTodo) total() int { return t.Tickets + t.Alerts + t.Supervision + t.Bills }
@@ -60,8 +61,9 @@ func (s *Shell) readTodo() map[string]localTodo {
 			continue
 		}
 		unread, _ := st.UnreadNotices()
+		urgent, _ := st.UrgentCount(now)
 		out[a.ID] = localTodo{Tickets: o.TicketsWaiting, Alerts: o.AlertsOpen,
-			Supervision: o.SupervisionWaiting, Bills: o.BillsNeedingMerchant, Unread: unread}
+			Supervision: o.SupervisionWaiting, Bills: o.BillsNeedingMerchant, Unread: unread, Urgent: urgent}
 	}
 	return out
 }

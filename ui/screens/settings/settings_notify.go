@@ -41,27 +41,27 @@ func kindLabel(k notify.Kind) string {
 	return string(k)
 }
 
-// notifySection edits notify.Settings: each rule on/off and popup or
-// silent, and quiet hours. Every change is validated and saved at once.
+// notifySection edits notify.Settings: each rule's mode (off, badge only,
+// popup, persistent until dismissed) and quiet hours. Every change is validated and saved at once.
 type notifySection struct {
-	s    Host
-	set  notify.Settings
-	msg  *widget.Label
-	root fyne.CanvasObject
+	s     Host
+	set   notify.Settings
+	msg   *widget.Label
+	modes map[notify.Kind]*widget.Select // one per rule, for tests
+	root  fyne.CanvasObject
 }
 
 func newNotifySection(s Host) *notifySection {
-	n := &notifySection{s: s, set: s.Prefs().Notify(), msg: widget.NewLabel("")}
+	n := &notifySection{s: s, set: s.Prefs().Notify(), msg: widget.NewLabel(""), modes: map[notify.Kind]*widget.Select{}}
 	n.set.Lang = notify.LangEN
 	if kit.Chinese() {
 		n.set.Lang = notify.LangZH
 	}
 	n.msg.Importance = widget.DangerImportance
 	n.msg.Hide()
-	grid := container.NewGridWithColumns(3,
+	grid := container.NewGridWithColumns(2,
 		widget.NewLabelWithStyle(lang.L("Event"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabelWithStyle(lang.L("Notify me"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabelWithStyle(lang.L("Pop up"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		widget.NewLabelWithStyle(lang.L("How to tell me"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, k := range notify.AllKinds {
 		n.addRule(grid, k)
 	}
@@ -69,19 +69,37 @@ func newNotifySection(s Host) *notifySection {
 	return n
 }
 
+// modeLabel is a notification mode in the user's words.
+func modeLabel(m notify.Mode) string {
+	switch m {
+	case notify.ModeOff:
+		return lang.L("Off")
+	case notify.ModeBadge:
+		return lang.L("Badge only")
+	case notify.ModePopup:
+		return lang.L("Popup")
+	case notify.ModePersistent:
+		return lang.L("Popup until dismissed")
+	}
+	return string(m)
+}
+
 func (n *notifySection) addRule(grid *fyne.Container, k notify.Kind) {
-	r := n.set.Rule(k)
-	on := widget.NewCheck("", nil)
-	popup := widget.NewCheck("", nil)
-	on.SetChecked(r.On)
-	popup.SetChecked(r.Popup)
-	on.OnChanged = func(v bool) { n.update(k, func(r *notify.RuleSetting) { r.On = v }) }
-	popup.OnChanged = func(v bool) { n.update(k, func(r *notify.RuleSetting) { r.Popup = v }) }
+	labels := make([]string, len(notify.Modes))
+	for i, m := range notify.Modes {
+		labels[i] = modeLabel(m)
+	}
+	mode := widget.NewSelect(labels, nil)
+	mode.SetSelected(modeLabel(n.set.Rule(k).Mode()))
+	mode.OnChanged = func(string) {
+		m := notify.Modes[mode.SelectedIndex()]
+		n.update(k, func(r *notify.RuleSetting) { *r = r.WithMode(m) })
+	}
+	n.modes[k] = mode
 	label := widget.NewLabel(kindLabel(k))
 	label.Truncation = fyne.TextTruncateEllipsis
 	grid.Add(label)
-	grid.Add(on)
-	grid.Add(popup)
+	grid.Add(mode)
 }
 
 func (n *notifySection) update(k notify.Kind, change func(*notify.RuleSetting)) {

@@ -124,3 +124,21 @@ func TestRemovingAnAccountRunsBehindProgressAndRefreshesTheWindow(t *testing.T) 
 	assert.Equal(t, "acct-b", <-removed)
 	assert.Equal(t, 1, h.changed)
 }
+
+func TestNotificationModeChoiceIsSavedAsThatMode(t *testing.T) {
+	// given the notifications section with default rules
+	h := newTestHost(t, backend.AccountInfo{ID: "acct-a", Site: "cn"})
+	n := newNotifySection(h)
+	require.Equal(t, "Badge only", n.modes[notify.KindNewOrder].Selected, "new orders default to the badge")
+	require.Equal(t, "Popup until dismissed", n.modes[notify.KindTicketSLA].Selected)
+
+	// when new orders are set to persistent popups and bills switched off
+	n.modes[notify.KindNewOrder].SetSelected("Popup until dismissed")
+	n.modes[notify.KindBillInvoice].SetSelected("Off")
+
+	// then both are saved as those modes and the backend told each time
+	saved := h.prefs.Notify()
+	assert.Equal(t, notify.ModePersistent, saved.Rule(notify.KindNewOrder).Mode())
+	assert.Equal(t, notify.ModeOff, saved.Rule(notify.KindBillInvoice).Mode())
+	assert.Equal(t, 2, h.applied)
+}

@@ -46,6 +46,7 @@ func newTicketDetail(b *screens.Backend) *ticketDetail {
 	d.reply.SetPlaceHolder(lang.L("Write a reply to the customer…"))
 	d.reply.Wrapping = fyne.TextWrapWord
 	d.send = widget.NewButton(lang.L("Send reply"), d.sendReply)
+	d.f.Outbox.OnStop = d.stopChoices() // the traffic cop's prompt (trafficcop.go)
 	replyBox := container.NewBorder(nil, nil, nil, d.send, d.reply)
 	d.resolution = container.NewVBox()
 	d.root = d.f.Layout(d.resolution, screens.SectionTitle(lang.L("Conversation")), d.conversation, replyBox,
@@ -75,6 +76,7 @@ func (d *ticketDetail) show(t domain.Ticket, actions []domain.Action) {
 	d.showAttachments(t)
 	d.showButtons()
 	d.f.Outbox.Set(actions, t.Assignee)
+	d.flagStopped(actions) // the traffic cop's stop, said at the top too (trafficcop.go)
 	d.f.Relayout()
 }
 
@@ -228,12 +230,7 @@ func (d *ticketDetail) awaitCustomer() {
 // queue sends the action to the outbox, then shows it with its state so
 // the agent sees it is on its way.
 func (d *ticketDetail) queue(name domain.ActionName, p domain.ActionParams) {
-	id := d.ticket.ID
-	screens.QueueAction(d.f, d.b, domain.ResTickets, id, name, p, func(acts []domain.Action) {
-		if d.ticket.ID == id {
-			d.show(d.ticket, acts)
-		}
-	})
+	d.queueChecked(name, p, d.showActions(d.ticket.ID))
 }
 
 func (d *ticketDetail) Current() (domain.Ticket, bool) { return d.ticket, d.ticket.ID != "" }

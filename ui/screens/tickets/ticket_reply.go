@@ -20,8 +20,9 @@ func (d *ticketDetail) sendReply() {
 	// refuses it, the text comes back unless something new was typed.
 	d.reply.SetText("")
 	id := d.ticket.ID
-	screens.QueueActionThen(d.f, d.b, domain.ResTickets, id, domain.ActTicketReply, domain.ActionParams{Message: text},
-		func(acts []domain.Action, err error) {
+	// The reply carries what the agent saw, for the traffic cop.
+	screens.QueueSeenAction(d.f, d.b, domain.ResTickets, id, domain.ActTicketReply, domain.ActionParams{Message: text},
+		domain.SeenOf(d.ticket), func(acts []domain.Action, err error) {
 			if d.ticket.ID != id {
 				return
 			}
