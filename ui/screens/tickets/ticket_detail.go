@@ -153,10 +153,13 @@ func messageBubble(m domain.TicketMessage) fyne.CanvasObject {
 	if domain.IsPendingMessage(m) {
 		headText += " · " + lang.L("Waiting to send")
 	}
+	if m.Internal { // said first: the customer never sees it
+		headText = kit.InWindowLanguage(domain.NoteLabel) + " · " + headText
+	}
 	head := widget.NewLabel(headText)
 	head.TextStyle = fyne.TextStyle{Italic: true}
 	body := screens.WrapLabel(m.Body)
-	bg := canvas.NewRectangle(bubbleColor(m.From))
+	bg := canvas.NewRectangle(bubbleColor(m))
 	bg.CornerRadius = theme.InputRadiusSize()
 	bubble := container.NewStack(bg, container.NewVBox(head, body))
 	gap := canvas.NewRectangle(color.Transparent)
@@ -170,8 +173,15 @@ func messageBubble(m domain.TicketMessage) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, nil, body)
 }
 
-func bubbleColor(p domain.Party) color.Color {
-	if p == domain.PartyMerchant {
+// bubbleColor tells the customer's turns, the agents' replies and the
+// internal notes apart; a note is tinted like a warning so nobody takes it
+// for something the customer read.
+func bubbleColor(m domain.TicketMessage) color.Color {
+	switch {
+	case m.Internal:
+		r, g, b, _ := theme.Color(theme.ColorNameWarning).RGBA()
+		return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x40}
+	case m.From == domain.PartyMerchant:
 		return theme.Color(theme.ColorNameSelection)
 	}
 	return theme.Color(theme.ColorNameInputBackground)
