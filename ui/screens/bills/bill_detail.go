@@ -61,10 +61,15 @@ func billFacts(b domain.Bill) fyne.CanvasObject {
 	if b.LinesTotal() != b.Amount {
 		total += " ⚠ " + lang.L("differs from the bill amount")
 	}
+	shares := lang.L("Every line settles at its share")
+	if n := len(b.ShareMismatches()); n > 0 {
+		shares = "⚠ " + lang.L("{{.N}} lines do not settle at amount × share", map[string]any{"N": n})
+	}
 	return screens.KV(
 		lang.L("Bill type"), kit.LabelBillType(b.Type),
 		lang.L("Amount"), kit.FormatMoney(b.Amount, b.Currency),
 		lang.L("Lines total"), total,
+		lang.L("Share check"), shares,
 		lang.L("Generated"), kit.FormatDateTime(b.GeneratedAt),
 		lang.L("Payment application number"), kit.Dash(b.PaymentAppNo),
 		lang.L("Marketplace note"), kit.Dash(b.StatusMessage),
@@ -77,18 +82,29 @@ type billLineText struct {
 	Product string // the product's name
 	Ref     string // order/line and charging mode
 	Money   string // order amount × share = settled amount
+	Wrong   bool   // settled differs from amount × share (domain.Bill.ShareMismatches)
 }
 
 func billLineTexts(b domain.Bill) []billLineText {
 	out := make([]billLineText, 0, min(len(b.Lines), maxBillLines))
+	expected := map[string]domain.Money{}
+	for _, m := range b.ShareMismatches() {
+		expected[m.Line.ID] = m.Expected
+	}
 	for _, l := range b.Lines[:min(len(b.Lines), maxBillLines)] {
-		out = append(out, billLineText{
+		want, wrong := expected[l.ID]
+		text := billLineText{
 			Product: kit.Dash(screens.SafeText(l.ProductName)),
 			Ref:     l.OrderID + "/" + l.OrderLineID + " · " + kit.LabelChargingMode(l.ChargingMode),
 			Money: lang.L("Order amount {{.Order}} × share {{.Share}} = settled {{.Settled}}", map[string]any{
 				"Order": kit.FormatMoney(l.OrderAmount, b.Currency), "Share": fmt.Sprintf("%.0f%%", l.ShareRate*100),
 				"Settled": kit.FormatMoney(l.Amount, b.Currency)}),
-		})
+			Wrong: wrong,
+		}
+		if wrong {
+			text.Money += " ⚠ " + lang.L("should be {{.Expected}}", map[string]any{"Expected": kit.FormatMoney(want, b.Currency)})
+		}
+		out = append(out, text)
 	}
 	return out
 }
@@ -113,8 +129,11 @@ func billLineViews(b domain.Bill) []fyne.CanvasObject {
 		}
 		product := screens.WrapLabel(t.Product)
 		product.TextStyle = fyne.TextStyle{Bold: true}
-		// One label for the two plain lines keeps a line's block compact.
-		out = append(out, container.NewVBox(product, screens.WrapLabel(t.Ref+"\n"+t.Money)))
+		money := screens.WrapLabel(t.Money)
+		if t.Wrong {
+			money.Importance = widget.DangerImportance
+		}
+		out = append(out, container.NewVBox(product, screens.WrapLabel(t.Ref), money))
 	}
 	if more := len(b.Lines) - maxBillLines; more > 0 {
 		out = append(out, screens.WrapLabel(lang.L("… and {{.N}} more lines: export the bill to see them all.", map[string]any{"N": more})))
