@@ -65,7 +65,7 @@ func TestChangeRules(t *testing.T) {
 	}{
 		{"new interface failure, its retry is not news", domain.ResAlerts,
 			[]domain.Record{alert, retried},
-			[][]string{{"new-alert:acct-1:A1:" + unix(alert.FirstFailureAt)}, nil}, "订单 CSA1：CREATE_INSTANCE 000005"},
+			[][]string{{"new-alert:acct-1:A1:" + unix(alert.FirstFailureAt)}, nil}, "订单 CSA1：新购（创建实例） 000005 其它服务内部错误"},
 		{"supervision waits on the merchant newly", domain.ResSupervision,
 			[]domain.Record{task, waiting},
 			[][]string{nil, {"supervision-waiting:acct-1:S1:CONFIRM_REQUIREMENT:" + unix(noon)}}, "订单 CSSV1：确认需求"},

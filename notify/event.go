@@ -17,7 +17,8 @@ type event struct {
 	recordID string
 	key      string        // deterministic: the same event always gets the same key
 	ref      string        // what the user knows the record by: order ID, ticket subject, bill period
-	detail   string        // a second fact: customer, product, result code, message snippet
+	detail   string        // a second fact: customer, product, message snippet
+	words    domain.Label  // a second fact in both languages (an alert's interface and code); wins over detail
 	left     time.Duration // countdowns: time left at the moment of the event
 	at       time.Time     // deadlines: when it falls
 	folded   *event        // replies: the SLA warning the same sync raised, told with it

@@ -1,6 +1,8 @@
 package notify
 
 import (
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/koogallery/merchant-console/domain"
@@ -82,10 +84,20 @@ func alertChangeEvents(c domain.Change) []event {
 	}
 	return []event{{
 		kind: KindNewAlert, account: c.Account, resource: domain.ResAlerts, recordID: after.ID,
-		key:    noticeKey(KindNewAlert, c.Account, after.ID, unix(after.FirstFailureAt)),
-		ref:    after.OrderID,
-		detail: string(after.Kind) + " " + after.LastCode,
+		key:   noticeKey(KindNewAlert, c.Account, after.ID, unix(after.FirstFailureAt)),
+		ref:   after.OrderID,
+		words: failureWords(after),
 	}}
+}
+
+// failureWords names a failed call in the user's words: which interface,
+// the code the seller's server answered, and what the code means.
+func failureWords(a domain.InterfaceAlert) domain.Label {
+	kind, meaning := a.Kind.Label(), domain.SellerResultCodes[a.LastCode]
+	join := func(parts ...string) string {
+		return strings.TrimSpace(strings.Join(slices.DeleteFunc(parts, func(p string) bool { return p == "" }), " "))
+	}
+	return domain.Label{Zh: join(kind.Zh, a.LastCode, meaning.Zh), En: join(kind.En, a.LastCode, meaning.En)}
 }
 
 func supervisionChangeEvents(c domain.Change) []event {

@@ -68,7 +68,11 @@ func fields(l Lang, e event) map[string]any {
 	if l == LangEN {
 		at = e.at.Format("Jan 2 15:04")
 	}
-	return map[string]any{"Ref": e.ref, "Detail": e.detail, "Min": minutesLeft(e.left),
+	detail := e.detail
+	if e.words != (domain.Label{}) {
+		detail = e.words.Pick(l == LangEN)
+	}
+	return map[string]any{"Ref": e.ref, "Detail": detail, "Min": minutesLeft(e.left),
 		"At": at, "Day": e.at.Format("2006-01-02"), "Node": nodeName(e.detail, l)}
 }
 
