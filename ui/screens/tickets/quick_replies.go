@@ -37,6 +37,18 @@ func (d *ticketDetail) bindQuickReplies() *widget.Button {
 	return widget.NewButton(lang.L("Quick replies…"), d.openQuickReplies)
 }
 
+// enableQuickReplies follows the reply box: no quick reply for a ticket
+// that takes no reply.
+func (d *ticketDetail) enableQuickReplies(on bool) {
+	switch {
+	case d.quick == nil:
+	case on:
+		d.quick.Enable()
+	default:
+		d.quick.Disable()
+	}
+}
+
 // quickPicker is the open quick-reply dialog: a search over every reply
 // the agent can insert, the hits as a list, the chosen one's text below.
 type quickPicker struct {

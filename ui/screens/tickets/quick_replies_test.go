@@ -126,3 +126,20 @@ func TestQuickReplies_CtrlKInTheReplyBoxOpensThePicker(t *testing.T) {
 	require.NotNil(t, d.picker)
 	assert.True(t, w.Canvas().Focused() == fyne.Focusable(d.picker.search), "the search has focus")
 }
+
+func TestQuickReplies_ButtonIsOffWhenTheTicketTakesNoReply(t *testing.T) {
+	// given a completed ticket shown with a quick-reply library
+	d, _ := quickDetail(t)
+	done := uitest.Ticket("T6", "已完成", domain.TicketCompleted)
+	uitest.PutRecords(t, d.b.CurrentStore(), done)
+
+	// when it is shown
+	d.Load(done)
+	d.f.Jobs.Wait()
+
+	// then the quick-reply button is off like the reply box, and Ctrl+K opens nothing
+	assert.True(t, d.reply.Disabled())
+	assert.True(t, uitest.FindButton(t, d.root, "Quick replies…").Disabled())
+	d.reply.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault})
+	assert.Nil(t, d.picker)
+}

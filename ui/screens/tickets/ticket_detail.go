@@ -35,6 +35,7 @@ type ticketDetail struct {
 	allMessages  bool              // the user asked for the earlier turns too
 	reply        *widgets.Entry    // passes window shortcuts on; Ctrl+K opens the quick replies
 	picker       *quickPicker      // the open quick-reply dialog, nil when closed
+	quick        *widget.Button    // opens the picker; nil without a library
 	drafts       map[string]string // ticket ID → reply typed but not sent, kept while switching tickets
 	send         *widget.Button
 	root         fyne.CanvasObject
@@ -47,8 +48,8 @@ func newTicketDetail(b *screens.Backend) *ticketDetail {
 	d.reply.SetPlaceHolder(lang.L("Write a reply to the customer…"))
 	d.send = widget.NewButton(lang.L("Send reply"), d.sendReply)
 	var sendButtons fyne.CanvasObject = d.send
-	if quick := d.bindQuickReplies(); quick != nil { // quick_replies.go
-		sendButtons = container.NewVBox(d.send, quick)
+	if d.quick = d.bindQuickReplies(); d.quick != nil { // quick_replies.go
+		sendButtons = container.NewVBox(d.send, d.quick)
 	}
 	d.f.Outbox.OnStop = d.stopChoices() // the traffic cop's prompt (trafficcop.go)
 	replyBox := container.NewBorder(nil, nil, nil, sendButtons, d.reply)
@@ -223,6 +224,7 @@ func (d *ticketDetail) showButtons() {
 		d.reply.Disable()
 		d.send.Disable()
 	}
+	d.enableQuickReplies(!d.reply.Disabled())
 }
 
 func (d *ticketDetail) accept() { d.queue(domain.ActTicketAccept, domain.ActionParams{}) }
