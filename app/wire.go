@@ -97,6 +97,7 @@ func backend(svc *service.Service, prefs uiprefs.Prefs, logFile string) *uibacke
 			rep, err := svc.CheckAndRepair(id)
 			return repairInfo(rep), err
 		},
+		QuickReplies:    svc.QuickReplies,
 		Delisting:       svc.Delisting,
 		Served:          svc.Served,
 		SellerCenterURL: svc.SellerCenterURL,

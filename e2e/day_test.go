@@ -25,6 +25,7 @@ func TestDayInTheLife(t *testing.T) {
 		{"3 new orders are notified once, coalesced", d.newOrders},
 		{"4 offline accept and reply go out exactly once; the other agent is refused", d.offlineTicket},
 		{"4b a reply stops when another agent answered first; send anyway sends it once", d.trafficCop},
+		{"4c a quick reply, an internal note and a batch accept", d.workspace},
 		{"5 interface failure counts down offline and is restarted in time", d.alertCountdown},
 		{"6 supervision task is completed", d.supervision},
 		{"7 the month's bill is synced, exported and reconciled", d.monthlyBill},
@@ -45,4 +46,6 @@ type day struct {
 
 	applied0 int    // actions the account had applied before the day began
 	ticket   string // the ticket agent A took in step 4
+	// workspaceDone counts step 4c's actions: quick reply, note, batch accepts
+	workspaceDone int
 }

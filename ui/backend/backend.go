@@ -8,6 +8,7 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/quickreply"
 	"github.com/koogallery/merchant-console/syncer"
 	"github.com/koogallery/merchant-console/ui/prefs"
 )
@@ -121,6 +122,9 @@ type Backend struct {
 	// is damaged; nil Repair when it was sound. It takes seconds: call it
 	// off Fyne's goroutine.
 	CheckAndRepair func(accountID string) (*Repair, error)
+	// QuickReplies is the agent's quick-reply library, the same for every
+	// account; nil hides the reply box's quick replies.
+	QuickReplies func() *quickreply.Library
 	// Delisting is an account's delisting counter on the marketplace's clock.
 	Delisting func(accountID string) ([]domain.DelistingCount, error)
 	// Served is the resources an account's server publishes, nil when it

@@ -11,6 +11,7 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/quickreply"
 	"github.com/koogallery/merchant-console/ui/backend"
 )
 
@@ -58,6 +59,9 @@ type Backend struct {
 	// SellerCenterURL is the seller center's 生产接口消息 page for the
 	// account's site, "" when unknown.
 	SellerCenterURL func() string
+	// QuickReplies is the agent's quick-reply library (personal, shared and
+	// example sets); nil hides the reply box's quick-reply button.
+	QuickReplies func() *quickreply.Library
 	// Navigate shows a list screen pre-filtered (cards on the overview).
 	Navigate func(NavTarget)
 	// Window parents dialogs.

@@ -258,6 +258,8 @@ func (s *Shell) screenBackend() *screens.Backend {
 		OpenFile: func(path string, failed func(error)) { kit.OpenFile(s.app, path, failed) },
 		Navigate: s.Navigate,
 		Window:   func() fyne.Window { return s.win },
+		// the library is the agent's, not the account's
+		QuickReplies: s.b.QuickReplies,
 	}
 	if s.b.Enqueue != nil { // else the screens use the store's own outbox
 		b.Enqueue = s.enqueue

@@ -12,6 +12,9 @@ import (
 // console's shortcuts die whenever a text field has focus.
 type Entry struct {
 	widget.Entry
+	// Own are shortcuts the field handles itself, before the window sees
+	// them (the reply box's Ctrl+K opens the quick replies).
+	Own map[desktop.CustomShortcut]func()
 }
 
 // NewEntry returns a one-line text field that passes window shortcuts on.
@@ -34,6 +37,10 @@ func NewMultiLineEntry() *Entry {
 // TypedShortcut edits the text for the entry's own shortcuts (copy, paste,
 // word moves…) and hands every other one to the window.
 func (e *Entry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && e.Own[*cs] != nil {
+		e.Own[*cs]()
+		return
+	}
 	if !passShortcutOn(e, s) {
 		e.Entry.TypedShortcut(s)
 	}

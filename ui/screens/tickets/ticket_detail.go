@@ -31,9 +31,11 @@ type ticketDetail struct {
 	view         domain.Ticket
 	conversation *fyne.Container
 	attachments  *fyne.Container
-	resolution   *fyne.Container // cause and solution, once given
-	allMessages  bool            // the user asked for the earlier turns too
-	reply        *widget.Entry
+	resolution   *fyne.Container   // cause and solution, once given
+	allMessages  bool              // the user asked for the earlier turns too
+	reply        *widgets.Entry    // passes window shortcuts on; Ctrl+K opens the quick replies
+	picker       *quickPicker      // the open quick-reply dialog, nil when closed
+	quick        *widget.Button    // opens the picker; nil without a library
 	drafts       map[string]string // ticket ID → reply typed but not sent, kept while switching tickets
 	send         *widget.Button
 	root         fyne.CanvasObject
@@ -42,12 +44,15 @@ type ticketDetail struct {
 func newTicketDetail(b *screens.Backend) *ticketDetail {
 	d := &ticketDetail{b: b, f: screens.NewDetailFrame(), conversation: container.NewVBox(), attachments: container.NewVBox(),
 		drafts: map[string]string{}}
-	d.reply = widget.NewMultiLineEntry()
+	d.reply = widgets.NewMultiLineEntry()
 	d.reply.SetPlaceHolder(lang.L("Write a reply to the customer…"))
-	d.reply.Wrapping = fyne.TextWrapWord
 	d.send = widget.NewButton(lang.L("Send reply"), d.sendReply)
+	var sendButtons fyne.CanvasObject = d.send
+	if d.quick = d.bindQuickReplies(); d.quick != nil { // quick_replies.go
+		sendButtons = container.NewVBox(d.send, d.quick)
+	}
 	d.f.Outbox.OnStop = d.stopChoices() // the traffic cop's prompt (trafficcop.go)
-	replyBox := container.NewBorder(nil, nil, nil, d.send, d.reply)
+	replyBox := container.NewBorder(nil, nil, nil, sendButtons, d.reply)
 	d.resolution = container.NewVBox()
 	d.root = d.f.Layout(d.resolution, screens.SectionTitle(lang.L("Conversation")), d.conversation, replyBox,
 		screens.SectionTitle(lang.L("Attachments")), d.attachments)
@@ -229,6 +234,7 @@ func (d *ticketDetail) showButtons() {
 		d.reply.Disable()
 		d.send.Disable()
 	}
+	d.enableQuickReplies(!d.reply.Disabled())
 }
 
 func (d *ticketDetail) accept() { d.queue(domain.ActTicketAccept, domain.ActionParams{}) }
