@@ -99,7 +99,7 @@ func (a *accountsSection) row(acc backend.AccountInfo) fyne.CanvasObject {
 		actions.Add(widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), func() { a.remove(acc) }))
 	}
 	if acc.ID != a.s.Account() {
-		actions.Add(widget.NewButton(lang.L("Show"), func() { a.s.SwitchAccount(acc.ID) }))
+		actions.Add(widget.NewButton(lang.L("Switch to it"), func() { a.s.SwitchAccount(acc.ID) }))
 	}
 	return container.NewBorder(nil, nil, nil, actions, container.NewVBox(container.NewHBox(name, site), url))
 }

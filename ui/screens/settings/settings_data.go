@@ -71,7 +71,7 @@ func newDataSection(s Host) *dataSection {
 		widget.NewFormItem(lang.L("Set aside"), d.setAside),
 		widget.NewFormItem(lang.L("Damaged actions"), d.damaged),
 		widget.NewFormItem(lang.L("Cache"), container.NewVBox(container.NewHBox(d.check, d.compact), hint, d.result)),
-		widget.NewFormItem(lang.L("Sync activity"), syncActivityButton(s)),
+		widget.NewFormItem(lang.L("Sync activity"), container.NewHBox(syncActivityButton(s))),
 	)
 	d.reload()
 	return d
