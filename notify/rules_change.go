@@ -130,7 +130,7 @@ func billChangeEvents(c domain.Change) []event {
 	base := event{account: c.Account, resource: domain.ResBills, recordID: after.ID, ref: after.Period}
 	switch kind := statusNotice(after); kind {
 	case KindBillInvoice:
-		base.kind, base.detail = kind, after.Amount.String()+" "+after.Currency
+		base.kind, base.words = kind, moneyWords(after.Amount, after.Currency)
 		base.key = noticeKey(KindBillInvoice, c.Account, after.ID)
 	case KindPaymentRejected:
 		base.kind, base.detail = kind, after.PaymentAppNo+" "+after.StatusMessage
@@ -153,6 +153,12 @@ func orderChangeEvents(c domain.Change, now time.Time) []event {
 	return []event{{
 		kind: KindNewOrder, account: c.Account, resource: domain.ResOrders, recordID: o.ID,
 		key: noticeKey(KindNewOrder, c.Account, o.ID), ref: o.ID,
-		detail: o.ProductName + " " + o.Amount.String() + " " + o.Currency,
+		words: domain.Label{Zh: o.ProductName + " " + o.Amount.Format(o.Currency, true),
+			En: o.ProductName + " " + o.Amount.Format(o.Currency, false)},
 	}}
+}
+
+// moneyWords is an amount as each language writes it.
+func moneyWords(m domain.Money, currency string) domain.Label {
+	return domain.Label{Zh: m.Format(currency, true), En: m.Format(currency, false)}
 }

@@ -83,49 +83,12 @@ func FormatAgo(t, now time.Time) string {
 // FormatMoney is an amount with its currency, grouped by thousands:
 // "¥1,234.56" in Chinese, "CNY 1,234.56" in English (where ¥ is ambiguous).
 func FormatMoney(m domain.Money, currency string) string {
-	if currency == "" {
-		currency = "CNY"
-	}
-	num := groupThousands(m)
-	if Chinese() {
-		switch currency {
-		case "CNY":
-			return "¥" + num
-		case "USD":
-			return "US$" + num
-		case "EUR":
-			return "€" + num
-		}
-	}
-	return currency + " " + num
-}
-
-// groupThousands formats fen as units with two decimals and comma groups.
-func groupThousands(m domain.Money) string {
-	v := int64(m)
-	neg := v < 0
-	if neg {
-		v = -v
-	}
-	whole := strconv.FormatInt(v/100, 10)
-	out := make([]byte, 0, len(whole)+len(whole)/3+4)
-	if neg {
-		out = append(out, '-')
-	}
-	for i := range len(whole) {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, whole[i])
-	}
-	cents := v % 100
-	out = append(out, '.', byte('0'+cents/10), byte('0'+cents%10))
-	return string(out)
+	return m.Format(currency, Chinese())
 }
 
 // GroupInt formats a count with comma groups: 100000 → "100,000".
 func GroupInt(n int) string {
-	s := groupThousands(domain.Money(n) * 100)
+	s := (domain.Money(n) * 100).Grouped()
 	return s[:len(s)-3]
 }
 
