@@ -39,6 +39,7 @@ func (s *Shell) askAgentNameOnce() {
 			s.prefs.SetAgentName(strings.TrimSpace(name.Text))
 		}
 	}, s.win)
+	name.OnSubmitted = func(string) { dlg.Submit() } // Enter saves, as the Save button does (Submit checks the name first)
 	dlg.Resize(fyne.NewSize(460, 220))
 	dlg.Show()
 	s.win.Canvas().Focus(name)

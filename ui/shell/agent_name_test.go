@@ -65,3 +65,18 @@ func TestAgentName_NotAskedAgain(t *testing.T) {
 	assert.Nil(t, h.shell.Window().Canvas().Overlays().Top())
 	assert.Equal(t, "李四", h.shell.AgentName())
 }
+
+func TestAgentName_EnterSavesLikeTheButton(t *testing.T) {
+	// given the first-start question with a name typed
+	s, p := firstStart(t)
+	name, ok := s.Window().Canvas().Focused().(*widgets.Entry)
+	require.True(t, ok, "the keyboard is not in the name field")
+	test.Type(name, "王芳")
+
+	// when Enter is pressed in the field
+	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+
+	// then the name is saved and the dialog is gone
+	assert.Equal(t, "王芳", p.AgentName())
+	assert.Nil(t, s.Window().Canvas().Overlays().Top())
+}
