@@ -81,6 +81,7 @@ func attachmentContent(a domain.Attachment) []byte {
 		for b.Len() < size {
 			b.WriteString("沙箱附件 sandbox attachment " + a.ID + " line " + strconv.Itoa(b.Len()) + "\n")
 		}
+		b.Truncate(size) // may cut the last line mid-rune: it is filler
 	}
 	for b.Len() < size {
 		b.WriteByte(pad)
