@@ -3,11 +3,19 @@ package service
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
+	"github.com/koogallery/merchant-console/reports"
 	"github.com/koogallery/merchant-console/syncer"
 )
+
+// AttachmentsDir is where "Open" keeps an account's attachments:
+// attachments/<account> under the data dir.
+func (s *Service) AttachmentsDir(account string) string {
+	return filepath.Join(s.paths.Data, "attachments", reports.SafeFileName(account))
+}
 
 // SaveAttachment downloads one attachment of a cached ticket of account
 // into dir under the attachment's own (sanitised, de-duplicated) name and
