@@ -67,6 +67,12 @@ func backend(svc *service.Service, prefs uiprefs.Prefs, logFile string) *uibacke
 		},
 		DiscardAction: func(acct, key string) error { _, err := svc.DiscardAction(acct, key); return err },
 		LookupOrder:   svc.LookupOrder,
+		SaveAttachment: func(ctx context.Context, acct, tid, aid, dir string) (string, error) {
+			if dir == "" {
+				dir = svc.AttachmentsDir(acct)
+			}
+			return svc.SaveAttachment(ctx, acct, tid, aid, dir)
+		},
 		Export: func(ctx context.Context, id string, req uibackend.ExportRequest, progress func(float64)) (string, error) {
 			r, err := exportRequest(req, progress)
 			if err != nil {

@@ -183,3 +183,24 @@ func (e *Error) Error() string {
 func (e *Error) Retryable() bool {
 	return e.HTTPStatus == 429 || e.HTTPStatus >= 500 || e.Code == CodeRateLimited || e.Code == CodeInternal
 }
+
+// AttachmentPath is where a ticket attachment's bytes are downloaded.
+func AttachmentPath(ticketID, attachmentID string) string {
+	return DetailPath(domain.ResTickets, ticketID) + "/attachments/" + url.PathEscape(attachmentID)
+}
+
+// ParseAttachmentPath splits an escaped AttachmentPath into its ticket and
+// attachment IDs; ok is false for any other path.
+func ParseAttachmentPath(p string) (ticketID, attachmentID string, ok bool) {
+	rest, found := strings.CutPrefix(p, DetailPath(domain.ResTickets, ""))
+	if !found {
+		return "", "", false
+	}
+	parts := strings.Split(rest, "/")
+	if len(parts) != 3 || parts[1] != "attachments" {
+		return "", "", false
+	}
+	t, err1 := url.PathUnescape(parts[0])
+	a, err2 := url.PathUnescape(parts[2])
+	return t, a, err1 == nil && err2 == nil && t != "" && a != ""
+}

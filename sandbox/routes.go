@@ -18,6 +18,9 @@ func (s *Server) route(out *responder, r *http.Request, acct string, body []byte
 		s.whoami(out, acct)
 	case p == marketapi.OrderQueryPath && r.Method == http.MethodGet:
 		s.orderQuery(out, r, acct)
+	case r.Method == http.MethodGet && isAttachmentPath(r):
+		tid, aid, _ := marketapi.ParseAttachmentPath(r.URL.EscapedPath())
+		s.attachment(out, acct, tid, aid)
 	case strings.HasPrefix(p, marketapi.SellerPrefix+"/"):
 		s.seller(out, r, acct, body)
 	default:

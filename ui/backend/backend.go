@@ -85,6 +85,9 @@ type Backend struct {
 	DiscardAction func(accountID, key string) error
 	// LookupOrder asks the real open API about an order line.
 	LookupOrder func(ctx context.Context, accountID, orderID, lineID string) (marketapi.OrderQueryResponse, error)
+	// SaveAttachment downloads a ticket attachment of an account into dir
+	// ("" is the account's own attachments folder) and returns its path.
+	SaveAttachment func(ctx context.Context, accountID, ticketID, attachmentID, dir string) (string, error)
 	// Export writes a report file for an account and returns its path.
 	Export func(ctx context.Context, accountID string, req ExportRequest, progress func(float64)) (string, error)
 	// ApplyPrefs is called after Settings changed sync intervals or

@@ -34,6 +34,10 @@ type Backend struct {
 	SendOutbox func()
 	// LookupOrder asks the real open API about an order line.
 	LookupOrder func(ctx context.Context, orderID, lineID string) (marketapi.OrderQueryResponse, error)
+	// SaveAttachment downloads a ticket attachment into dir ("" is the
+	// account's attachments folder under the data dir) and returns the
+	// file's path. Nil hides the Save and Open buttons.
+	SaveAttachment func(ctx context.Context, ticketID, attachmentID, dir string) (string, error)
 	// Export writes a report file and returns its path; progress gets a
 	// fraction in [0, 1] and may be called from any goroutine.
 	Export func(ctx context.Context, req backend.ExportRequest, progress func(float64)) (string, error)

@@ -270,6 +270,11 @@ func (s *Shell) screenBackend() *screens.Backend {
 	}
 	s.bindRemote(b, acct)
 	s.bindRules(b, acct)
+	if s.b.SaveAttachment != nil {
+		b.SaveAttachment = func(ctx context.Context, tid, aid, dir string) (string, error) {
+			return s.b.SaveAttachment(ctx, acct, tid, aid, dir)
+		}
+	}
 	return b
 }
 

@@ -195,7 +195,7 @@ func bubbleColor(m domain.TicketMessage) color.Color {
 func (d *ticketDetail) showAttachments(t domain.Ticket) {
 	objs := make([]fyne.CanvasObject, 0, len(t.Attachments)+1)
 	for _, a := range t.Attachments {
-		objs = append(objs, screens.WrapLabel(fmt.Sprintf("📎 %s (%s, %s)", a.Name, fileKind(a.MIME, a.Name), humanSize(a.Size))))
+		objs = append(objs, d.attachmentRow(t.ID, a).row)
 	}
 	if len(t.Attachments) == 0 {
 		objs = append(objs, widget.NewLabel(lang.L("No attachments.")))
