@@ -13,7 +13,7 @@ import "context"
 // closes it at maxBatchBytes; inflightBytes bounds what is fetched, queued,
 // batched and being stored altogether.
 const (
-	inflightBytes = 24 << 20
+	inflightBytes = 16 << 20
 	minBatchBytes = 8 << 20
 	maxBatchBytes = 12 << 20
 	inflightUnit  = 64 << 10
