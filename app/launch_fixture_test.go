@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"time"
 
@@ -40,6 +41,17 @@ const (
 // alerts, 2k bills. No arrivals, so the world stays as generated.
 var launchWorld = sandbox.Options{Seed: 77, Orders: 166_667, Tickets: 33_333,
 	Supervision: 16_667, Alerts: 16_667, Bills: 3_333, NoArrivals: true}
+
+// scaledLaunchWorld is launchWorld times MERCHANT_CONSOLE_LAUNCH_SCALE
+// (10: the million-order cache of BENCHMARKS.md's scale section).
+func scaledLaunchWorld() sandbox.Options {
+	w := launchWorld
+	if x, err := strconv.Atoi(os.Getenv("MERCHANT_CONSOLE_LAUNCH_SCALE")); err == nil && x > 1 {
+		w.Orders, w.Tickets, w.Supervision, w.Alerts, w.Bills = x*w.Orders, x*w.Tickets,
+			x*w.Supervision, x*w.Alerts, x*w.Bills
+	}
+	return w
+}
 
 // launchFixture is the home a launched console runs in and what its
 // Overview must show.
@@ -103,7 +115,7 @@ func buildLaunchFixture() (launchFixture, error) {
 // pages, cursors and last-sync time), reads the Overview the window must
 // show, then points the account at a port nobody listens on.
 func syncLaunchCache(fix *launchFixture, paths config.Paths) error {
-	srv, err := sandbox.Start(context.Background(), launchWorld)
+	srv, err := sandbox.Start(context.Background(), scaledLaunchWorld())
 	if err != nil {
 		return fmt.Errorf("start sandbox: %w", err)
 	}

@@ -125,7 +125,7 @@ func (w *segWriter) flush() error {
 // index and record pages through the map as it inserts, and a console that
 // syncs for hours would otherwise keep every page it ever touched resident.
 // Inside the write transaction is safe: only this transaction could remap.
-const releaseAfterRecords = 32_000
+const releaseAfterRecords = 8_000
 
 // written counts records written since the last release, in every store
 // of the process (one release covers the file it is asked for only, which

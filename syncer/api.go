@@ -42,6 +42,7 @@ func (c *Client) Changes(ctx context.Context, res domain.Resource, cursor string
 				return &DecodeError{What: what, Status: status, Err: err}
 			}
 			page = p
+			page.Bytes = len(body)
 			return nil
 		},
 	})

@@ -20,6 +20,9 @@ type Page struct {
 	NextCursor string
 	HasMore    bool
 	Total      int
+	// Bytes is the length of the reply body the page was decoded from:
+	// what the sync bounds its pages in flight by (see inflight).
+	Bytes int
 	// SetAside are items that could not be decoded (a field of the wrong
 	// type); they are kept aside with the page instead of failing it.
 	SetAside []localstore.SetAside

@@ -67,15 +67,18 @@ func runSyncChild(job string) int {
 // function is called, which returns the highest of each.
 func sampleRSS() func() (anon, file float64) {
 	stop, done := make(chan struct{}), make(chan struct{})
-	var hiAnon, hiFile float64
+	var hiAnon, hiFile, profiled float64
 	go func() {
 		defer close(done)
 		for {
 			a, f := rssNow()
-			if a > hiAnon*1.1 && os.Getenv("SYNCER_SCALE_CHILD_HEAP") != "" {
+			// against the last profile's level, not the last sample's: the
+			// resident set mostly grows a little per sample
+			if a > profiled*1.1 && os.Getenv("SYNCER_SCALE_CHILD_HEAP") != "" {
 				if out, err := os.Create(os.Getenv("SYNCER_SCALE_CHILD_HEAP")); err == nil {
 					_ = pprof.WriteHeapProfile(out) // to look into the peak, not for the figures
 					_ = out.Close()
+					profiled = a
 				}
 			}
 			hiAnon, hiFile = max(hiAnon, a), max(hiFile, f)

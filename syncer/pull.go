@@ -31,9 +31,10 @@ func (e *resourceError) Unwrap() error { return e.err }
 
 // prefetchPages is how many fetched pages may wait for the store. Pages of
 // one resource go to the store together: at least minBatchRecords of them
-// (waiting for more while the resource has more to come), at most
-// maxBatchRecords. maxPagesPerPull is the last of the bounds on a server that
-// keeps saying "more" with new cursors (see pagingBound).
+// and minBatchBytes of replies (waiting for more while the resource has
+// more to come), at most maxBatchRecords or maxBatchBytes (inflight.go).
+// maxPagesPerPull is the last of the bounds on a server that keeps saying
+// "more" with new cursors (see pagingBound).
 //
 // Larger transactions are much cheaper per record on a first sync: every
 // commit rewrites each index page it touched and fsyncs. Measured on the
@@ -61,6 +62,7 @@ type fetched struct {
 	page    Page
 	err     error
 	started time.Time // when its resource's first request left
+	units   int       // its share of the pull's inflight budget
 }
 
 // pull runs the fetcher and the store side by side: while pages are
@@ -84,7 +86,8 @@ func (e *Engine) pull(ctx context.Context, resources []domain.Resource) ([]Resou
 	fctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	ch := make(chan fetched, prefetchPages)
-	go e.fetchAll(fctx, resources, owner, ch)
+	budget := newInflight()
+	go e.fetchAll(fctx, resources, owner, ch, budget)
 	q := &pageQueue{ch: ch}
 	tally := newTally(resources)
 	var failed []error // of single resources; the others went on
@@ -95,6 +98,9 @@ func (e *Engine) pull(ctx context.Context, resources []domain.Resource) ([]Resou
 		}
 		if err == nil {
 			err = e.store(batch, tally)
+			for _, f := range batch {
+				budget.give(f.units)
+			}
 		} else if resourceOnly(err) {
 			tally.fail(err)
 			failed = append(failed, err)
@@ -134,8 +140,9 @@ func (q *pageQueue) next(wait bool) (fetched, bool) {
 
 // batch waits for a page, then adds the following pages of the same
 // resource: waiting for them while the batch is under minBatchRecords and
-// the resource has more to come, then taking those already waiting up to
-// maxBatchRecords. It returns nil, nil when the fetcher is done.
+// minBatchBytes and the resource has more to come, then taking those
+// already waiting up to maxBatchRecords or maxBatchBytes. It returns nil,
+// nil when the fetcher is done.
 func (q *pageQueue) batch() ([]fetched, error) {
 	f, ok := q.next(true)
 	switch {
@@ -144,9 +151,11 @@ func (q *pageQueue) batch() ([]fetched, error) {
 	case f.err != nil:
 		return nil, &resourceError{res: f.res, err: f.err}
 	}
-	batch, n := []fetched{f}, f.size()
-	for n < maxBatchRecords && batch[len(batch)-1].page.HasMore {
-		g, ok := q.next(n < minBatchRecords)
+	batch, n, units := []fetched{f}, f.size(), f.units
+	for n < maxBatchRecords && units*inflightUnit < maxBatchBytes && batch[len(batch)-1].page.HasMore {
+		// counted in budget units, not bytes: a batch that waits holds
+		// under minBatchBytes of the budget, so the fetcher can go on
+		g, ok := q.next(n < minBatchRecords && units*inflightUnit < minBatchBytes)
 		if !ok {
 			break
 		}
@@ -154,7 +163,7 @@ func (q *pageQueue) batch() ([]fetched, error) {
 			q.held = &g
 			break
 		}
-		batch, n = append(batch, g), n+g.size()
+		batch, n, units = append(batch, g), n+g.size(), units+g.units
 	}
 	return batch, nil
 }
@@ -193,10 +202,10 @@ func (e *Engine) store(batch []fetched, t *tally) error {
 // the pages over in order; it closes ch when done. A failure of one
 // resource's replies (see resourceOnly) is handed over and the next
 // resource goes on; any other failure ends the fetching.
-func (e *Engine) fetchAll(ctx context.Context, resources []domain.Resource, owner Owner, ch chan<- fetched) {
+func (e *Engine) fetchAll(ctx context.Context, resources []domain.Resource, owner Owner, ch chan<- fetched, budget *inflight) {
 	defer close(ch)
 	for _, res := range resources {
-		ok, err := e.fetchResource(ctx, res, owner, ch)
+		ok, err := e.fetchResource(ctx, res, owner, ch, budget)
 		if !ok {
 			return
 		}
@@ -206,8 +215,9 @@ func (e *Engine) fetchAll(ctx context.Context, resources []domain.Resource, owne
 	}
 }
 
-// fetchResource pages through one resource; ok is false when ctx ended.
-func (e *Engine) fetchResource(ctx context.Context, res domain.Resource, owner Owner, ch chan<- fetched) (ok bool, err error) {
+// fetchResource pages through one resource, each page waiting for its
+// share of the budget; ok is false when ctx ended.
+func (e *Engine) fetchResource(ctx context.Context, res domain.Resource, owner Owner, ch chan<- fetched, budget *inflight) (ok bool, err error) {
 	started := time.Now()
 	bound := newPagingBound(res, e.opts.Client.opts.PageSize, e.opts.MaxPullTime, e.opts.Now)
 	cursor, err := e.opts.Store.Cursor(res)
@@ -216,7 +226,8 @@ func (e *Engine) fetchResource(ctx context.Context, res domain.Resource, owner O
 		if page, err = e.fetch(ctx, res, cursor, owner); err != nil {
 			break
 		}
-		if !send(ctx, ch, fetched{res: res, page: page, started: started}) {
+		units := budget.units(page.Bytes)
+		if !budget.take(ctx, units) || !send(ctx, ch, fetched{res: res, page: page, started: started, units: units}) {
 			return false, nil
 		}
 		if !page.HasMore {
