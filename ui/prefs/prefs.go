@@ -24,6 +24,8 @@ const (
 	prefDataDir        = "data.dir"           // "" = the OS's usual place
 	prefCurrentAccount = "account.current"    // the account shown at start
 	prefAgentName      = "agent.name"         // who acts on tickets
+	prefWindowWidth    = "window.width"       // the window's size when last closed
+	prefWindowHeight   = "window.height"
 )
 
 // Defaults of the sync intervals: the domain's sync classes, the same the

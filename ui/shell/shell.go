@@ -57,7 +57,7 @@ func NewShell(a fyne.App, b *backend.Backend, prefs prefs.Prefs) *Shell {
 		todo: map[string]localTodo{}, stop: make(chan struct{})}
 	s.win = a.NewWindow(lang.L("KooGallery Merchant Console"))
 	s.win.SetIcon(assets.Icon)
-	s.win.Resize(fyne.NewSize(1280, 800))
+	s.win.Resize(prefs.WindowSize())
 	s.account = s.firstAccount()
 	s.build()
 	s.installShortcuts()
@@ -186,8 +186,10 @@ func (s *Shell) Close() {
 	s.centre.close()
 }
 
-// Quit closes the shell, lets the backend shut down and ends the app.
+// Quit closes the shell, lets the backend shut down and ends the app. The
+// window's size is kept for the next start.
 func (s *Shell) Quit() {
+	s.prefs.SetWindowSize(s.win.Canvas().Size())
 	s.Close()
 	if s.b.Quit != nil {
 		s.b.Quit()
