@@ -111,8 +111,7 @@ func (e *Engine) launchSummary(g *gathering, now time.Time) (Notification, bool)
 		e.opts.OnError(err)
 		return g.summary(now)
 	}
-	if ok && n.Account == "" { // only gathered lines: open what they are about
-		parts := g.sortedParts()
+	if parts := g.sortedParts(); ok && n.Account == "" && len(parts) > 0 { // only gathered lines: open what they are about
 		n.Account, n.Resource = g.first[parts[0]].Account, g.first[parts[0]].Resource
 	}
 	return n, ok
