@@ -2,6 +2,7 @@ package service
 
 import (
 	"fmt"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -32,10 +33,11 @@ func launchSaysWhatIsOverdue(t *testing.T) {
 		labels[a.Name] = a.Label
 	}
 	require.NoError(t, first.Close())
+	require.NoError(t, exec.Command("dunstctl", "close-all").Run()) // the first launch's summary
 	calls := monitorNotify(t)
 
 	// when it is launched again, nothing new arriving
-	again, _ := desktopService(t, paths)
+	again, o := desktopService(t, paths)
 	startAndSync(t, again)
 	time.Sleep(firstNoticeCheck + 2*time.Second) // room for a flood to show itself
 
@@ -59,6 +61,12 @@ func launchSaysWhatIsOverdue(t *testing.T) {
 		}
 		assert.True(t, hasPrefixLine(lines, want), "no line %q in %q (overdue %v)", want, sum.body, overdue)
 	}
+
+	// and its Open shows the ticket list of an account with breached SLAs
+	require.NoError(t, exec.Command("dunstctl", "action", "0").Run())
+	require.Eventually(t, func() bool { return o.last() != [3]string{} }, 10*time.Second, 50*time.Millisecond)
+	assert.Contains(t, overdue, o.last()[0], "an account with overdue tickets")
+	assert.Equal(t, [2]string{string(domain.ResTickets), ""}, [2]string{o.last()[1], o.last()[2]}, "the list, not one record")
 }
 
 func hasPrefixLine(lines []string, prefix string) bool {
