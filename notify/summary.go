@@ -17,6 +17,8 @@ type gathering struct {
 	counts map[summaryPart]int
 	first  map[summaryPart]Notification // what the summary opens
 	lang   Lang
+	// withState makes the summary say what needs a person now (HoldLaunch).
+	withState bool
 }
 
 // summaryPart is one line of a summary: a rule, and for SLA warnings
@@ -52,8 +54,16 @@ func (e *Engine) Release(reason string) {
 	var n Notification
 	var ok bool
 	if len(g.holds) == 0 {
-		n, ok = g.summary(e.opts.Now())
-		g.counts, g.first = nil, nil
+		if g.withState { // reads the caches: not under the lock
+			done := gathering{counts: g.counts, first: g.first, lang: g.lang}
+			g.counts, g.first, g.withState = nil, nil, false
+			g.mu.Unlock()
+			n, ok = e.launchSummary(&done, e.opts.Now())
+			g.mu.Lock()
+		} else {
+			n, ok = g.summary(e.opts.Now())
+			g.counts, g.first = nil, nil
+		}
 	}
 	g.mu.Unlock()
 	if ok {
@@ -105,16 +115,14 @@ func (g *gathering) hold(n *Notification, group []event, lang Lang) {
 // summary words what was gathered as one popup, most urgent first; ok is
 // false when nothing was.
 func (g *gathering) summary(now time.Time) (Notification, bool) {
-	parts := make([]summaryPart, 0, len(g.counts))
+	parts := g.sortedParts()
 	total := 0
-	for p, c := range g.counts {
-		parts = append(parts, p)
+	for _, c := range g.counts {
 		total += c
 	}
 	if total == 0 {
 		return Notification{}, false
 	}
-	slices.SortFunc(parts, func(a, b summaryPart) int { return partRank(a) - partRank(b) })
 	top := g.first[parts[0]] // a summary of several records opens its most urgent list
 	n := Notification{
 		Key: fmt.Sprintf("%s:%d", KindSummary, now.UnixNano()), Kind: KindSummary, Account: top.Account,
@@ -132,6 +140,16 @@ func (g *gathering) summary(now time.Time) (Notification, bool) {
 	}
 	n.Body = joinSummary(g.lang, lines)
 	return n, true
+}
+
+// sortedParts are the gathered parts, most urgent first.
+func (g *gathering) sortedParts() []summaryPart {
+	parts := make([]summaryPart, 0, len(g.counts))
+	for p := range g.counts {
+		parts = append(parts, p)
+	}
+	slices.SortFunc(parts, func(a, b summaryPart) int { return partRank(a) - partRank(b) })
+	return parts
 }
 
 // partRank orders summary lines: overdue, then the other critical rules,

@@ -25,3 +25,19 @@ func TestSummaryCountsHaveChineseForEveryRule(t *testing.T) {
 		assert.Contains(t, zh, "3", key)
 	}
 }
+
+func TestStateCountsHaveChinese(t *testing.T) {
+	// given the count forms the launch's state summary looks up from tables
+	var keys []string
+	for _, forms := range [][2]string{countdownCounts, failedCallCounts, supervisionCounts, nearSLACounts, invoiceCounts} {
+		keys = append(keys, forms[:]...)
+	}
+
+	// then the Chinese catalogue words each one
+	for _, key := range keys {
+		args := map[string]any{"N": 3, "Min": 7}
+		zh := i18n.In(i18n.Chinese, key, args)
+		assert.NotEqual(t, i18n.In(i18n.English, key, args), zh, "no Chinese for %q", key)
+		assert.Contains(t, zh, "3", key)
+	}
+}

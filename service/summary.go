@@ -21,7 +21,7 @@ func (s *Service) holdForLaunch() {
 	if s.notes == nil {
 		return
 	}
-	s.notes.Hold(launchHold)
+	s.notes.HoldLaunch(launchHold)
 	for _, a := range s.snapshot() {
 		if a.engine != nil {
 			s.notes.Hold(firstSyncHold(a.info.Name))
