@@ -8,6 +8,7 @@ import (
 
 	"github.com/koogallery/merchant-console/notify"
 	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/widgets"
 )
 
 // kindLabel is a notification rule in the user's words.
@@ -115,7 +116,7 @@ func (n *notifySection) update(k notify.Kind, change func(*notify.RuleSetting)) 
 func (n *notifySection) quietRow() fyne.CanvasObject {
 	on := widget.NewCheck(lang.L("Quiet hours: only urgent popups between"), nil)
 	on.SetChecked(n.set.Quiet.On)
-	start, end := widget.NewEntry(), widget.NewEntry()
+	start, end := widgets.NewEntry(), widgets.NewEntry()
 	start.SetText(n.set.Quiet.Start)
 	end.SetText(n.set.Quiet.End)
 	on.OnChanged = func(v bool) { n.set.Quiet.On = v; n.save() }

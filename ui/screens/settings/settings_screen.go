@@ -10,6 +10,7 @@ import (
 
 	"github.com/koogallery/merchant-console/i18n"
 	"github.com/koogallery/merchant-console/ui/theme"
+	"github.com/koogallery/merchant-console/ui/widgets"
 )
 
 // Screen is Settings: accounts, sync intervals, notification rules,
@@ -122,7 +123,7 @@ func (st *Screen) lookSection() fyne.CanvasObject {
 		p.SetTheme(m)
 		st.s.App().Settings().SetTheme(theme.New(m))
 	}
-	agent := widget.NewEntry()
+	agent := widgets.NewEntry()
 	agent.SetText(p.AgentName())
 	agent.SetPlaceHolder(st.s.AgentName())
 	agent.OnChanged = func(v string) { p.SetAgentName(v) }

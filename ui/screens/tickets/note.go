@@ -10,13 +10,14 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/widgets"
 )
 
 // askNote asks for an internal note (内部备注): kept in the ticket for the
 // team and never sent to the customer, so the dialog says so before the
 // agent types.
 func (d *ticketDetail) askNote() {
-	text := widget.NewMultiLineEntry()
+	text := widgets.NewMultiLineEntry()
 	text.Wrapping = fyne.TextWrapWord
 	text.Validator = kit.RequiredText
 	text.SetPlaceHolder(lang.L("Only your team sees this note."))
