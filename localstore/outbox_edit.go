@@ -1,8 +1,6 @@
 package localstore
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"time"
@@ -69,7 +67,7 @@ func (s *Store) DiscardAction(key string) (domain.Action, error) {
 // old entry stays in the history as discarded.
 func (s *Store) ResendAction(key string, params *domain.ActionParams, now time.Time) (domain.Action, error) {
 	var out domain.Action
-	fresh, err := newKey()
+	fresh, err := domain.NewActionKey()
 	if err != nil {
 		return out, err
 	}
@@ -116,13 +114,4 @@ func (s *Store) amend(key string, fn func(ob *bolt.Bucket, old domain.Action) er
 		}
 		return fn(ob, old)
 	})
-}
-
-// newKey is a fresh idempotency key: 128 random bits.
-func newKey() (string, error) {
-	var b [16]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		return "", fmt.Errorf("localstore: make idempotency key: %w", err)
-	}
-	return hex.EncodeToString(b[:]), nil
 }

@@ -1,8 +1,6 @@
 package service
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -43,20 +41,10 @@ func (s *Service) AddNote(account, ticketID, agent, text string) (domain.Action,
 	case !domain.Allows(t, domain.ActTicketNote):
 		return domain.Action{}, fmt.Errorf("add note: a %s ticket takes no notes", t.Status)
 	}
-	key, err := actionKey()
+	key, err := domain.NewActionKey()
 	if err != nil {
 		return domain.Action{}, err
 	}
 	return s.Enqueue(domain.Action{Key: key, Account: account, Resource: domain.ResTickets, RecordID: ticketID,
 		Name: domain.ActTicketNote, Params: domain.ActionParams{Agent: agent, Message: text}, CreatedAt: s.Now()})
-}
-
-// actionKey is a fresh idempotency key: 128 random bits, so two consoles
-// never pick the same one.
-func actionKey() (string, error) {
-	var b [16]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		return "", fmt.Errorf("make idempotency key: %w", err)
-	}
-	return hex.EncodeToString(b[:]), nil
 }

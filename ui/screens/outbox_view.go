@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 
@@ -21,16 +19,6 @@ import (
 // errNoStore is shown when an action is tried before any account is open.
 var errNoStore = errors.New("no account is open")
 
-// newActionKey makes an idempotency key: 128 random bits, so two agents (or
-// two copies of the app) never collide and a resend is recognised.
-func newActionKey() (string, error) {
-	var b [16]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		return "", fmt.Errorf("make idempotency key: %w", err)
-	}
-	return hex.EncodeToString(b[:]), nil
-}
-
 // newAction builds an outbox entry. It runs on Fyne's goroutine, where the
 // backend's callbacks (store, agent name, clock) are read; only storing it
 // happens on a worker.
@@ -39,7 +27,7 @@ func (b *Backend) newAction(res domain.Resource, id string, name domain.ActionNa
 	if s == nil {
 		return domain.Action{}, nil, errNoStore
 	}
-	key, err := newActionKey()
+	key, err := domain.NewActionKey()
 	if err != nil {
 		return domain.Action{}, nil, err
 	}
