@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -84,7 +85,7 @@ func TestTicketActions_Rules(t *testing.T) {
 		{domain.ActTicketResolve, domain.ActionParams{Cause: "x", Solution: "y"}, http.StatusConflict, domain.TicketAwaitingConfirm, marketapi.ReasonInvalidState},
 	}
 	for i, s := range steps {
-		st, res := act[domain.Ticket](c, domain.ResTickets, tk.ID, s.name, "step-"+itoa(i), s.params)
+		st, res := act[domain.Ticket](c, domain.ResTickets, tk.ID, s.name, "step-"+strconv.Itoa(i), s.params)
 		assert.Equal(t, s.status, st, "step %d %s: %s", i, s.name, res.ResultMsg)
 		assert.Equal(t, s.reason, res.Reason, "step %d", i)
 		assert.Equal(t, s.want, rec[domain.Ticket](t, srv, AccountMain, domain.ResTickets, tk.ID).Status, "step %d", i)
@@ -113,7 +114,7 @@ func TestSupervisionActions_ManualServiceFlow(t *testing.T) {
 		{domain.ActConfirmCompletion, domain.ActionParams{}, http.StatusOK, domain.NodeAcceptance},
 	}
 	for i, s := range steps {
-		st, res := act[domain.SupervisionTask](c, domain.ResSupervision, task.ID, s.name, "sv-"+itoa(i), s.params)
+		st, res := act[domain.SupervisionTask](c, domain.ResSupervision, task.ID, s.name, "sv-"+strconv.Itoa(i), s.params)
 		assert.Equal(t, s.status, st, "step %d %s: %s", i, s.name, res.ResultMsg)
 		assert.Equal(t, s.node, rec[domain.SupervisionTask](t, srv, AccountMain, domain.ResSupervision, task.ID).Current, "step %d", i)
 	}
@@ -160,7 +161,7 @@ func TestSupervisionActions_AppealFreezesTheFlow(t *testing.T) {
 	// when the merchant tries to move the frozen flow
 	before := srv.Seq(AccountMain)
 	for i, a := range []domain.ActionName{domain.ActConfirmRequirement, domain.ActUploadReport, domain.ActShip, domain.ActConfirmCompletion, domain.ActAppeal} {
-		st, res = act[domain.SupervisionTask](c, domain.ResSupervision, task.ID, a, "frozen-"+itoa(i), domain.ActionParams{FileName: "r.pdf", Tracking: "SF", Message: "x"})
+		st, res = act[domain.SupervisionTask](c, domain.ResSupervision, task.ID, a, "frozen-"+strconv.Itoa(i), domain.ActionParams{FileName: "r.pdf", Tracking: "SF", Message: "x"})
 		// then every action is refused as FLOW_FROZEN
 		assert.Equal(t, http.StatusConflict, st, string(a))
 		assert.Equal(t, marketapi.ReasonFlowFrozen, res.Reason, string(a))
@@ -222,4 +223,45 @@ func TestAction_UnknownActionAndRecord(t *testing.T) {
 	st, res = act[domain.Ticket](c, domain.ResOrders, o.ID, domain.ActTicketAccept, "u2", domain.ActionParams{Agent: "A"})
 	assert.Equal(t, http.StatusBadRequest, st)
 	assert.True(t, strings.HasPrefix(res.ResultCode, "MKT.01"))
+}
+
+// goodParams are inputs every action accepts, so a refusal can only come
+// from the record's state.
+var goodParams = domain.ActionParams{Agent: "客服-甲", Message: "说明", Cause: "配置错误", Solution: "已修正",
+	FileName: "验收报告.pdf", Tracking: "SF1234567890"}
+
+func TestKindsWithoutActionsRefuseEveryAction(t *testing.T) {
+	// given the sandbox's world
+	srv := startSandbox(t, nil)
+	c := newClient(t, srv, AccountMain)
+	all := append(append(domain.ActionsFor(domain.ResTickets), domain.ActionsFor(domain.ResSupervision)...), domain.ActionsFor(domain.ResAlerts)...)
+	for _, k := range domain.Kinds() {
+		if len(domain.ActionsFor(k.Resource)) > 0 {
+			continue
+		}
+		for _, name := range all {
+			// when an action is sent for a kind that takes none
+			st, res := act[domain.Order](c, k.Resource, "ANY", name, "k-"+string(k.Resource)+string(name), goodParams)
+
+			// then it is a bad value, never applied
+			assert.Equal(t, http.StatusBadRequest, st, "%s %s", k.Resource, name)
+			assert.NotEqual(t, marketapi.CodeOK, res.ResultCode)
+		}
+	}
+}
+
+func TestAnAlertTakesNoOtherActionThanRestart(t *testing.T) {
+	// given an open interface alert
+	srv := startSandbox(t, nil)
+	c := newClient(t, srv, AccountMain)
+	a := find(t, srv, AccountMain, domain.ResAlerts, func(a domain.InterfaceAlert) bool { return a.State.Open() })
+	applied := srv.Applied(AccountMain)
+
+	// when a ticket's action is sent to it
+	st, res := act[domain.InterfaceAlert](c, domain.ResAlerts, a.ID, domain.ActTicketAccept, "k-wrong", goodParams)
+
+	// then it is a bad value and no call is restarted
+	assert.Equal(t, http.StatusBadRequest, st, res.ResultMsg)
+	assert.Equal(t, applied, srv.Applied(AccountMain))
+	assert.Equal(t, a.Attempts, rec[domain.InterfaceAlert](t, srv, AccountMain, domain.ResAlerts, a.ID).Attempts)
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/sandbox/rules"
 )
 
 // MaxAttachmentBytes caps the generated content of one attachment: the
@@ -25,7 +26,7 @@ const MaxAttachmentBytes = 1 << 20
 func (s *Server) attachment(out *responder, acct, ticketID, attachmentID string) {
 	a, ok := s.findAttachment(acct, ticketID, attachmentID)
 	if !ok {
-		out.refusal(notFound("attachment", ticketID+"/"+attachmentID))
+		out.refusal(rules.NotFound("attachment", ticketID+"/"+attachmentID))
 		return
 	}
 	body := attachmentContent(a)
@@ -42,9 +43,7 @@ func (s *Server) attachment(out *responder, acct, ticketID, attachmentID string)
 }
 
 func (s *Server) findAttachment(acct, ticketID, attachmentID string) (domain.Attachment, bool) {
-	s.w.mu.Lock()
-	rec, ok := s.w.books[acct].tables[domain.ResTickets].live[ticketID]
-	s.w.mu.Unlock()
+	rec, ok := s.w.Record(acct, domain.ResTickets, ticketID)
 	if !ok {
 		return domain.Attachment{}, false
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/sandbox/world"
 )
 
 // getAttachment downloads over real HTTP, signed as c's account.
@@ -100,15 +101,15 @@ func TestAttachmentRouteRefusesAnUnsignedRequest(t *testing.T) {
 
 func TestAttachmentContentHasTheFormatOfItsType(t *testing.T) {
 	// given attachments of every kind the sandbox generates
-	for _, k := range attachmentKinds {
-		a := domain.Attachment{ID: "TK1-A1", Name: "x." + k.ext, MIME: k.mime, Size: 5000}
+	for _, k := range world.AttachmentKinds {
+		a := domain.Attachment{ID: "TK1-A1", Name: "x." + k.Ext, MIME: k.MIME, Size: 5000}
 
 		// when their content is generated
 		b := attachmentContent(a)
 
 		// then it starts like a file of that type
-		assert.Equal(t, 5000, len(b), k.mime)
-		want := map[string]string{"png": "\x89PNG", "pdf": "%PDF", "log": "沙箱", "xlsx": "PK\x03\x04"}[k.ext]
-		assert.True(t, bytes.HasPrefix(b, []byte(want)), k.mime)
+		assert.Equal(t, 5000, len(b), k.MIME)
+		want := map[string]string{"png": "\x89PNG", "pdf": "%PDF", "log": "沙箱", "xlsx": "PK\x03\x04"}[k.Ext]
+		assert.True(t, bytes.HasPrefix(b, []byte(want)), k.MIME)
 	}
 }

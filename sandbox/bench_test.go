@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"net/http"
-	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -32,30 +31,4 @@ func BenchmarkChangesPage500(b *testing.B) {
 			b.Fatalf("status %d", st)
 		}
 	}
-}
-
-// BenchmarkWorld100k generates the 100k-order world and reports the heap it
-// keeps alive after a GC (goal < 300 MB) next to the time to generate it,
-// and the bills it holds (the 2,000 asked for).
-func BenchmarkWorld100k(b *testing.B) {
-	var opts Options
-	bigOptions(&opts)
-	var w *world
-	for b.Loop() {
-		w = nil
-		w = newWorld(opts, testStart)
-	}
-	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MB")
-	bills := 0
-	for _, bk := range w.books {
-		bills += len(bk.tables[domain.ResBills].live)
-	}
-	b.ReportMetric(float64(bills), "bills")
-	if bills < opts.Bills*95/100 {
-		b.Fatalf("%d bills, want about %d", bills, opts.Bills)
-	}
-	runtime.KeepAlive(w)
 }

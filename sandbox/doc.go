@@ -38,4 +38,14 @@
 // older ones 已付款. The living simulation bills each closed month on the
 // 3rd at 20:00 CST (12:00 UTC: still the 3rd from UTC-12 to UTC+11), one
 // new 待开票 bill per category with transactions.
+//
+// # Layout
+//
+// This package is the marketplace's front: the loopback HTTP server
+// (signature checks, fault injection, going offline), the contract's
+// routes and opaque cursors, the open API's order query, attachment
+// bytes, the production-interface caller (Producer), the clock and the
+// test hooks. The world it serves, generated and simulated, is package
+// world (sandbox/world); the rules actions follow and the refusals they
+// get are package rules (sandbox/rules). Neither imports this package.
 package sandbox

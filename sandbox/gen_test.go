@@ -70,12 +70,3 @@ func TestGenerate_CoversEveryKindAndState(t *testing.T) {
 	assert.True(t, seen["frozen"])
 	assert.Positive(t, odd, "some customers have names that break careless code")
 }
-
-func hasRow(rows []domain.TransactionDetail, l domain.BillLine) bool {
-	for _, tx := range rows {
-		if tx.OrderLineID == l.OrderLineID && tx.SellerAmount == l.Amount && tx.Amount == l.OrderAmount {
-			return true
-		}
-	}
-	return false
-}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -91,7 +92,7 @@ func changes[T any](c *client, res domain.Resource, cursor string, limit int) (i
 	c.t.Helper()
 	path := marketapi.ChangesPath(res) + "?cursor=" + url.QueryEscape(cursor)
 	if limit != 0 {
-		path += "&limit=" + itoa(limit)
+		path += "&limit=" + strconv.Itoa(limit)
 	}
 	st, raw := c.do(http.MethodGet, path, nil, nil)
 	return st, decode[marketapi.ChangesPage[T]](c.t, raw)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/koogallery/merchant-console/apig"
 	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/sandbox/rules"
 )
 
 // ServeHTTP is the sandbox's front door: faults first, then size limit and
@@ -53,7 +54,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // authenticate verifies the APIG signature and finds the caller's account.
 func (s *Server) authenticate(r *http.Request, body []byte, out *responder) (string, bool) {
-	ak, err := apig.Verify(r, body, s.w.secretFor, time.Now(), MaxSkew)
+	ak, err := apig.Verify(r, body, s.w.SecretFor, time.Now(), MaxSkew)
 	if err != nil {
 		msg := "签名无效 / signature does not match"
 		switch {
@@ -67,7 +68,7 @@ func (s *Server) authenticate(r *http.Request, body []byte, out *responder) (str
 		out.envelope(http.StatusUnauthorized, marketapi.CodeAuthFailed, msg)
 		return "", false
 	}
-	return s.w.byAK[ak].ID, true
+	return s.w.AccountFor(ak), true
 }
 
 // dropConn closes the client's connection without an answer.
@@ -107,7 +108,7 @@ func (o *responder) envelope(status int, code, msg string) {
 	o.json(status, marketapi.Envelope{ResultCode: code, ResultMsg: msg})
 }
 
-func (o *responder) refusal(rf *refusal) { o.json(rf.status(), rf.envelope()) }
+func (o *responder) refusal(rf *rules.Refusal) { o.json(rf.Status(), rf.Envelope()) }
 
 func okEnvelope() marketapi.Envelope {
 	return marketapi.Envelope{ResultCode: marketapi.CodeOK, ResultMsg: "success"}

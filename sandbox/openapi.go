@@ -6,6 +6,7 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/sandbox/rules"
 )
 
 // mockOrders are the debug orders the real open API answers for anyone.
@@ -49,20 +50,21 @@ func (s *Server) orderQuery(out *responder, r *http.Request, acct string) {
 	q := r.URL.Query()
 	id, line := q.Get("orderId"), q.Get("orderLineId")
 	if id == "" {
-		out.refusal(badParam("缺少 orderId / orderId is required"))
+		out.refusal(rules.BadParam("缺少 orderId / orderId is required"))
 		return
 	}
 	o, ok := s.mocks[id]
 	if !ok {
-		s.w.mu.Lock()
-		o, ok = get[domain.Order](s.w.books[acct], domain.ResOrders, id)
-		s.w.mu.Unlock()
+		var rec domain.Record
+		if rec, ok = s.w.Record(acct, domain.ResOrders, id); ok {
+			o, ok = rec.(domain.Order)
+		}
 	}
 	if ok && line != "" {
 		ok = filterLine(&o, line)
 	}
 	if !ok {
-		out.refusal(notFound("order", id))
+		out.refusal(rules.NotFound("order", id))
 		return
 	}
 	info := marketapi.ToOpen(o)

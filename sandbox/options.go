@@ -1,6 +1,10 @@
 package sandbox
 
-import "time"
+import (
+	"time"
+
+	"github.com/koogallery/merchant-console/sandbox/world"
+)
 
 // Options configure a sandbox. The zero value gives a small demo world that
 // runs in real time on 127.0.0.1 with a random port.
@@ -37,15 +41,9 @@ type Options struct {
 	Produce ProduceOptions
 }
 
-// Rates tune the simulation's randomness. Negative values mean zero; zero
-// values take the defaults in brackets.
-type Rates struct {
-	OrdersPerHour  float64 // new orders per simulated hour per account [4]
-	TicketsPerHour float64 // new tickets per simulated hour per account [1]
-	RetrySuccess   float64 // chance an automatic retry succeeds [0.15]
-	RestartSuccess float64 // chance a manual restart succeeds [0.6]
-	UserAccept     float64 // chance a user accepts a delivery rather than rejects [0.85]
-}
+// Rates tune the simulation's randomness (world.Rates): negative values
+// mean zero; zero values take the defaults.
+type Rates = world.Rates
 
 // Faults inject failures into answers; rates are 0..1 and rolled from the
 // seed, so a run with the same requests in the same order fails the same way.
@@ -58,53 +56,24 @@ type Faults struct {
 	TruncateRate  float64       // body cut in half, connection closed
 }
 
-// Simulated delays of the other parties, fixed so rule tests can rely on them.
+// Simulated delays of the other parties, fixed so rule tests can rely on
+// them (world's, named here for the sandbox's users).
 const (
-	CustomerReplyAfter   = 2 * time.Hour      // a customer answers a ticket waiting for them
-	CustomerConfirmAfter = 6 * time.Hour      // a customer confirms a resolved ticket
-	UserActAfter         = 24 * time.Hour     // a user submits requirements or accepts a delivery
-	SignedForAfter       = 2 * 24 * time.Hour // a shipped parcel is signed for
-	ActivateAfter        = time.Hour          // a License code is activated
-	AppealDecideAfter    = 3 * 24 * time.Hour // operations decide an appeal
-	RevokedPurgeAfter    = 7 * 24 * time.Hour // revoked tickets are purged (tombstoned)
-	TicketSLA            = 24 * time.Hour     // response SLA of a new ticket
-	MaxSkew              = 15 * time.Minute   // accepted signature clock skew
+	CustomerReplyAfter   = world.CustomerReplyAfter   // a customer answers a ticket waiting for them
+	CustomerConfirmAfter = world.CustomerConfirmAfter // a customer confirms a resolved ticket
+	UserActAfter         = world.UserActAfter         // a user submits requirements or accepts a delivery
+	SignedForAfter       = world.SignedForAfter       // a shipped parcel is signed for
+	ActivateAfter        = world.ActivateAfter        // a License code is activated
+	AppealDecideAfter    = world.AppealDecideAfter    // operations decide an appeal
+	RevokedPurgeAfter    = world.RevokedPurgeAfter    // revoked tickets are purged (tombstoned)
+	TicketSLA            = world.TicketSLA            // response SLA of a new ticket
 )
 
-type sizes struct{ orders, tickets, supervision, alerts, bills, notifications int }
+// MaxSkew is the signature clock skew the sandbox accepts.
+const MaxSkew = 15 * time.Minute
 
-func (o Options) sizes() sizes {
-	s := sizes{o.Orders, o.Tickets, o.Supervision, o.Alerts, o.Bills, o.Notifications}
-	def := func(v *int, d int) {
-		if *v <= 0 {
-			*v = d
-		}
-	}
-	def(&s.orders, 300)
-	def(&s.tickets, 90)
-	def(&s.supervision, 60)
-	def(&s.alerts, 30)
-	def(&s.bills, 48)
-	def(&s.notifications, 60)
-	return s
-}
-
-func rate(v, def float64) float64 {
-	switch {
-	case v < 0:
-		return 0
-	case v == 0:
-		return def
-	}
-	return v
-}
-
-func (r Rates) withDefaults() Rates {
-	return Rates{
-		OrdersPerHour:  rate(r.OrdersPerHour, 4),
-		TicketsPerHour: rate(r.TicketsPerHour, 1),
-		RetrySuccess:   rate(r.RetrySuccess, 0.15),
-		RestartSuccess: rate(r.RestartSuccess, 0.6),
-		UserAccept:     rate(r.UserAccept, 0.85),
-	}
+// world is the part of the options that shapes the generated world.
+func (o Options) world() world.Options {
+	return world.Options{Seed: o.Seed, Orders: o.Orders, Tickets: o.Tickets, Supervision: o.Supervision,
+		Alerts: o.Alerts, Bills: o.Bills, Notifications: o.Notifications, NoArrivals: o.NoArrivals, Rates: o.Rates}
 }

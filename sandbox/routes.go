@@ -9,6 +9,7 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/sandbox/rules"
 )
 
 func (s *Server) route(out *responder, r *http.Request, acct string, body []byte) {
@@ -45,19 +46,19 @@ func (s *Server) seller(out *responder, r *http.Request, acct string, body []byt
 }
 
 func (s *Server) whoami(out *responder, acct string) {
-	a := s.w.books[acct].acct
+	a, _ := s.w.Account(acct)
 	out.json(http.StatusOK, marketapi.WhoAmI{Envelope: okEnvelope(), AccountID: a.ID, AccountName: a.Name,
 		Site: a.Site, SubAccount: a.SubAccount, Products: a.Products})
 }
 
 // pageLimit reads limit: default 500, at most 1000, a positive integer.
-func pageLimit(v string) (int, *refusal) {
+func pageLimit(v string) (int, *rules.Refusal) {
 	if v == "" {
 		return marketapi.DefaultPageSize, nil
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n <= 0 {
-		return 0, badParam("limit 必须是正整数 / limit must be a positive integer")
+		return 0, rules.BadParam("limit 必须是正整数 / limit must be a positive integer")
 	}
 	return min(n, marketapi.MaxPageSize), nil
 }
@@ -77,31 +78,27 @@ func (s *Server) changes(out *responder, r *http.Request, acct string, res domai
 	out.json(http.StatusOK, page)
 }
 
-// page reads one page of changes under the lock; encoding happens outside.
-func (s *Server) page(acct string, res domain.Resource, cursor string, limit int) (marketapi.ChangesPage[domain.Record], *refusal) {
-	s.w.mu.Lock()
-	defer s.w.mu.Unlock()
-	b := s.w.books[acct]
-	from, err := decodeCursor(cursor, acct, res, s.epoch, b.seq)
+// page reads one page of changes under the world's lock, the cursor
+// checked against the account's sequence there; encoding happens outside.
+func (s *Server) page(acct string, res domain.Resource, cursor string, limit int) (marketapi.ChangesPage[domain.Record], *rules.Refusal) {
+	p, err := s.w.Changes(acct, res, limit, func(seq int64) (int64, error) {
+		return decodeCursor(cursor, acct, res, s.epoch, seq)
+	})
 	if err != nil {
-		return marketapi.ChangesPage[domain.Record]{}, badValue("游标无效 / unknown or malformed cursor")
+		return marketapi.ChangesPage[domain.Record]{}, rules.BadValue("游标无效 / unknown or malformed cursor")
 	}
-	t := b.tables[res]
-	items, removed, last, more := t.since(from, limit)
-	next := b.seq // nothing more up to seq: the client may skip ahead
-	if more {
-		next = last
+	next := p.Seq // nothing more up to seq: the client may skip ahead
+	if p.More {
+		next = p.Last
 	}
-	return marketapi.ChangesPage[domain.Record]{Envelope: okEnvelope(), Items: items, Removed: removed,
-		NextCursor: encodeCursor(acct, res, next, s.epoch), HasMore: more, Total: len(t.live)}, nil
+	return marketapi.ChangesPage[domain.Record]{Envelope: okEnvelope(), Items: p.Items, Removed: p.Removed,
+		NextCursor: encodeCursor(acct, res, next, s.epoch), HasMore: p.More, Total: p.Total}, nil
 }
 
 func (s *Server) detail(out *responder, acct string, res domain.Resource, id string) {
-	s.w.mu.Lock()
-	rec, ok := s.w.books[acct].tables[res].live[id]
-	s.w.mu.Unlock()
+	rec, ok := s.w.Record(acct, res, id)
 	if !ok {
-		out.refusal(notFound(string(res), id))
+		out.refusal(rules.NotFound(string(res), id))
 		return
 	}
 	out.json(http.StatusOK, marketapi.Detail[domain.Record]{Envelope: okEnvelope(), Data: rec})
@@ -110,22 +107,21 @@ func (s *Server) detail(out *responder, acct string, res domain.Resource, id str
 func (s *Server) action(out *responder, r *http.Request, acct string, res domain.Resource, id string, name domain.ActionName, body []byte) {
 	key := strings.TrimSpace(r.Header.Get(marketapi.HeaderIdempotencyKey))
 	if key == "" {
-		out.refusal(badParam("缺少 %s / missing %s", marketapi.HeaderIdempotencyKey, marketapi.HeaderIdempotencyKey))
+		out.refusal(rules.BadParam("缺少 %s / missing %s", marketapi.HeaderIdempotencyKey, marketapi.HeaderIdempotencyKey))
 		return
 	}
 	var p domain.ActionParams
 	if len(bytes.TrimSpace(body)) > 0 {
 		dec := json.NewDecoder(bytes.NewReader(body))
 		if err := dec.Decode(&p); err != nil {
-			out.refusal(badParam("请求体不是合法 JSON / malformed JSON body: %v", err))
+			out.refusal(rules.BadParam("请求体不是合法 JSON / malformed JSON body: %v", err))
 			return
 		}
 	}
-	reply, replayed := s.w.act(acct, res, id, name, key, p, s.clock.Now())
-	body2 := reply.body
+	status, body2, replayed := s.w.Act(acct, res, id, name, key, p, s.clock.Now())
 	if ar, ok := body2.(marketapi.ActionResult[domain.Record]); ok && replayed {
 		ar.Replayed = true
 		body2 = ar
 	}
-	out.json(reply.status, body2)
+	out.json(status, body2)
 }

@@ -10,12 +10,13 @@ import (
 	"time"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/sandbox/world"
 )
 
 // Server is a running sandbox marketplace on a loopback listener.
 type Server struct {
 	opts     Options
-	w        *world
+	w        *world.World
 	clock    *Clock
 	epoch    uint64
 	faults   *faultRoller
@@ -85,7 +86,7 @@ func (s *Server) tick(ctx context.Context, every time.Duration) {
 			return
 		case <-t.C:
 			if s.clock.Speed() > 0 {
-				s.w.step(s.clock.Now())
+				s.w.Step(s.clock.Now())
 			}
 		}
 	}
@@ -97,20 +98,32 @@ func (s *Server) URL() string { return s.url }
 // Clock is the sandbox's clock.
 func (s *Server) Clock() *Clock { return s.clock }
 
+// AccountCred is one sandbox account and its credentials (world.AccountCred).
+type AccountCred = world.AccountCred
+
+// Site hosts, as the marketplace names them.
+const (
+	SiteChina = world.SiteChina
+	SiteIntl  = world.SiteIntl
+)
+
+// Fixed account IDs, so tests and demos can name them.
+const (
+	AccountMain = world.AccountMain
+	AccountSub  = world.AccountSub
+	AccountIntl = world.AccountIntl
+)
+
 // Accounts lists the accounts with their sandbox credentials.
 func (s *Server) Accounts() []AccountCred {
-	out := make([]AccountCred, 0, len(s.w.order))
-	for _, id := range s.w.order {
-		out = append(out, s.w.books[id].acct.AccountCred)
-	}
-	return out
+	return s.w.Accounts()
 }
 
 // Advance moves the clock forward by d and runs the simulation up to the
 // new time before returning, so tests see the effects at once.
 func (s *Server) Advance(d time.Duration) {
 	s.clock.Advance(d)
-	s.w.step(s.clock.Now())
+	s.w.Step(s.clock.Now())
 }
 
 // SetOffline makes the sandbox refuse service (true) or serve again (false):
@@ -131,4 +144,25 @@ func (s *Server) shutdown() error {
 		err = s.hs.Close()
 	})
 	return err
+}
+
+// gatedListener closes every new connection while the sandbox is offline,
+// so clients see the marketplace unreachable without the port changing.
+type gatedListener struct {
+	net.Listener
+	offline *atomic.Bool
+}
+
+// Accept hands out connections, dropping those that arrive while offline.
+func (l gatedListener) Accept() (net.Conn, error) {
+	for {
+		c, err := l.Listener.Accept()
+		if err != nil {
+			return nil, err
+		}
+		if !l.offline.Load() {
+			return c, nil
+		}
+		_ = c.Close()
+	}
 }

@@ -39,7 +39,7 @@ func TestSim_RetriesFollowTheScheduleThenUnsubscribe(t *testing.T) {
 	assert.True(t, got.NextRetryAt.IsZero())
 	o := rec[domain.Order](t, srv, AccountMain, domain.ResOrders, a.OrderID)
 	assert.Equal(t, domain.OrderCancelled, o.Status)
-	assert.True(t, isUnsubscribed(o))
+	assert.Contains(t, o.Extend, domain.Param{Name: "cancelReason", Value: "UNSUBSCRIBED_AFTER_INTERFACE_FAILURE"}, "marked unsubscribed")
 	assert.Equal(t, got.Version+1, o.Version, "the order changes right after its alert")
 	// and its payment is refunded on the transaction details
 	var net domain.Money
@@ -133,53 +133,6 @@ func TestSim_UserNodesAndAppealsAdvance(t *testing.T) {
 	got := rec[domain.SupervisionTask](t, srv, AccountMain, domain.ResSupervision, frozen.ID)
 	assert.False(t, got.Frozen())
 	assert.NotEmpty(t, got.Appeal.Decision)
-}
-
-func TestSim_BillAppearsOnTheThirdFromBilledTransactions(t *testing.T) {
-	srv := startSandbox(t, nil)
-	for _, r := range srv.Records(AccountMain, domain.ResBills) {
-		require.NotEqual(t, "2026-10", r.(domain.Bill).Period, "no October bill before the 3rd")
-	}
-	// when the clock passes 20:00 CST on 3 November
-	srv.Advance(34 * time.Hour)
-	// then there is one new bill per settlement category sold in October
-	bills := map[string]domain.Bill{}
-	for _, r := range srv.Records(AccountMain, domain.ResBills) {
-		if b := r.(domain.Bill); b.Period == "2026-10" {
-			assert.Equal(t, domain.BillPendingInvoice, b.Status, b.ID)
-			bills[b.ID] = b
-		}
-	}
-	require.NotEmpty(t, bills, "October's bills after the 3rd")
-	catOf := categoryOf(accountCatalog(t, AccountMain))
-	sold := map[string]bool{}
-	rows := map[string]map[string]domain.TransactionDetail{}
-	for _, r := range srv.Records(AccountMain, domain.ResTransactions) {
-		tx := r.(domain.TransactionDetail)
-		if monthOf(tx.TradeTime) != "2026-10" {
-			continue
-		}
-		// and every October row is billed, to the bill of its category
-		assert.Equal(t, domain.TxBilled, tx.Status, tx.ID)
-		require.Contains(t, bills, tx.BillID, tx.ID)
-		assert.Equal(t, catOf(tx.ProductName), categoryOfBill(tx.BillID), tx.ID)
-		sold[catOf(tx.ProductName).code] = true
-		if rows[tx.BillID] == nil {
-			rows[tx.BillID] = map[string]domain.TransactionDetail{}
-		}
-		rows[tx.BillID][tx.OrderLineID] = tx
-	}
-	assert.Len(t, bills, len(sold), "one bill per category sold")
-	// and each bill's lines sum to its amount and match its rows one to one
-	for id, bill := range bills {
-		assert.Equal(t, bill.Amount, bill.LinesTotal(), id)
-		assert.Len(t, rows[id], len(bill.Lines), id)
-		for _, l := range bill.Lines {
-			assert.Equal(t, rows[id][l.OrderLineID].SellerAmount, l.Amount, l.ID)
-			assert.Equal(t, rows[id][l.OrderLineID].Amount, l.OrderAmount, l.ID)
-		}
-	}
-	assertBillsReconcile(t, srv, AccountMain)
 }
 
 func TestSim_PurgedTicketComesAsTombstone(t *testing.T) {

@@ -1,4 +1,4 @@
-package sandbox
+package world
 
 import (
 	"time"
@@ -11,7 +11,7 @@ import (
 const maxArrivals = 2000
 
 // arrive creates the orders and tickets that came in between from and now.
-func (w *world) arrive(b *book, from, now time.Time) {
+func (w *World) arrive(b *book, from, now time.Time) {
 	hours := now.Sub(from).Hours()
 	b.arrivals += hours * w.rates.OrdersPerHour
 	b.tickets += hours * w.rates.TicketsPerHour

@@ -1,4 +1,4 @@
-package sandbox
+package world
 
 import (
 	"math/rand/v2"
@@ -63,8 +63,10 @@ func get[T domain.Record](b *book, res domain.Resource, id string) (T, bool) {
 	return t, ok
 }
 
-// world is everything the sandbox knows, behind one mutex.
-type world struct {
+// World is everything the sandbox marketplace knows, behind one mutex:
+// every account's records, the simulation's random source and rates, and
+// when it last stepped.
+type World struct {
 	mu       sync.Mutex
 	books    map[string]*book
 	order    []string // account IDs in a stable order
@@ -76,8 +78,9 @@ type world struct {
 	lastStep time.Time
 }
 
-// secretFor finds a secret key by access key, for signature checks.
-func (w *world) secretFor(ak string) (string, bool) {
+// SecretFor finds a secret key by access key, for signature checks;
+// accounts never change, so no lock is taken.
+func (w *World) SecretFor(ak string) (string, bool) {
 	a, ok := w.byAK[ak]
 	if !ok {
 		return "", false

@@ -1,9 +1,10 @@
-package sandbox
+package rules
 
 import (
 	"math/rand/v2"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -12,22 +13,25 @@ import (
 	"github.com/koogallery/merchant-console/marketapi"
 )
 
+// testStart is a fixed moment for the rules: 2026-11-02 10:00 CST.
+var testStart = time.Date(2026, 11, 2, 2, 0, 0, 0, time.UTC)
+
 // goodParams are inputs every action accepts, so a refusal can only come
 // from the record's state.
 var goodParams = domain.ActionParams{Agent: "客服-甲", Message: "说明", Cause: "配置错误", Solution: "已修正",
 	FileName: "验收报告.pdf", Tracking: "SF1234567890"}
 
-// applyRule runs the sandbox's rule for the record's kind, as the world does.
-func applyRule(t *testing.T, r domain.Record, name domain.ActionName) (changed bool, rf *refusal) {
+// applyRule runs the rule for the record's kind, as the world does.
+func applyRule(t *testing.T, r domain.Record, name domain.ActionName) (changed bool, rf *Refusal) {
 	t.Helper()
 	now := testStart
 	switch v := r.(type) {
 	case domain.Ticket:
-		_, changed, rf = ticketAction(v, name, goodParams, now)
+		_, changed, rf = TicketAction(v, name, goodParams, now)
 	case domain.SupervisionTask:
-		_, changed, rf = supervisionAction(v, name, goodParams, now)
+		_, changed, rf = SupervisionAction(v, name, goodParams, now)
 	case domain.InterfaceAlert:
-		_, changed, rf = restartAlert(v, rand.New(rand.NewPCG(1, 2)), 1, now)
+		_, changed, rf = RestartAlert(v, rand.New(rand.NewPCG(1, 2)), 1, now)
 	default:
 		t.Fatalf("no rule for %T", r)
 	}
@@ -86,7 +90,7 @@ func TestEveryStatusHasTheDomainsSandboxRule(t *testing.T) {
 					assert.True(t, changed, "%s %s: %s changed nothing", k.Resource, describe(r), name)
 				} else {
 					require.NotNil(t, rf, "%s %s: %s accepted though the domain forbids it", k.Resource, describe(r), name)
-					assert.Equal(t, http.StatusConflict, rf.status(), "%s %s: %s", k.Resource, describe(r), name)
+					assert.Equal(t, http.StatusConflict, rf.Status(), "%s %s: %s", k.Resource, describe(r), name)
 				}
 			}
 		}
@@ -105,7 +109,7 @@ func TestTicketReplyIsRefusedWhileAwaitingTheCustomersConfirmation(t *testing.T)
 	tk := domain.Ticket{Meta: domain.Meta{ID: "T1"}, Status: domain.TicketAwaitingConfirm, Assignee: "客服-甲"}
 
 	// when the agent replies
-	_, changed, rf := ticketAction(tk, domain.ActTicketReply, goodParams, testStart)
+	_, changed, rf := TicketAction(tk, domain.ActTicketReply, goodParams, testStart)
 
 	// then the sandbox refuses, as the window disables the reply box there
 	require.NotNil(t, rf)
@@ -118,46 +122,10 @@ func TestLicenseRequirementCannotBeRejected(t *testing.T) {
 	task := domain.SupervisionTask{Meta: domain.Meta{ID: "S1"}, Kind: domain.KindLicense, Current: domain.NodeConfirmRequirement}
 
 	// when the merchant rejects the requirement
-	_, _, rf := supervisionAction(task, domain.ActRejectRequirement, goodParams, testStart)
+	_, _, rf := SupervisionAction(task, domain.ActRejectRequirement, goodParams, testStart)
 
 	// then it is refused, and the domain does not offer it either
 	require.NotNil(t, rf)
 	assert.Equal(t, marketapi.ReasonInvalidState, rf.reason)
 	assert.NotContains(t, domain.Actions(task), domain.ActRejectRequirement)
-}
-
-func TestKindsWithoutActionsRefuseEveryAction(t *testing.T) {
-	// given the sandbox's world
-	srv := startSandbox(t, nil)
-	c := newClient(t, srv, AccountMain)
-	all := append(append(domain.ActionsFor(domain.ResTickets), domain.ActionsFor(domain.ResSupervision)...), domain.ActionsFor(domain.ResAlerts)...)
-	for _, k := range domain.Kinds() {
-		if len(domain.ActionsFor(k.Resource)) > 0 {
-			continue
-		}
-		for _, name := range all {
-			// when an action is sent for a kind that takes none
-			st, res := act[domain.Order](c, k.Resource, "ANY", name, "k-"+string(k.Resource)+string(name), goodParams)
-
-			// then it is a bad value, never applied
-			assert.Equal(t, http.StatusBadRequest, st, "%s %s", k.Resource, name)
-			assert.NotEqual(t, marketapi.CodeOK, res.ResultCode)
-		}
-	}
-}
-
-func TestAnAlertTakesNoOtherActionThanRestart(t *testing.T) {
-	// given an open interface alert
-	srv := startSandbox(t, nil)
-	c := newClient(t, srv, AccountMain)
-	a := find(t, srv, AccountMain, domain.ResAlerts, func(a domain.InterfaceAlert) bool { return a.State.Open() })
-	applied := srv.Applied(AccountMain)
-
-	// when a ticket's action is sent to it
-	st, res := act[domain.InterfaceAlert](c, domain.ResAlerts, a.ID, domain.ActTicketAccept, "k-wrong", goodParams)
-
-	// then it is a bad value and no call is restarted
-	assert.Equal(t, http.StatusBadRequest, st, res.ResultMsg)
-	assert.Equal(t, applied, srv.Applied(AccountMain))
-	assert.Equal(t, a.Attempts, rec[domain.InterfaceAlert](t, srv, AccountMain, domain.ResAlerts, a.ID).Attempts)
 }

@@ -1,10 +1,11 @@
-package sandbox
+package world
 
 import (
 	"strconv"
 	"time"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/sandbox/rules"
 )
 
 var cnAgents = []string{"客服-王磊", "客服-李娜", "客服-张伟", "客服-陈静"}
@@ -30,7 +31,9 @@ func (g *generator) message(t *domain.Ticket, from domain.Party, author, body st
 	})
 }
 
-var attachmentKinds = []struct{ ext, mime string }{
+// AttachmentKinds are the file types generated tickets attach, by name
+// extension and MIME type; the sandbox serves content of each type.
+var AttachmentKinds = []struct{ Ext, MIME string }{
 	{"png", "image/png"}, {"pdf", "application/pdf"}, {"log", "text/plain"}, {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
 }
 
@@ -50,10 +53,10 @@ func (g *generator) newTicket(at time.Time) domain.Ticket {
 	}
 	g.message(&t, domain.PartyUser, c.UserName, t.Subject+"。"+g.text(cnCustomerReplies, enCustomerReplies), at)
 	if g.chance(0.4) {
-		k := pick(g.r, attachmentKinds)
+		k := pick(g.r, AttachmentKinds)
 		t.Attachments = append(t.Attachments, domain.Attachment{
-			ID: t.ID + "-A1", MessageID: t.Messages[0].ID, Name: "截图_" + strconv.Itoa(g.r.IntN(1000)) + "." + k.ext,
-			Size: 1024 + g.r.Int64N(8<<20), MIME: k.mime, At: at,
+			ID: t.ID + "-A1", MessageID: t.Messages[0].ID, Name: "截图_" + strconv.Itoa(g.r.IntN(1000)) + "." + k.Ext,
+			Size: 1024 + g.r.Int64N(8<<20), MIME: k.MIME, At: at,
 		})
 	}
 	return t
@@ -182,7 +185,7 @@ func (g *generator) newAlert(o *domain.Order, kind domain.InterfaceKind, license
 	if len(o.Lines) > 0 {
 		a.OrderLineID = o.Lines[0].ID
 	}
-	a.LastCode = pick(g.r, failureCodes)
+	a.LastCode = pick(g.r, rules.FailureCodes)
 	a.LastMessage = domain.SellerResultCodes[a.LastCode].Zh
 	if pol.AutoUnsubscribe {
 		a.UnsubscribeAt = first.Add(pol.Window)

@@ -1,4 +1,4 @@
-package sandbox
+package world
 
 import (
 	"testing"
@@ -27,7 +27,7 @@ func TestBills_GeneratedWorld(t *testing.T) {
 	for _, size := range billSizes {
 		t.Run(size.name, func(t *testing.T) {
 			// given a world of the requested size
-			srv := startSandbox(t, size.mod)
+			srv := startWorld(t, size.mod)
 			opts := Options{}
 			if size.mod != nil {
 				size.mod(&opts)
@@ -59,7 +59,7 @@ func TestBills_GeneratedWorld(t *testing.T) {
 	}
 }
 
-func assertBillCount(t *testing.T, srv *Server, want int) {
+func assertBillCount(t *testing.T, srv *testWorld, want int) {
 	got := 0
 	for _, acct := range allAccounts {
 		got += srv.Count(acct, domain.ResBills)
@@ -71,7 +71,7 @@ func assertBillCount(t *testing.T, srv *Server, want int) {
 // assertBillsReconcile checks every bill of an account: its lines sum to its
 // amount, and its 已出账 transaction details (those carrying its ID) are its
 // lines one to one and sum to the same amount.
-func assertBillsReconcile(t *testing.T, srv *Server, acct string) {
+func assertBillsReconcile(t *testing.T, srv *testWorld, acct string) {
 	byBill := map[string][]domain.TransactionDetail{}
 	for _, r := range srv.Records(acct, domain.ResTransactions) {
 		tx := r.(domain.TransactionDetail)
@@ -112,7 +112,7 @@ func assertBillsReconcile(t *testing.T, srv *Server, acct string) {
 // assertBillCategories checks that each bill holds one settlement category
 // (the one its ID names), that a month has a bill for every category sold
 // in it, and that the history stays within the cap.
-func assertBillCategories(t *testing.T, srv *Server, acct string) {
+func assertBillCategories(t *testing.T, srv *testWorld, acct string) {
 	catOf := categoryOf(accountCatalog(t, acct))
 	perMonth := map[string]map[string]bool{}
 	for _, r := range srv.Records(acct, domain.ResBills) {
@@ -138,8 +138,8 @@ func assertBillCategories(t *testing.T, srv *Server, acct string) {
 
 // assertBillStatuses checks that bills older than three months are paid and
 // the latest month's bills wait mostly on the merchant or on review.
-func assertBillStatuses(t *testing.T, srv *Server) {
-	last := lastBillable(srv.Clock().Now())
+func assertBillStatuses(t *testing.T, srv *testWorld) {
+	last := lastBillable(srv.now)
 	latest := map[domain.BillStatus]int{}
 	for _, acct := range allAccounts {
 		for _, r := range srv.Records(acct, domain.ResBills) {
@@ -202,7 +202,7 @@ func TestBills_ApportionSplitsIntoSimilarSizes(t *testing.T) {
 
 func TestBills_DatedTheThirdInTheMarketplaceZoneAndTheUsersZones(t *testing.T) {
 	// given the generated world and one bill the living simulation adds
-	srv := startSandbox(t, nil)
+	srv := startWorld(t, nil)
 	srv.Advance(34 * time.Hour) // past 3 November's bill run
 	zones := []*time.Location{time.FixedZone("UTC-12", -12*3600), time.UTC, cst, time.FixedZone("UTC+11", 11*3600)}
 	var fresh int
@@ -219,4 +219,61 @@ func TestBills_DatedTheThirdInTheMarketplaceZoneAndTheUsersZones(t *testing.T) {
 		}
 	}
 	require.NotZero(t, fresh, "the simulation billed October")
+}
+
+func TestSim_BillAppearsOnTheThirdFromBilledTransactions(t *testing.T) {
+	srv := startWorld(t, nil)
+	for _, r := range srv.Records(AccountMain, domain.ResBills) {
+		require.NotEqual(t, "2026-10", r.(domain.Bill).Period, "no October bill before the 3rd")
+	}
+	// when the clock passes 20:00 CST on 3 November
+	srv.Advance(34 * time.Hour)
+	// then there is one new bill per settlement category sold in October
+	bills := map[string]domain.Bill{}
+	for _, r := range srv.Records(AccountMain, domain.ResBills) {
+		if b := r.(domain.Bill); b.Period == "2026-10" {
+			assert.Equal(t, domain.BillPendingInvoice, b.Status, b.ID)
+			bills[b.ID] = b
+		}
+	}
+	require.NotEmpty(t, bills, "October's bills after the 3rd")
+	catOf := categoryOf(accountCatalog(t, AccountMain))
+	sold := map[string]bool{}
+	rows := map[string]map[string]domain.TransactionDetail{}
+	for _, r := range srv.Records(AccountMain, domain.ResTransactions) {
+		tx := r.(domain.TransactionDetail)
+		if monthOf(tx.TradeTime) != "2026-10" {
+			continue
+		}
+		// and every October row is billed, to the bill of its category
+		assert.Equal(t, domain.TxBilled, tx.Status, tx.ID)
+		require.Contains(t, bills, tx.BillID, tx.ID)
+		assert.Equal(t, catOf(tx.ProductName), categoryOfBill(tx.BillID), tx.ID)
+		sold[catOf(tx.ProductName).code] = true
+		if rows[tx.BillID] == nil {
+			rows[tx.BillID] = map[string]domain.TransactionDetail{}
+		}
+		rows[tx.BillID][tx.OrderLineID] = tx
+	}
+	assert.Len(t, bills, len(sold), "one bill per category sold")
+	// and each bill's lines sum to its amount and match its rows one to one
+	for id, bill := range bills {
+		assert.Equal(t, bill.Amount, bill.LinesTotal(), id)
+		assert.Len(t, rows[id], len(bill.Lines), id)
+		for _, l := range bill.Lines {
+			assert.Equal(t, rows[id][l.OrderLineID].SellerAmount, l.Amount, l.ID)
+			assert.Equal(t, rows[id][l.OrderLineID].Amount, l.OrderAmount, l.ID)
+		}
+	}
+	assertBillsReconcile(t, srv, AccountMain)
+}
+
+// hasRow says whether a bill line has its transaction row among rows.
+func hasRow(rows []domain.TransactionDetail, l domain.BillLine) bool {
+	for _, tx := range rows {
+		if tx.OrderLineID == l.OrderLineID && tx.SellerAmount == l.Amount && tx.Amount == l.OrderAmount {
+			return true
+		}
+	}
+	return false
 }

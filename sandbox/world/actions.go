@@ -1,4 +1,4 @@
-package sandbox
+package world
 
 import (
 	"net/http"
@@ -7,11 +7,21 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/marketapi"
+	"github.com/koogallery/merchant-console/sandbox/rules"
 )
+
+// Act applies one action of an account to a record under the world's
+// lock and returns the answer's HTTP status and body (an ActionResult or
+// an error envelope). A key the account used before gets its stored answer
+// again with replayed=true, and nothing is applied.
+func (w *World) Act(acct string, res domain.Resource, id string, name domain.ActionName, key string, p domain.ActionParams, now time.Time) (status int, body any, replayed bool) {
+	r, replayed := w.act(acct, res, id, name, key, p, now)
+	return r.status, r.body, replayed
+}
 
 // act applies one action under the world lock. A key seen before returns
 // the stored answer with replayed=true and applies nothing.
-func (w *world) act(acct string, res domain.Resource, id string, name domain.ActionName, key string, p domain.ActionParams, now time.Time) (storedReply, bool) {
+func (w *World) act(acct string, res domain.Resource, id string, name domain.ActionName, key string, p domain.ActionParams, now time.Time) (storedReply, bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	b := w.books[acct]
@@ -22,7 +32,7 @@ func (w *world) act(acct string, res domain.Resource, id string, name domain.Act
 	rec, rf := w.apply(b, res, id, name, p, now)
 	var reply storedReply
 	if rf != nil {
-		reply = storedReply{status: rf.status(), body: rf.envelope()}
+		reply = storedReply{status: rf.Status(), body: rf.Envelope()}
 	} else {
 		reply = storedReply{status: http.StatusOK, body: marketapi.ActionResult[domain.Record]{
 			Envelope: marketapi.Envelope{ResultCode: marketapi.CodeOK, ResultMsg: "success"}, Data: rec}}
@@ -34,12 +44,12 @@ func (w *world) act(acct string, res domain.Resource, id string, name domain.Act
 // apply finds the record and runs the resource's rules on a copy; only a
 // successful change is stored, with a new version. An action the resource
 // never takes (domain.ActionsFor) is a bad value whatever the record's state.
-func (w *world) apply(b *book, res domain.Resource, id string, name domain.ActionName, p domain.ActionParams, now time.Time) (domain.Record, *refusal) {
+func (w *World) apply(b *book, res domain.Resource, id string, name domain.ActionName, p domain.ActionParams, now time.Time) (domain.Record, *rules.Refusal) {
 	if !slices.Contains(domain.ActionsFor(res), name) {
 		if len(domain.ActionsFor(res)) == 0 {
-			return nil, badValue("%s 不支持操作 / %s has no actions", res, res)
+			return nil, rules.BadValue("%s 不支持操作 / %s has no actions", res, res)
 		}
-		return nil, badValue("%s 不支持操作 %s / unknown %s action %s", res, name, res, name)
+		return nil, rules.BadValue("%s 不支持操作 %s / unknown %s action %s", res, name, res, name)
 	}
 	rec, ok := b.tables[res].live[id]
 	if !ok {
@@ -47,31 +57,31 @@ func (w *world) apply(b *book, res domain.Resource, id string, name domain.Actio
 	}
 	var (
 		changed bool
-		rf      *refusal
+		rf      *rules.Refusal
 	)
 	switch r := rec.(type) {
 	case domain.Ticket:
-		r, changed, rf = ticketAction(r, name, p, now)
+		r, changed, rf = rules.TicketAction(r, name, p, now)
 		if changed {
 			b.touch(&r.Meta, now)
 			rec = r
 		}
 	case domain.SupervisionTask:
-		r, changed, rf = supervisionAction(r, name, p, now)
+		r, changed, rf = rules.SupervisionAction(r, name, p, now)
 		if changed {
 			b.touch(&r.Meta, now)
 			rec = r
 			b.taskSettled(r, now)
 		}
 	case domain.InterfaceAlert:
-		r, changed, rf = restartAlert(r, w.rng, w.rates.RestartSuccess, now)
+		r, changed, rf = rules.RestartAlert(r, w.rng, w.rates.RestartSuccess, now)
 		if changed {
 			b.touch(&r.Meta, now)
 			rec = r
 			b.alertSettled(r, now)
 		}
 	default:
-		return nil, badValue("%s 不支持操作 / %s has no actions", res, res)
+		return nil, rules.BadValue("%s 不支持操作 / %s has no actions", res, res)
 	}
 	if rf != nil {
 		return nil, rf
@@ -85,16 +95,15 @@ func (w *world) apply(b *book, res domain.Resource, id string, name domain.Actio
 
 // missing explains why a record is not there: a sub-account asking for a
 // record of its main account's other products is told NOT_DELEGATED.
-func (w *world) missing(b *book, res domain.Resource, id string) *refusal {
+func (w *World) missing(b *book, res domain.Resource, id string) *rules.Refusal {
 	if b.acct.SubAccount {
 		if parent := w.books[b.acct.Parent]; parent != nil {
 			if _, ok := parent.tables[res].live[id]; ok {
-				return &refusal{code: marketapi.CodeNotAllowed, reason: marketapi.ReasonNotDelegated,
-					msg: "该商品未授权给子账号 / the product is not delegated to this sub-account"}
+				return rules.Refuse(marketapi.ReasonNotDelegated, "该商品未授权给子账号 / the product is not delegated to this sub-account")
 			}
 		}
 	}
-	return notFound(string(res), id)
+	return rules.NotFound(string(res), id)
 }
 
 // taskSettled completes the order once its supervision is done.
@@ -151,3 +160,13 @@ func (b *book) refund(o domain.Order, now time.Time) {
 		b.put(r)
 	}
 }
+
+// storedReply is the answer given to an action with an idempotency key; a
+// repeated key gets it back (marked Replayed) and nothing is applied again.
+type storedReply struct {
+	status int
+	body   any // a marketapi.ActionResult or an error envelope
+}
+
+// idemKey scopes a key to its account: two accounts may pick the same key.
+func idemKey(account, key string) string { return account + "\x00" + key }

@@ -1,15 +1,17 @@
-package sandbox
+package world
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/sandbox/rules"
 )
 
-// step moves the world from the last step to now: the other parties act and
+// Step moves the world from the last step to now: the other parties act and
 // timers run out. Effects carry the time they were due, so one big Advance
 // gives the same end state as many small ones (random outcomes aside).
-func (w *world) step(now time.Time) {
+func (w *World) Step(now time.Time) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if !now.After(w.lastStep) {
@@ -29,10 +31,10 @@ func (w *world) step(now time.Time) {
 	}
 }
 
-func (w *world) stepAlerts(b *book, now time.Time) {
+func (w *World) stepAlerts(b *book, now time.Time) {
 	for _, rec := range b.tables[domain.ResAlerts].live {
 		a := rec.(domain.InterfaceAlert)
-		changed, _ := retryDue(&a, w.rng, w.rates.RetrySuccess, now)
+		changed, _ := rules.RetryDue(&a, w.rng, w.rates.RetrySuccess, now)
 		if !changed {
 			continue
 		}
@@ -50,7 +52,7 @@ func (b *book) stepTickets(now time.Time) {
 		case tk.Status == domain.TicketAwaitingCustomer && !tk.SLAPausedAt.IsZero() && !tk.SLAPausedAt.Add(CustomerReplyAfter).After(now):
 			at := tk.SLAPausedAt.Add(CustomerReplyAfter)
 			b.gen.customerReply(&tk, at)
-			resumeSLA(&tk, at)
+			rules.ResumeSLA(&tk, at)
 			tk.Status = domain.TicketProcessing
 		case tk.Status == domain.TicketAwaitingConfirm && !tk.ResolvedAt.Add(CustomerConfirmAfter).After(now):
 			tk.Status, tk.ClosedAt = domain.TicketCompleted, tk.ResolvedAt.Add(CustomerConfirmAfter)
@@ -68,12 +70,12 @@ func (b *book) stepTickets(now time.Time) {
 // customerReply is the simulated customer answering a ticket.
 func (g *generator) customerReply(t *domain.Ticket, at time.Time) {
 	t.Messages = append(t.Messages[:len(t.Messages):len(t.Messages)], domain.TicketMessage{
-		ID: t.ID + "-M" + itoa(len(t.Messages)+1), From: domain.PartyUser, Author: t.CustomerName,
+		ID: t.ID + "-M" + strconv.Itoa(len(t.Messages)+1), From: domain.PartyUser, Author: t.CustomerName,
 		Body: g.text(cnCustomerReplies, enCustomerReplies), At: at,
 	})
 }
 
-func (w *world) stepTasks(b *book, now time.Time) {
+func (w *World) stepTasks(b *book, now time.Time) {
 	for id, rec := range b.tables[domain.ResSupervision].live {
 		t := rec.(domain.SupervisionTask)
 		changed := false
@@ -97,7 +99,7 @@ func (w *world) stepTasks(b *book, now time.Time) {
 }
 
 // advanceTask takes one step another party owes, if it is due.
-func (w *world) advanceTask(t *domain.SupervisionTask, now time.Time) bool {
+func (w *World) advanceTask(t *domain.SupervisionTask, now time.Time) bool {
 	if t.Frozen() {
 		due := t.Appeal.OpenedAt.Add(AppealDecideAfter)
 		if due.After(now) {
@@ -112,7 +114,7 @@ func (w *world) advanceTask(t *domain.SupervisionTask, now time.Time) bool {
 	switch t.Current {
 	case domain.NodeSubmitRequirement:
 		if due = due.Add(UserActAfter); !due.After(now) {
-			moveTo(t, domain.NodeConfirmRequirement, domain.PartyUser, "submit-requirement", "", due)
+			rules.MoveTo(t, domain.NodeConfirmRequirement, domain.PartyUser, "submit-requirement", "", due)
 			return true
 		}
 	case domain.NodeAcceptance:
@@ -122,7 +124,7 @@ func (w *world) advanceTask(t *domain.SupervisionTask, now time.Time) bool {
 		}
 	case domain.NodeActivateCode:
 		if due = due.Add(ActivateAfter); !due.After(now) {
-			moveTo(t, nextNode(*t), domain.PartySystem, "code-activated", "", due)
+			rules.MoveTo(t, rules.NextNode(*t), domain.PartySystem, "code-activated", "", due)
 			return true
 		}
 	case domain.NodeInTransit:
@@ -133,9 +135,9 @@ func (w *world) advanceTask(t *domain.SupervisionTask, now time.Time) bool {
 
 // userAcceptance is the user accepting the delivery, or rejecting it back
 // to the merchant.
-func (w *world) userAcceptance(t *domain.SupervisionTask, at time.Time) {
+func (w *World) userAcceptance(t *domain.SupervisionTask, at time.Time) {
 	if w.rng.Float64() < w.rates.UserAccept {
-		moveTo(t, domain.NodeDone, domain.PartyUser, "accept", "", at)
+		rules.MoveTo(t, domain.NodeDone, domain.PartyUser, "accept", "", at)
 		return
 	}
 	t.Rejections++
@@ -143,7 +145,7 @@ func (w *world) userAcceptance(t *domain.SupervisionTask, at time.Time) {
 	if t.Kind == domain.KindHardware {
 		back = domain.NodeShip
 	}
-	moveTo(t, back, domain.PartyUser, domain.EventUserReject, "验收不通过 / delivery rejected", at)
+	rules.MoveTo(t, back, domain.PartyUser, domain.EventUserReject, "验收不通过 / delivery rejected", at)
 }
 
 // transit signs the parcel for and, 10 days later, accepts it automatically
@@ -156,12 +158,12 @@ func transit(t *domain.SupervisionTask, now time.Time) bool {
 		}
 		t.SignedForAt = signed
 		if t.PhoneMismatch {
-			moveTo(t, domain.NodeAcceptance, domain.PartySystem, "signed-for", "收件人手机号不一致 / recipient phone mismatch", signed)
+			rules.MoveTo(t, domain.NodeAcceptance, domain.PartySystem, "signed-for", "收件人手机号不一致 / recipient phone mismatch", signed)
 		}
 		return true
 	}
 	if at := t.AutoAcceptAt(); !at.IsZero() && !at.After(now) {
-		moveTo(t, domain.NodeDone, domain.PartySystem, "auto-accept", "签收10天自动验收 / accepted 10 days after sign-off", at)
+		rules.MoveTo(t, domain.NodeDone, domain.PartySystem, "auto-accept", "签收10天自动验收 / accepted 10 days after sign-off", at)
 		return true
 	}
 	return false

@@ -1,4 +1,4 @@
-package sandbox
+package world
 
 import (
 	"math"
@@ -9,8 +9,8 @@ import (
 	"github.com/koogallery/merchant-console/domain"
 )
 
-// newWorld generates every account's records as of now.
-func newWorld(opts Options, now time.Time) *world {
+// New generates every account's records as of now.
+func New(opts Options, now time.Time) *World {
 	now = now.Truncate(time.Second)
 	w := emptyWorld(opts, now)
 	sz := opts.sizes()
@@ -22,10 +22,10 @@ func newWorld(opts Options, now time.Time) *world {
 }
 
 // emptyWorld is the world's accounts with their generators and no records:
-// what newWorld fills and a saved state restores into.
-func emptyWorld(opts Options, now time.Time) *world {
+// what New fills and a saved state restores into.
+func emptyWorld(opts Options, now time.Time) *World {
 	src := rand.NewPCG(opts.Seed, 0x51a)
-	w := &world{
+	w := &World{
 		books: map[string]*book{}, byAK: map[string]*account{}, rng: rand.New(src), rngSrc: src,
 		rates: opts.Rates.withDefaults(), arrivals: !opts.NoArrivals, lastStep: now,
 	}

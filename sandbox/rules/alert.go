@@ -1,4 +1,4 @@
-package sandbox
+package rules
 
 import (
 	"math/rand/v2"
@@ -8,19 +8,23 @@ import (
 	"github.com/koogallery/merchant-console/marketapi"
 )
 
+// FailureCodes are the seller result codes a simulated seller's server
+// fails a call with (domain.SellerResultCodes explains them).
+var FailureCodes = []string{"000001", "000002", "000003", "000004", "000005", "000100", "000101", "000102", "000103", "000104", "000106", "000107"}
+
 // callOutcome is one call to the seller's server: success, or a failure code.
 func callOutcome(r *rand.Rand, success float64) (string, bool) {
 	if r.Float64() < success {
 		return "000000", true
 	}
-	return failureCodes[r.IntN(len(failureCodes))], false
+	return FailureCodes[r.IntN(len(FailureCodes))], false
 }
 
-// restartAlert is 重新启动: the marketplace calls the seller's server again
+// RestartAlert is 重新启动: the marketplace calls the seller's server again
 // at once; the call may succeed or fail with a seller result code.
-func restartAlert(a domain.InterfaceAlert, r *rand.Rand, success float64, now time.Time) (domain.InterfaceAlert, bool, *refusal) {
+func RestartAlert(a domain.InterfaceAlert, r *rand.Rand, success float64, now time.Time) (domain.InterfaceAlert, bool, *Refusal) {
 	if a.State == domain.AlertUnsubscribed {
-		return a, false, refuse(marketapi.ReasonDeadlinePassed,
+		return a, false, Refuse(marketapi.ReasonDeadlinePassed,
 			"订单已自动退订，无法重新启动 / the order was unsubscribed automatically; restart is no longer possible")
 	}
 	if !domain.Allows(a, domain.ActRestart) {
@@ -39,10 +43,10 @@ func recordAttempt(a *domain.InterfaceAlert, code string, at time.Time) {
 	a.LastAttemptAt, a.LastCode, a.LastMessage = at, code, domain.SellerResultCodes[code].Zh
 }
 
-// retryDue runs the marketplace's automatic retries that fell due up to now;
+// RetryDue runs the marketplace's automatic retries that fell due up to now;
 // it reports whether the alert changed and whether the order must be
 // unsubscribed because the window closed on a create or upgrade call.
-func retryDue(a *domain.InterfaceAlert, r *rand.Rand, success float64, now time.Time) (changed, unsubscribe bool) {
+func RetryDue(a *domain.InterfaceAlert, r *rand.Rand, success float64, now time.Time) (changed, unsubscribe bool) {
 	if a.State != domain.AlertRetrying {
 		return false, false
 	}

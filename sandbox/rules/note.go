@@ -1,6 +1,7 @@
-package sandbox
+package rules
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -12,18 +13,18 @@ import (
 // simulated customer, who acts on the ticket's status and times only,
 // never answers it. Other agents' consoles sync it like any change, as the
 // ticket's version moves.
-func noteTicket(t domain.Ticket, p domain.ActionParams, now time.Time) (domain.Ticket, bool, *refusal) {
+func noteTicket(t domain.Ticket, p domain.ActionParams, now time.Time) (domain.Ticket, bool, *Refusal) {
 	if strings.TrimSpace(p.Message) == "" {
-		return t, false, badParam("内部备注需要 message / a note needs message")
+		return t, false, BadParam("内部备注需要 message / a note needs message")
 	}
 	if strings.TrimSpace(p.Agent) == "" {
-		return t, false, badParam("内部备注需要 agent / a note needs agent")
+		return t, false, BadParam("内部备注需要 agent / a note needs agent")
 	}
 	if !domain.Allows(t, domain.ActTicketNote) {
 		return t, false, invalidState(t.Status, domain.ActTicketNote)
 	}
 	t.Messages = append(t.Messages, domain.TicketMessage{
-		ID: t.ID + "-M" + itoa(len(t.Messages)+1), From: domain.PartyMerchant, Author: p.Agent,
+		ID: t.ID + "-M" + strconv.Itoa(len(t.Messages)+1), From: domain.PartyMerchant, Author: p.Agent,
 		Body: p.Message, At: now, Internal: true,
 	})
 	return t, true, nil

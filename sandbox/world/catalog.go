@@ -1,4 +1,4 @@
-package sandbox
+package world
 
 import "github.com/koogallery/merchant-console/domain"
 
@@ -79,4 +79,3 @@ var cnReplies = []string{"您好，我们已收到您的问题，正在排查。
 var enReplies = []string{"Thanks, we are looking into it.", "Could you send a screenshot and the instance ID?", "We reset it, please retry.", "Fixed in the latest release."}
 var cnCustomerReplies = []string{"好的，截图已上传。", "还是不行，报同样的错误。", "可以了，谢谢！", "请尽快处理，业务受影响。"}
 var enCustomerReplies = []string{"Screenshot attached.", "Still failing with the same error.", "Works now, thanks!", "Please hurry, this blocks us."}
-var failureCodes = []string{"000001", "000002", "000003", "000004", "000005", "000100", "000101", "000102", "000103", "000104", "000106", "000107"}

@@ -1,7 +1,8 @@
-package sandbox
+package rules
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -9,12 +10,12 @@ import (
 	"github.com/koogallery/merchant-console/marketapi"
 )
 
-// ticketAction applies a seller action to a ticket by the marketplace's
+// TicketAction applies a seller action to a ticket by the marketplace's
 // rules: which status allows which action is the domain's (domain.Allows);
 // the checks here are the inputs and who accepted first. It returns the
 // changed copy; the stored ticket is never touched, so a refusal changes
 // nothing.
-func ticketAction(t domain.Ticket, name domain.ActionName, p domain.ActionParams, now time.Time) (domain.Ticket, bool, *refusal) {
+func TicketAction(t domain.Ticket, name domain.ActionName, p domain.ActionParams, now time.Time) (domain.Ticket, bool, *Refusal) {
 	t.Messages = slices.Clip(t.Messages) // appends must not write into a shared array
 	switch name {
 	case domain.ActTicketAccept:
@@ -28,20 +29,20 @@ func ticketAction(t domain.Ticket, name domain.ActionName, p domain.ActionParams
 	case domain.ActTicketNote:
 		return noteTicket(t, p, now)
 	}
-	return t, false, badValue("工单不支持操作 %s / unknown ticket action %s", name, name)
+	return t, false, BadValue("工单不支持操作 %s / unknown ticket action %s", name, name)
 }
 
-func acceptTicket(t domain.Ticket, p domain.ActionParams, now time.Time) (domain.Ticket, bool, *refusal) {
+func acceptTicket(t domain.Ticket, p domain.ActionParams, now time.Time) (domain.Ticket, bool, *Refusal) {
 	agent := strings.TrimSpace(p.Agent)
 	if agent == "" {
-		return t, false, badParam("受理需要 agent / accept needs agent")
+		return t, false, BadParam("受理需要 agent / accept needs agent")
 	}
 	if !domain.Allows(t, domain.ActTicketAccept) {
 		if t.Assignee == agent && t.Status.Open() {
 			return t, false, nil // the same agent again: already done, nothing to change
 		}
 		if t.Assignee != "" && t.Status.Open() {
-			return t, false, refuse(marketapi.ReasonAlreadyAccepted,
+			return t, false, Refuse(marketapi.ReasonAlreadyAccepted,
 				"工单已被 %s 受理 / ticket already accepted by %s", t.Assignee, t.Assignee)
 		}
 		return t, false, invalidState(t.Status, domain.ActTicketAccept)
@@ -56,13 +57,13 @@ func addMerchantMessage(t *domain.Ticket, p domain.ActionParams, body string, no
 		author = t.Assignee
 	}
 	t.Messages = append(t.Messages, domain.TicketMessage{
-		ID: t.ID + "-M" + itoa(len(t.Messages)+1), From: domain.PartyMerchant, Author: author, Body: body, At: now,
+		ID: t.ID + "-M" + strconv.Itoa(len(t.Messages)+1), From: domain.PartyMerchant, Author: author, Body: body, At: now,
 	})
 }
 
-func replyTicket(t domain.Ticket, p domain.ActionParams, now time.Time) (domain.Ticket, bool, *refusal) {
+func replyTicket(t domain.Ticket, p domain.ActionParams, now time.Time) (domain.Ticket, bool, *Refusal) {
 	if strings.TrimSpace(p.Message) == "" {
-		return t, false, badParam("回复需要 message / reply needs message")
+		return t, false, BadParam("回复需要 message / reply needs message")
 	}
 	if !domain.Allows(t, domain.ActTicketReply) {
 		return t, false, invalidState(t.Status, domain.ActTicketReply)
@@ -71,7 +72,7 @@ func replyTicket(t domain.Ticket, p domain.ActionParams, now time.Time) (domain.
 	return t, true, nil
 }
 
-func awaitCustomer(t domain.Ticket, p domain.ActionParams, now time.Time) (domain.Ticket, bool, *refusal) {
+func awaitCustomer(t domain.Ticket, p domain.ActionParams, now time.Time) (domain.Ticket, bool, *Refusal) {
 	if !domain.Allows(t, domain.ActTicketAwaitCustomer) {
 		return t, false, invalidState(t.Status, domain.ActTicketAwaitCustomer)
 	}
@@ -82,8 +83,8 @@ func awaitCustomer(t domain.Ticket, p domain.ActionParams, now time.Time) (domai
 	return t, true, nil
 }
 
-// resumeSLA restarts a paused SLA clock, moving the due time by the pause.
-func resumeSLA(t *domain.Ticket, at time.Time) {
+// ResumeSLA restarts a paused SLA clock, moving the due time by the pause.
+func ResumeSLA(t *domain.Ticket, at time.Time) {
 	if t.SLAPausedAt.IsZero() {
 		return
 	}
@@ -93,14 +94,14 @@ func resumeSLA(t *domain.Ticket, at time.Time) {
 	t.SLAPausedAt = time.Time{}
 }
 
-func resolveTicket(t domain.Ticket, p domain.ActionParams, now time.Time) (domain.Ticket, bool, *refusal) {
+func resolveTicket(t domain.Ticket, p domain.ActionParams, now time.Time) (domain.Ticket, bool, *Refusal) {
 	if strings.TrimSpace(p.Cause) == "" || strings.TrimSpace(p.Solution) == "" {
-		return t, false, badParam("确认解决需要 cause 和 solution / resolve needs cause and solution")
+		return t, false, BadParam("确认解决需要 cause 和 solution / resolve needs cause and solution")
 	}
 	if !domain.Allows(t, domain.ActTicketResolve) {
 		return t, false, invalidState(t.Status, domain.ActTicketResolve)
 	}
-	resumeSLA(&t, now)
+	ResumeSLA(&t, now)
 	t.Status, t.Cause, t.Solution, t.ResolvedAt = domain.TicketAwaitingConfirm, p.Cause, p.Solution, now
 	return t, true, nil
 }
