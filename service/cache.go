@@ -11,6 +11,7 @@ import (
 	"github.com/koogallery/merchant-console/localstore"
 	"github.com/koogallery/merchant-console/reports"
 	"github.com/koogallery/merchant-console/sandbox"
+	"github.com/koogallery/merchant-console/service/export"
 )
 
 // CacheOptions name an account's cache to read without running the
@@ -103,7 +104,7 @@ func (c *Cache) Account() string { return c.store.Account() }
 
 // Export writes a report from the cache; the time is the wall clock's.
 func (c *Cache) Export(ctx context.Context, req ExportRequest) (reports.Result, error) {
-	return export(ctx, c.store, c.store.Account(), exportsDir(c.paths), time.Now(), req)
+	return export.Write(ctx, c.store, c.store.Account(), export.Dir(c.paths), time.Now(), req)
 }
 
 // Close closes the cache.

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
+	"os/signal"
 	"slices"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/koogallery/merchant-console/config"
@@ -215,4 +218,11 @@ func (s *Service) publish(a *account) {
 	s.mu.Lock()
 	s.accounts = append(s.accounts, a)
 	s.mu.Unlock()
+}
+
+// Interrupted is ctx, cancelled at the first Ctrl-C or SIGTERM: the one
+// place the process listens for them. A second signal, after stop or once
+// the first was handled, ends the process as usual.
+func Interrupted(ctx context.Context) (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 }

@@ -1,4 +1,4 @@
-package service
+package export
 
 import (
 	"context"
@@ -34,13 +34,13 @@ var exportKinds = map[domain.Resource]exportKind{
 func kindOf(res domain.Resource) (exportKind, error) {
 	k, ok := exportKinds[res]
 	if !ok {
-		return k, fmt.Errorf("cannot export %q: want one of %s", res, strings.Join(ExportKinds(), ", "))
+		return k, fmt.Errorf("cannot export %q: want one of %s", res, strings.Join(Kinds(), ", "))
 	}
 	return k, nil
 }
 
-// ExportKinds names the exportable resources, sorted.
-func ExportKinds() []string {
+// Kinds names the exportable resources, sorted.
+func Kinds() []string {
 	var names []string
 	for k := range exportKinds {
 		names = append(names, string(k))

@@ -1,4 +1,4 @@
-package service
+package export
 
 import (
 	"github.com/koogallery/merchant-console/domain"

@@ -1,4 +1,4 @@
-package service
+package export
 
 import (
 	"context"
@@ -15,8 +15,8 @@ import (
 	"github.com/koogallery/merchant-console/reports"
 )
 
-// ExportRequest is one report to write from an account's cache.
-type ExportRequest struct {
+// Request is one report to write from an account's cache.
+type Request struct {
 	Kind domain.Resource
 	// From and To are the first and the last day (inclusive) of the
 	// period, read as dates in Location; zero leaves that end open.
@@ -37,21 +37,15 @@ type ExportRequest struct {
 	Progress func(rows, total int)
 }
 
-// Export writes a report from an open account's cache.
-func (s *Service) Export(ctx context.Context, name string, req ExportRequest) (reports.Result, error) {
-	a, err := s.cachedAccount(name)
-	if err != nil {
-		return reports.Result{}, fmt.Errorf("export: %w", err)
-	}
-	return export(ctx, a.store, a.info.Label, exportsDir(s.paths), s.Now(), req)
-}
+// Dir is where exports go when the request names no file: exports under
+// the data directory.
+func Dir(p config.Paths) string { return filepath.Join(p.Data, "exports") }
 
-// exportsDir is where exports go when the request names no file.
-func exportsDir(p config.Paths) string { return filepath.Join(p.Data, "exports") }
-
-// export is every export's one path: the window's, the command line's and
-// the tests'. The summary sheet says which filter and time zone it used.
-func export(ctx context.Context, store *localstore.Store, label, dir string, now time.Time, req ExportRequest) (reports.Result, error) {
+// Write is every export's one path: the window's, the command line's and
+// the tests'. It writes req's report from store (the cache of the account
+// labelled label) into dir when req names no file; now names the file and
+// dates the summary sheet, which says which filter and time zone it used.
+func Write(ctx context.Context, store *localstore.Store, label, dir string, now time.Time, req Request) (reports.Result, error) {
 	kind, err := kindOf(req.Kind)
 	if err != nil {
 		return reports.Result{}, fmt.Errorf("export: %w", err)
@@ -85,7 +79,7 @@ func export(ctx context.Context, store *localstore.Store, label, dir string, now
 
 // query is the cache query of the request: whole days in its zone, the
 // last one included.
-func (r ExportRequest) query() (localstore.Query, error) {
+func (r Request) query() (localstore.Query, error) {
 	q := localstore.Query{Statuses: r.Statuses, Sort: localstore.SortTime}
 	if !r.From.IsZero() {
 		q.From = dayIn(r.From, r.Location)
@@ -108,7 +102,7 @@ func dayIn(t time.Time, loc *time.Location) time.Time {
 
 // describe is the filter written on the summary sheet; "" means none (the
 // sheet then says all).
-func (r ExportRequest) describe(kind exportKind) string {
+func (r Request) describe(kind exportKind) string {
 	var parts []string
 	if !r.From.IsZero() || !r.To.IsZero() {
 		parts = append(parts, fmt.Sprintf("%s %s ~ %s", kind.timeField.In(r.Lang), r.day(r.From), r.day(r.To)))
@@ -127,7 +121,7 @@ func (r ExportRequest) describe(kind exportKind) string {
 	return strings.Join(parts, "; ")
 }
 
-func (r ExportRequest) day(t time.Time) string {
+func (r Request) day(t time.Time) string {
 	if t.IsZero() {
 		return "…"
 	}

@@ -1,4 +1,4 @@
-package service
+package export
 
 import (
 	"context"
@@ -13,14 +13,16 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
+	"github.com/koogallery/merchant-console/reports"
 )
 
-// fiveOrders is a cache file with orders O1…O5 opened as a service cache.
-func fiveOrders(t *testing.T) *Cache {
+// fiveOrders is a cache with orders O1…O5.
+func fiveOrders(t *testing.T) *localstore.Store {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "cache.db")
 	s, err := localstore.Open(path, "shop", localstore.Options{NoSync: true})
 	require.NoError(t, err)
+	t.Cleanup(func() { _ = s.Close() })
 	created := time.Date(2026, 11, 10, 9, 0, 0, 0, time.UTC)
 	var items []domain.Record
 	for _, id := range []string{"O1", "O2", "O3", "O4", "O5"} {
@@ -30,11 +32,13 @@ func fiveOrders(t *testing.T) *Cache {
 	}
 	_, err = s.ApplyPage(localstore.Page{Resource: domain.ResOrders, Items: items})
 	require.NoError(t, err)
-	require.NoError(t, s.Close())
-	cache, err := OpenCache(CacheOptions{Paths: testPaths(t), Account: "shop", File: path})
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = cache.Close() })
-	return cache
+	return s
+}
+
+// write exports from the cache as the service does, at the wall clock.
+func write(t *testing.T, s *localstore.Store, req Request) (reports.Result, error) {
+	t.Helper()
+	return Write(context.Background(), s, s.Account(), t.TempDir(), time.Now(), req)
 }
 
 // csvOrderIDs reads the first column under the header of an orders CSV.
@@ -60,7 +64,7 @@ func TestExportOfASelectionWritesExactlyThePickedRecords(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "o.csv")
 
 	// when two of them, and one the cache does not hold, are exported
-	res, err := cache.Export(context.Background(), ExportRequest{Kind: domain.ResOrders, Format: "csv",
+	res, err := write(t, cache, Request{Kind: domain.ResOrders, Format: "csv",
 		IDs: []string{"O4", "O2", "GONE"}, Out: out})
 
 	// then exactly the two held are written, and counted
@@ -72,7 +76,7 @@ func TestExportOfASelectionWritesExactlyThePickedRecords(t *testing.T) {
 func TestExportWithoutASelectionWritesTheWholeQuery(t *testing.T) {
 	// given five cached orders, when exported with no selection
 	cache := fiveOrders(t)
-	res, err := cache.Export(context.Background(), ExportRequest{Kind: domain.ResOrders, Format: "csv",
+	res, err := write(t, cache, Request{Kind: domain.ResOrders, Format: "csv",
 		Out: filepath.Join(t.TempDir(), "o.csv")})
 
 	// then all five are written
