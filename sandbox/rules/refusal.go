@@ -12,6 +12,7 @@ type Refusal struct {
 	code, reason, msg string
 }
 
+// Error is the code, reason and message, for logs and test failures.
 func (r *Refusal) Error() string { return r.code + " " + r.reason + " " + r.msg }
 
 // Status is the HTTP status the contract gives the refusal.
