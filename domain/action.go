@@ -1,6 +1,9 @@
 package domain
 
 import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
 	"slices"
 	"time"
 )
@@ -114,3 +117,35 @@ type Action struct {
 	Changes []TicketChange `json:"changes,omitempty"`
 	Latest  *Seen          `json:"latest,omitempty"`
 }
+
+// NewActionKey makes an action's idempotency key: 128 random bits, so two
+// agents (or two copies of the app) never pick the same one and a resend
+// is recognised by the server.
+func NewActionKey() (string, error) {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", fmt.Errorf("make idempotency key: %w", err)
+	}
+	return hex.EncodeToString(b[:]), nil
+}
+
+// actionLabels are the merchant actions as the marketplace's buttons name
+// them, and as the console's buttons and outbox rows show them.
+var actionLabels = map[ActionName]Label{
+	ActTicketAccept:        {"受理", "Accept"},
+	ActTicketReply:         {"回复", "Reply"},
+	ActTicketAwaitCustomer: {"待客户反馈", "Wait for customer"},
+	ActTicketResolve:       {"确认解决", "Resolve"},
+	ActTicketNote:          {"内部备注", "Internal note"},
+	ActConfirmRequirement:  {"确认需求", "Confirm requirement"},
+	ActRejectRequirement:   {"驳回需求", "Reject requirement"},
+	ActUploadReport:        {"上传交付验收报告", "Upload report"},
+	ActShip:                {"发货", "Ship"},
+	ActConfirmCompletion:   {"确认完成", "Confirm completion"},
+	ActAppeal:              {"申诉", "Appeal"},
+	ActRestart:             {"重新启动", "Restart"},
+}
+
+// Label is the action's name in both languages; an unknown action reads
+// as its code.
+func (n ActionName) Label() Label { return labelOf(actionLabels, n) }

@@ -115,3 +115,12 @@ func TestSellerResultCodes(t *testing.T) {
 		})
 	}
 }
+
+func TestAlertRank_CountdownThenManualRestartThenRetryingThenFinished(t *testing.T) {
+	at := time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
+	assert.Equal(t, 0, AlertRank(InterfaceAlert{State: AlertRetrying, UnsubscribeAt: at}))
+	assert.Equal(t, 1, AlertRank(InterfaceAlert{State: AlertFailed}))
+	assert.Equal(t, 2, AlertRank(InterfaceAlert{State: AlertRetrying}))
+	assert.Equal(t, 2, AlertRank(InterfaceAlert{State: AlertRestarting}))
+	assert.Equal(t, 3, AlertRank(InterfaceAlert{State: AlertUnsubscribed, UnsubscribeAt: at}))
+}

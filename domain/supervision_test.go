@@ -184,3 +184,35 @@ func TestNextDeadline(t *testing.T) {
 		})
 	}
 }
+
+func TestBindingDeadline_NamesTheEarliestTimer(t *testing.T) {
+	now := time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
+	day := 24 * time.Hour
+	cases := []struct {
+		name   string
+		task   SupervisionTask
+		want   SupervisionDeadline
+		passed bool
+	}{
+		{"merchant stalled six days: the user may appeal since yesterday",
+			SupervisionTask{Kind: KindManualService, Current: NodeDeliver, NodeEnteredAt: now.Add(-6 * day), CreatedAt: now.Add(-7 * day)},
+			DeadlineStallAppeal, true},
+		{"hardware signed for nine days ago: accepted tomorrow",
+			SupervisionTask{Kind: KindHardware, Current: NodeInTransit, SignedForAt: now.Add(-9 * day), CreatedAt: now.Add(-12 * day)},
+			DeadlineAutoAccept, false},
+		{"waiting on the user for 181 days: the warning passed",
+			SupervisionTask{Kind: KindManualService, Current: NodeAcceptance, CreatedAt: now.Add(-181 * day)},
+			DeadlineWarning, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			which, at := c.task.BindingDeadline()
+			assert.Equal(t, c.want, which)
+			assert.Equal(t, c.task.NextDeadline(), at, "the same time NextDeadline gives")
+			assert.Equal(t, c.passed, c.task.DeadlinePassed(now))
+		})
+	}
+	which, at := SupervisionTask{Current: NodeDone}.BindingDeadline()
+	assert.Empty(t, which, "a finished flow has no deadline")
+	assert.True(t, at.IsZero())
+}

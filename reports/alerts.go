@@ -50,7 +50,7 @@ func codeMeaning(lang Lang, code string) string {
 	if !ok {
 		return ""
 	}
-	return Text{m.Zh, m.En}.In(lang)
+	return lang.Pick(m)
 }
 
 // ExportAlerts writes production-interface failure alerts to path, with the

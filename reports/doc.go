@@ -32,6 +32,9 @@
 // one row per bill line), UTF-8 with a BOM so Excel reads the Chinese. The
 // summary and reconciliation sheets exist only in xlsx.
 //
-// Labels: the exported LabelMap variables (OrderStatusLabels, ...) hold the
-// domain's zh/en labels of every code (package domain is their one source).
+// Words: sheet names, column heads and cell words ("是" / "yes") are keys of
+// the i18n catalogue (phrase.go); the exported LabelMap variables
+// (OrderStatusLabels, ...) hold the domain.Label of every code, package
+// domain being their one source, and Lang.Pick reads a label in the
+// export's language.
 package reports

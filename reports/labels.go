@@ -20,25 +20,17 @@ func ParseLang(s string) Lang {
 	return LangZH
 }
 
-// Text is a string in both supported languages.
-type Text struct{ ZH, EN string }
-
-// In returns the text in lang.
-func (t Text) In(lang Lang) string {
-	if lang == LangEN {
-		return t.EN
-	}
-	return t.ZH
-}
+// Pick is a label in lang: English for LangEN, Chinese for anything else.
+func (l Lang) Pick(label domain.Label) string { return label.Pick(l == LangEN) }
 
 // LabelMap maps an enum value (as its string) to its label in both languages.
-type LabelMap map[string]Text
+type LabelMap map[string]domain.Label
 
 // Get returns the label of value in lang, or value itself when it is unknown,
 // so a status added by the marketplace later still shows up readably.
 func (m LabelMap) Get(lang Lang, value string) string {
-	if t, ok := m[value]; ok {
-		return t.In(lang)
+	if l, ok := m[value]; ok {
+		return lang.Pick(l)
 	}
 	return value
 }
@@ -70,7 +62,7 @@ func StatusLabels(r domain.Resource) LabelMap { return statusLabels(r) }
 func statusLabels(r domain.Resource) LabelMap {
 	m := LabelMap{}
 	for _, s := range domain.KindOf(r).Statuses {
-		m[s.Code] = Text{ZH: s.Label.Zh, EN: s.Label.En}
+		m[s.Code] = s.Label
 	}
 	return m
 }
@@ -82,8 +74,7 @@ func codeLabels[C interface {
 }](codes []C) LabelMap {
 	m := make(LabelMap, len(codes))
 	for _, c := range codes {
-		l := c.Label()
-		m[string(c)] = Text{ZH: l.Zh, EN: l.En}
+		m[string(c)] = c.Label()
 	}
 	return m
 }
@@ -92,23 +83,18 @@ func codeLabels[C interface {
 var (
 	// SLAStateLabels label the SLA states computed by SLAState.
 	SLAStateLabels = LabelMap{
-		SLARunning:  {"计时中", "Running"},
-		SLAPaused:   {"已暂停", "Paused"},
-		SLABreached: {"已超时", "Breached"},
-		SLANone:     {"不适用", "n/a"},
+		SLARunning:  {Zh: "计时中", En: "Running"},
+		SLAPaused:   {Zh: "已暂停", En: "Paused"},
+		SLABreached: {Zh: "已超时", En: "Breached"},
+		SLANone:     {Zh: "不适用", En: "n/a"},
 	}
 )
 
-// Small words used in cells.
-var (
-	textYes  = Text{"是", "yes"}
-	textNo   = Text{"否", "no"}
-	textNone = Text{"无", "none"}
-)
-
+// yesNo is a flag's cell: "是" / "yes", "否" / "no" (the i18n catalogue's
+// export words, lower case as a cell reads).
 func yesNo(lang Lang, b bool) string {
 	if b {
-		return textYes.In(lang)
+		return phrase("export|yes").In(lang)
 	}
-	return textNo.In(lang)
+	return phrase("export|no").In(lang)
 }

@@ -34,7 +34,7 @@ var supervisionTable = table[domain.SupervisionTask]{
 	sheet: phrase("Supervision"),
 	cols:  supervisionCols,
 	rows: func(c rowCtx, t domain.SupervisionTask, emit emitFunc) error {
-		appeal, by, reason := any(textNone.In(c.lang)), any(nil), any(nil)
+		appeal, by, reason := any(phrase("export|none").In(c.lang)), any(nil), any(nil)
 		if t.Appeal != nil {
 			appeal = AppealStatusLabels.Get(c.lang, string(t.Appeal.Status))
 			by, reason = PartyLabels.Get(c.lang, string(t.Appeal.By)), t.Appeal.Reason

@@ -111,3 +111,14 @@ func (c *Client) WhoAmI(ctx context.Context) (marketapi.WhoAmI, error) {
 	})
 	return w, err
 }
+
+// Ticket fetches one ticket as the server has it now (the detail endpoint).
+func (c *Client) Ticket(ctx context.Context, id string) (domain.Ticket, error) {
+	var d marketapi.Detail[domain.Ticket]
+	what := "ticket " + id + " detail"
+	err := c.call(ctx, &request{
+		method: http.MethodGet, path: marketapi.DetailPath(domain.ResTickets, id), what: what,
+		decode: decodeInto(what, &d, func() marketapi.Envelope { return d.Envelope }),
+	})
+	return d.Data, err
+}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/go-resty/resty/v2"
 
+	"github.com/koogallery/merchant-console/apig"
 	"github.com/koogallery/merchant-console/config"
 )
 
@@ -219,3 +220,9 @@ type quietLogger struct{}
 func (quietLogger) Errorf(string, ...any) {}
 func (quietLogger) Warnf(string, ...any)  {}
 func (quietLogger) Debugf(string, ...any) {}
+
+// OptionsFor are the client options of a configured account: its site or
+// base URL, and its AK/SK (from package credentials, never from a file).
+func OptionsFor(a config.Account, ak, sk string) Options {
+	return Options{Site: a.Site, BaseURL: a.Endpoint(), Signer: apig.Signer{AK: ak, SK: sk}}
+}

@@ -16,18 +16,18 @@ import (
 // labels, the time its period filters on, and the report that writes it.
 type exportKind struct {
 	labels    reports.LabelMap
-	timeField reports.Text
+	timeField domain.Label
 	count     func(s *localstore.Store, q selection) (int, error)
 	export    func(ctx context.Context, s *localstore.Store, q selection, out string, o reports.Options) (reports.Result, error)
 }
 
 var exportKinds = map[domain.Resource]exportKind{
-	domain.ResOrders:       single(reports.OrderStatusLabels, reports.Text{ZH: "创建时间", EN: "created"}, reports.ExportOrders),
-	domain.ResTransactions: single(reports.TransactionStatusLabels, reports.Text{ZH: "交易时间", EN: "trade time"}, reports.ExportTransactions),
-	domain.ResTickets:      single(reports.TicketStatusLabels, reports.Text{ZH: "创建时间", EN: "created"}, reports.ExportTickets),
-	domain.ResAlerts:       single(reports.AlertStateLabels, reports.Text{ZH: "首次失败时间", EN: "first failure"}, reports.ExportAlerts),
-	domain.ResSupervision:  single(reports.NodeLabels, reports.Text{ZH: "创建时间", EN: "created"}, reports.ExportSupervision),
-	domain.ResBills: {labels: reports.BillStatusLabels, timeField: reports.Text{ZH: "账单生成时间", EN: "generated"},
+	domain.ResOrders:       single(reports.OrderStatusLabels, domain.KindOf(domain.ResOrders).TimeLabel, reports.ExportOrders),
+	domain.ResTransactions: single(reports.TransactionStatusLabels, domain.KindOf(domain.ResTransactions).TimeLabel, reports.ExportTransactions),
+	domain.ResTickets:      single(reports.TicketStatusLabels, domain.KindOf(domain.ResTickets).TimeLabel, reports.ExportTickets),
+	domain.ResAlerts:       single(reports.AlertStateLabels, domain.KindOf(domain.ResAlerts).TimeLabel, reports.ExportAlerts),
+	domain.ResSupervision:  single(reports.NodeLabels, domain.KindOf(domain.ResSupervision).TimeLabel, reports.ExportSupervision),
+	domain.ResBills: {labels: reports.BillStatusLabels, timeField: domain.KindOf(domain.ResBills).TimeLabel,
 		count: countOf[domain.Bill], export: exportBills},
 }
 
@@ -69,7 +69,7 @@ func ParseStatuses(res domain.Resource, s string) ([]string, error) {
 
 func statusValue(s string, labels reports.LabelMap) (string, bool) {
 	for v, t := range labels {
-		if strings.EqualFold(s, v) || s == t.ZH || strings.EqualFold(s, t.EN) {
+		if strings.EqualFold(s, v) || s == t.Zh || strings.EqualFold(s, t.En) {
 			return v, true
 		}
 	}
@@ -79,7 +79,7 @@ func statusValue(s string, labels reports.LabelMap) (string, bool) {
 func statusNames(labels reports.LabelMap) []string {
 	var names []string
 	for v, t := range labels {
-		names = append(names, v+" ("+t.ZH+")")
+		names = append(names, v+" ("+t.Zh+")")
 	}
 	slices.Sort(names)
 	return names
@@ -100,7 +100,7 @@ func scanOf[T domain.Record](s *localstore.Store, q selection) iter.Seq2[T, erro
 }
 
 // single adapts a one-iterator report to an exportKind.
-func single[T domain.Record](labels reports.LabelMap, field reports.Text,
+func single[T domain.Record](labels reports.LabelMap, field domain.Label,
 	fn func(context.Context, string, iter.Seq2[T, error], reports.Options) (reports.Result, error)) exportKind {
 	return exportKind{labels: labels, timeField: field, count: countOf[T],
 		export: func(ctx context.Context, s *localstore.Store, q selection, out string, o reports.Options) (reports.Result, error) {

@@ -105,18 +105,18 @@ func dayIn(t time.Time, loc *time.Location) time.Time {
 func (r Request) describe(kind exportKind) string {
 	var parts []string
 	if !r.From.IsZero() || !r.To.IsZero() {
-		parts = append(parts, fmt.Sprintf("%s %s ~ %s", kind.timeField.In(r.Lang), r.day(r.From), r.day(r.To)))
+		parts = append(parts, fmt.Sprintf("%s %s ~ %s", r.Lang.Pick(kind.timeField), r.day(r.From), r.day(r.To)))
 	}
 	if len(r.Statuses) > 0 {
 		labels := make([]string, len(r.Statuses))
 		for i, v := range r.Statuses {
 			labels[i] = kind.labels.Get(r.Lang, v)
 		}
-		word := reports.Text{ZH: "状态 ", EN: "status "}.In(r.Lang)
+		word := r.Lang.Pick(domain.Label{Zh: "状态 ", En: "status "})
 		parts = append(parts, word+strings.Join(labels, ", "))
 	}
 	if len(r.IDs) > 0 {
-		parts = append(parts, fmt.Sprintf(reports.Text{ZH: "选中的 %d 条", EN: "%d selected"}.In(r.Lang), len(r.IDs)))
+		parts = append(parts, fmt.Sprintf(r.Lang.Pick(domain.Label{Zh: "选中的 %d 条", En: "%d selected"}), len(r.IDs)))
 	}
 	return strings.Join(parts, "; ")
 }

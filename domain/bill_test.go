@@ -31,3 +31,41 @@ func TestBillShareMismatches_ShortSettlementIsNegative(t *testing.T) {
 	assert.Equal(t, Money(-1_000), l.ShareDifference())
 	assert.Len(t, Bill{Lines: []BillLine{l}}.ShareMismatches(), 1)
 }
+
+func TestBillStatusNeedsMerchant(t *testing.T) {
+	want := map[BillStatus]bool{
+		BillPendingInvoice:   true,  // invoice Huawei Cloud against the 开票清单
+		BillInvoiceReview:    false, // Huawei Cloud reviews
+		BillInvoiceError:     true,
+		BillInvoiceApproved:  false,
+		BillPaymentInfoError: true,
+		BillPaymentAppFailed: true,
+		BillPaymentRejected:  true, // submit a ticket with the payment application number
+		BillPaid:             false,
+	}
+	assert.Len(t, BillStatuses, len(want))
+	for _, s := range BillStatuses {
+		t.Run(string(s), func(t *testing.T) {
+			w, known := want[s]
+			assert.True(t, known)
+			assert.Equal(t, w, s.NeedsMerchant())
+		})
+	}
+}
+
+func TestBillLinesTotal(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []BillLine
+		want  Money
+	}{
+		{"no lines", nil, 0},
+		{"one line", []BillLine{{Amount: 70000}}, 70000},
+		{"with a refund", []BillLine{{Amount: 70000}, {Amount: 12345}, {Amount: -5000}}, 77345},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, Bill{Amount: 1, Lines: tt.lines}.LinesTotal())
+		})
+	}
+}
