@@ -46,7 +46,10 @@ type shellHarness struct {
 	syncs []string
 }
 
-func newShellHarness(t *testing.T, stores map[string]*localstore.Store, accounts []backend.AccountInfo) *shellHarness {
+// newShellHarness builds the shell over real stores; each of with may
+// fill in more of the backend before the shell starts.
+func newShellHarness(t *testing.T, stores map[string]*localstore.Store, accounts []backend.AccountInfo,
+	with ...func(*backend.Backend)) *shellHarness {
 	t.Helper()
 	h := &shellHarness{loop: uitest.NewLoop(t)}
 	a := test.NewTempApp(t)
@@ -57,6 +60,9 @@ func newShellHarness(t *testing.T, stores map[string]*localstore.Store, accounts
 		SyncNow:  func(id string) { h.syncs = append(h.syncs, id) },
 		Now:      func() time.Time { return uitest.Now },
 		DataDir:  t.TempDir(),
+	}
+	for _, fill := range with {
+		fill(b)
 	}
 	p := prefs.New(a.Preferences())
 	p.SetAgentName("李四") // an agent who has used the console before: no welcome dialog

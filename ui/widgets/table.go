@@ -48,6 +48,9 @@ type Column[T any] struct {
 	ID    string  // stable name, used in tests and saved layouts
 	Label string  // header text, already translated: lang.L("Created")
 	Width float32 // in Fyne units; 0 means 120
+	// MinWidth is kept when the list is narrower than its columns (a
+	// ticket's subject); 0 lets the column shrink like the others.
+	MinWidth float32
 	// Sortable columns sort by Sort when their header is tapped; the store
 	// sorts, so only its keys (time, updated, deadline, amount) are offered.
 	Sortable bool

@@ -21,7 +21,7 @@ const defaultColumnWidth = 120
 func (t *Table[T]) Resize(size fyne.Size) {
 	t.BaseWidget.Resize(size)
 	avail := size.Width - theme.ScrollBarSize() - 2*theme.Padding()
-	for i, w := range columnWidths(t.declaredWidths(), avail) {
+	for i, w := range columnWidths(t.declaredWidths(), t.floors(), avail) {
 		t.table.SetColumnWidth(i, w)
 	}
 }
@@ -37,15 +37,30 @@ func (t *Table[T]) declaredWidths() []float32 {
 	return out
 }
 
+// floors is how narrow each column may get: its MinWidth, else shrinkFloor.
+func (t *Table[T]) floors() []float32 {
+	out := make([]float32, len(t.cfg.Columns))
+	for i, c := range t.cfg.Columns {
+		out[i] = max(c.MinWidth, shrinkFloor)
+	}
+	return out
+}
+
 // columnWidths scales declared widths up in proportion to fill avail; when
-// avail is short, the columns wider than shrinkFloor give up their width
-// beyond it, in proportion, and never more.
-func columnWidths(declared []float32, avail float32) []float32 {
+// avail is short, the columns wider than their floor (shrinkFloor where
+// floors is nil) give up their width beyond it, in proportion, and never more.
+func columnWidths(declared, floors []float32, avail float32) []float32 {
 	out := append([]float32(nil), declared...)
+	floor := func(i int) float32 {
+		if i < len(floors) {
+			return min(declared[i], floors[i])
+		}
+		return min(declared[i], shrinkFloor)
+	}
 	var sum, spare float32
-	for _, w := range declared {
+	for i, w := range declared {
 		sum += w
-		spare += w - min(w, shrinkFloor)
+		spare += w - floor(i)
 	}
 	switch {
 	case sum <= 0 || avail <= 0:
@@ -56,7 +71,7 @@ func columnWidths(declared []float32, avail float32) []float32 {
 	case spare > 0:
 		k := min(1, (sum-avail)/spare)
 		for i, w := range declared {
-			out[i] = w - k*(w-min(w, shrinkFloor))
+			out[i] = w - k*(w-floor(i))
 		}
 	}
 	return out

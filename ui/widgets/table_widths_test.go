@@ -48,8 +48,10 @@ func TestTableColumnsWidenWithTheWindow(t *testing.T) {
 }
 
 func TestColumnWidthsShareTheWidthInProportion(t *testing.T) {
-	assert.Equal(t, []float32{200, 400}, columnWidths([]float32{100, 200}, 600))
-	assert.Equal(t, []float32{100, 110}, columnWidths([]float32{100, 200}, 100), "shrinks no column below shrinkFloor")
-	assert.Equal(t, []float32{100, 155, 130}, columnWidths([]float32{100, 200, 150}, 385), "the wide columns give up their extra in proportion")
-	assert.Equal(t, []float32{100, 200}, columnWidths([]float32{100, 200}, 0), "unknown width keeps the declared ones")
+	assert.Equal(t, []float32{200, 400}, columnWidths([]float32{100, 200}, nil, 600))
+	assert.Equal(t, []float32{100, 110}, columnWidths([]float32{100, 200}, nil, 100), "shrinks no column below shrinkFloor")
+	assert.Equal(t, []float32{100, 155, 130}, columnWidths([]float32{100, 200, 150}, nil, 385), "the wide columns give up their extra in proportion")
+	assert.Equal(t, []float32{240, 110, 110}, columnWidths([]float32{300, 130, 150}, []float32{240, 110, 110}, 300),
+		"a column with a MinWidth keeps it while the others shrink to the floor")
+	assert.Equal(t, []float32{100, 200}, columnWidths([]float32{100, 200}, nil, 0), "unknown width keeps the declared ones")
 }

@@ -14,7 +14,7 @@ import (
 )
 
 // Screen is Settings: accounts, sync intervals, notification rules,
-// language, theme, agent name and the data folder.
+// language, theme, agent name, quick replies and the data folder.
 type Screen struct {
 	s        Host
 	accounts *accountsSection
@@ -27,13 +27,17 @@ func newSettingsScreen(s Host) *Screen {
 	st := &Screen{s: s, accounts: newAccountsSection(s), data: newDataSection(s)}
 	// Cards in one scroll rather than an accordion: every setting can be
 	// found by scrolling, and nothing stretches to fill the window.
-	st.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(
+	cards := []fyne.CanvasObject{
 		widget.NewCard(lang.L("Accounts"), "", st.accounts.root),
 		widget.NewCard(lang.L("Sync"), "", st.syncSection()),
 		widget.NewCard(lang.L("Notifications"), "", newNotifySection(s).root),
 		widget.NewCard(lang.L("Appearance and language"), "", st.lookSection()),
-		widget.NewCard(lang.L("Data"), "", st.data.root), // last: ShowData scrolls to the bottom
-	)))
+	}
+	if qr := quickRepliesSection(s); qr != nil { // settings_quickreplies.go
+		cards = append(cards, widget.NewCard(lang.L("Quick replies"), "", qr))
+	}
+	cards = append(cards, widget.NewCard(lang.L("Data"), "", st.data.root)) // last: ShowData scrolls to the bottom
+	st.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(cards...)))
 	st.root = st.scroll
 	return st
 }

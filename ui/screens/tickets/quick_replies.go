@@ -14,6 +14,7 @@ import (
 	"github.com/koogallery/merchant-console/i18n"
 	"github.com/koogallery/merchant-console/quickreply"
 	"github.com/koogallery/merchant-console/ui/kit"
+	"github.com/koogallery/merchant-console/ui/screens"
 	"github.com/koogallery/merchant-console/ui/widgets"
 )
 
@@ -75,9 +76,13 @@ func (d *ticketDetail) openQuickReplies() {
 	p.search.OnChanged = func(string) { p.filter() }
 	p.search.OnSubmitted = func(string) { p.insertTop() }
 	p.list = widget.NewList(func() int { return len(p.hits) }, func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(entryLine(p.hits[i])) })
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(screens.QuickReplyLine(p.hits[i]))
+		})
 	p.list.OnSelected = func(i widget.ListItemID) { p.picked = i; p.preview.SetText(p.hits[i].Text) }
-	manage := widget.NewButton(lang.L("Manage personal replies…"), func() { p.manage() })
+	manage := widget.NewButton(lang.L("Manage personal replies…"), func() {
+		screens.OpenQuickReplyManager(d.b.QuickReplies(), d.b.ParentWindow(), func() { p.reload(); p.filter() })
+	})
 	insert := widget.NewButton(lang.L("Insert"), p.insertSelected)
 	insert.Importance = widget.HighImportance
 	body := container.NewBorder(p.search, container.NewVBox(widget.NewSeparator(), p.preview,
@@ -110,25 +115,6 @@ func (p *quickPicker) filter() {
 	if len(p.hits) > 0 {
 		p.list.Select(0)
 	}
-}
-
-// entryLine is one row of the picker: title, category and which set.
-func entryLine(e quickreply.Entry) string {
-	parts := []string{e.Title}
-	if e.Category != "" {
-		parts = append(parts, e.Category)
-	}
-	return strings.Join(append(parts, scopeLabel(e)), " · ")
-}
-
-func scopeLabel(e quickreply.Entry) string {
-	switch e.Scope {
-	case quickreply.ScopePersonal:
-		return lang.L("Personal")
-	case quickreply.ScopeShared:
-		return lang.L("Shared: {{.Set}}", map[string]any{"Set": e.Source})
-	}
-	return lang.L("Example")
 }
 
 // selected is the highlighted hit, if any.

@@ -14,6 +14,7 @@ import (
 	"github.com/koogallery/merchant-console/quickreply"
 	"github.com/koogallery/merchant-console/ui/internal/screentest"
 	"github.com/koogallery/merchant-console/ui/internal/uitest"
+	"github.com/koogallery/merchant-console/ui/screens"
 )
 
 // quickDetail shows ticket T5 (customer 客户T5, order O-77, product 云备份)
@@ -67,7 +68,7 @@ func TestQuickReplies_SearchFindsChineseSubstringsWithTheSetMarked(t *testing.T)
 	d.picker.search.SetText("发票")
 	require.NotEmpty(t, d.picker.hits)
 	assert.Equal(t, "发票寄出", d.picker.hits[0].Title, titles(d.picker.hits))
-	assert.Equal(t, "发票寄出 · 售后 · Personal", entryLine(d.picker.hits[0]))
+	assert.Equal(t, "发票寄出 · 售后 · Personal", screens.QuickReplyLine(d.picker.hits[0]))
 }
 
 func TestQuickReplies_InsertExpandsVariablesAtTheCursor(t *testing.T) {

@@ -37,6 +37,7 @@ type ticketDetail struct {
 	picker       *quickPicker      // the open quick-reply dialog, nil when closed
 	quick        *widget.Button    // opens the picker; nil without a library
 	drafts       map[string]string // ticket ID → reply typed but not sent, kept while switching tickets
+	book         draftBook         // saves drafts in the account's cache for the next start (drafts.go)
 	send         *widget.Button
 	root         fyne.CanvasObject
 }
@@ -57,13 +58,14 @@ func newTicketDetail(b *screens.Backend) *ticketDetail {
 	d.root = d.f.Layout(d.resolution, screens.SectionTitle(lang.L("Conversation")), d.conversation, replyBox,
 		screens.SectionTitle(lang.L("Attachments")), d.attachments)
 	screens.BindOutbox(d.f, b, func() { d.Load(d.ticket) })
+	d.book.store = b.CurrentStore()
 	return d
 }
 
 // Load shows t at once, then fetches the freshest copy and its outbox
 // entries off Fyne's goroutine.
 func (d *ticketDetail) Load(t domain.Ticket) {
-	screens.LoadActionable(d.f, d.b.CurrentStore(), t, d.ticket.ID, d.actions, d.show)
+	screens.LoadActionable(d.f, d.b.CurrentStore(), t, d.ticket.ID, d.actions, d.show, d.draftsLoader()...)
 }
 
 func (d *ticketDetail) show(t domain.Ticket, actions []domain.Action) {
@@ -251,9 +253,14 @@ func (d *ticketDetail) queue(name domain.ActionName, p domain.ActionParams) {
 
 func (d *ticketDetail) Current() (domain.Ticket, bool) { return d.ticket, d.ticket.ID != "" }
 func (d *ticketDetail) Object() fyne.CanvasObject      { return d.root }
-func (d *ticketDetail) Close()                         { d.f.Jobs.Wait() }
+func (d *ticketDetail) Close()                         { d.flushDrafts() }
 
+// Reset hides the pane; what was typed is kept as the ticket's draft first,
+// since the next ticket shown replaces the box's text.
 func (d *ticketDetail) Reset() {
+	if d.keepDraft(d.ticket.ID) {
+		d.saveDrafts()
+	}
 	d.ticket, d.actions, d.view = domain.Ticket{}, nil, domain.Ticket{}
 	d.f.Conceal()
 }

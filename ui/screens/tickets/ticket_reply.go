@@ -20,6 +20,8 @@ func (d *ticketDetail) sendReply() {
 	// refuses it, the text comes back unless something new was typed.
 	d.reply.SetText("")
 	id := d.ticket.ID
+	delete(d.drafts, id) // sent or queued: no longer a draft, also after a restart
+	d.saveDrafts()
 	// The reply carries what the agent saw, for the traffic cop.
 	screens.QueueSeenAction(d.f, d.b, domain.ResTickets, id, domain.ActTicketReply, domain.ActionParams{Message: text},
 		domain.SeenOf(d.ticket), func(acts []domain.Action, err error) {
@@ -37,14 +39,10 @@ func (d *ticketDetail) sendReply() {
 
 // swapDraft keeps what was typed for the ticket left and brings back what
 // was typed for the one shown, so no text is lost and none is sent to the
-// wrong customer.
+// wrong customer; a changed draft is saved for the next start (drafts.go).
 func (d *ticketDetail) swapDraft(from, to string) {
-	if from != "" {
-		if text := d.reply.Text; strings.TrimSpace(text) != "" {
-			d.drafts[from] = text
-		} else {
-			delete(d.drafts, from)
-		}
+	if d.keepDraft(from) {
+		d.saveDrafts() // before the box changes: the save reads it as from's text
 	}
 	d.reply.SetText(d.drafts[to])
 }

@@ -20,7 +20,9 @@ import (
 func New(b *screens.Backend) *screens.RecordScreen[domain.Ticket] {
 	cfg := widgets.TableConfig[domain.Ticket]{
 		Columns: []widgets.Column[domain.Ticket]{
-			{ID: "subject", Label: lang.L("Subject"), Width: 200, Text: func(t domain.Ticket) string { return screens.SafeText(t.Subject) }},
+			// The subject keeps room for a dozen characters in a narrow window:
+			// it is what tells an agent one ticket from the next.
+			{ID: "subject", Label: lang.L("Subject"), Width: 260, MinWidth: 220, Text: func(t domain.Ticket) string { return screens.SafeText(t.Subject) }},
 			// The SLA comes second so a narrow window still shows it.
 			{ID: "sla", Label: lang.L("SLA"), Width: 130, Sortable: true, Sort: localstore.SortDeadline,
 				Text: func(t domain.Ticket) string { return slaCell(t, b.Time()) }},

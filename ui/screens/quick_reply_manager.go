@@ -1,6 +1,8 @@
-package tickets
+package screens
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -23,13 +25,18 @@ type replyManager struct {
 	changed func() // the picker reloads
 }
 
-// manage opens the manager over the picker; the picker reloads after each change.
-func (p *quickPicker) manage() {
-	m := &replyManager{lib: p.d.b.QuickReplies(), win: p.d.b.ParentWindow(), picked: -1,
-		changed: func() { p.reload(); p.filter() }}
+// OpenQuickReplyManager shows the personal quick replies of lib over win:
+// add, edit, delete, import and export. The reply box's picker and Settings
+// open this same dialog; changed (may be nil) runs after each saved change,
+// so an open picker lists it at once.
+func OpenQuickReplyManager(lib *quickreply.Library, win fyne.Window, changed func()) {
+	if changed == nil {
+		changed = func() {}
+	}
+	m := &replyManager{lib: lib, win: win, picked: -1, changed: changed}
 	m.list = widget.NewList(func() int { return len(m.replies) }, func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(entryLine(quickreply.Entry{Reply: m.replies[i], Scope: quickreply.ScopePersonal}))
+			o.(*widget.Label).SetText(QuickReplyLine(quickreply.Entry{Reply: m.replies[i], Scope: quickreply.ScopePersonal}))
 		})
 	m.list.OnSelected = func(i widget.ListItemID) { m.picked = i }
 	buttons := container.NewHBox(
@@ -43,6 +50,25 @@ func (p *quickPicker) manage() {
 	dlg.Resize(fyne.NewSize(640, 440))
 	m.load()
 	dlg.Show()
+}
+
+// QuickReplyLine is one reply as a list row: title, category and its set.
+func QuickReplyLine(e quickreply.Entry) string {
+	parts := []string{e.Title}
+	if e.Category != "" {
+		parts = append(parts, e.Category)
+	}
+	return strings.Join(append(parts, quickReplyScope(e)), " · ")
+}
+
+func quickReplyScope(e quickreply.Entry) string {
+	switch e.Scope {
+	case quickreply.ScopePersonal:
+		return lang.L("Personal")
+	case quickreply.ScopeShared:
+		return lang.L("Shared: {{.Set}}", map[string]any{"Set": e.Source})
+	}
+	return lang.L("Example")
 }
 
 func (m *replyManager) load() {
