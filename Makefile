@@ -66,8 +66,8 @@ bench-scale: deps
 	LOCALSTORE_BENCH_SCALE=1 $(GO) test -run '^$$' -bench '^BenchmarkScale$$' -benchtime 1x -timeout 60m ./localstore/
 	REPORTS_BENCH_SCALE=1 $(GO) test -run '^$$' -bench '^BenchmarkExportFromCacheScale$$' -benchtime 1x -timeout 60m ./reports/
 	SYNCER_BENCH_SCALE=1 $(GO) test -run '^$$' -bench '^BenchmarkInitialSyncScale$$' -benchtime 1x -timeout 60m ./syncer/
-	$(XVFB) $(GO) test -run '^$$' -bench '^BenchmarkLaunchToOverview100k$$' -benchtime 3x -timeout 60m ./app/
-	MERCHANT_CONSOLE_LAUNCH_SCALE=10 $(XVFB) $(GO) test -run '^$$' -bench '^BenchmarkLaunchToOverview100k$$' -benchtime 3x -timeout 60m ./app/
+	MERCHANT_CONSOLE_LAUNCH_LISTS=1 $(XVFB) $(GO) test -run '^$$' -bench '^BenchmarkLaunchToOverview100k$$' -benchtime 3x -timeout 60m ./app/
+	MERCHANT_CONSOLE_LAUNCH_LISTS=1 MERCHANT_CONSOLE_LAUNCH_SCALE=10 $(XVFB) $(GO) test -run '^$$' -bench '^BenchmarkLaunchToOverview100k$$' -benchtime 3x -timeout 60m ./app/
 
 ## lint: formatting and static checks.
 lint:
