@@ -60,6 +60,7 @@ func BenchmarkLaunchToOverview100k(b *testing.B) {
 	fix.bus = sessionBus(b)
 	var total, worst, data time.Duration
 	var peak, settled int64
+	var worstList float64
 	n := 0
 	for b.Loop() {
 		res, start := launchChild(b, fix)
@@ -69,12 +70,21 @@ func BenchmarkLaunchToOverview100k(b *testing.B) {
 		b.Logf("launch %d: overview drawn %v after start (Run started %v, window built %v, first frame %v, counts set %v); VmHWM %d MiB, VmRSS %d MiB (anon %d, file %d); counts %v",
 			n+1, took.Round(time.Millisecond), since(res.RunUnixNano), since(res.DriveUnixNano), since(res.FirstUnixNano), since(res.DataUnixNano),
 			res.HWMKiB>>10, res.RSSKiB>>10, res.AnonKiB>>10, res.FileKiB>>10, res.Counts)
+		if res.ListMs != nil {
+			b.Logf("launch %d: list screens opened in %v ms; VmHWM after them %d MiB", n+1, res.ListMs, res.ListsHWMKiB>>10)
+			for _, ms := range res.ListMs {
+				worstList = max(worstList, ms)
+			}
+		}
 		total += took
 		data += time.Duration(res.DataUnixNano - start)
 		worst = max(worst, took)
 		peak = max(peak, res.HWMKiB)
 		settled = max(settled, res.SettledHWMKiB)
 		n++
+	}
+	if worstList > 0 {
+		b.ReportMetric(worstList, "list-open-max-ms")
 	}
 	if settled > 0 {
 		b.ReportMetric(float64(settled)/1024, "rss-settled-MB")

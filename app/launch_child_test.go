@@ -44,18 +44,20 @@ const (
 
 // launchResult is what a child reports.
 type launchResult struct {
-	RunUnixNano   int64    // when Run logged "starting" (ms precision): process and package start-up before it
-	DriveUnixNano int64    // when the built window was handed over (just before ShowAndRun)
-	FirstUnixNano int64    // when the window's first frame was painted
-	ReadyUnixNano int64    // when the first frame showing the counts was painted
-	DataUnixNano  int64    // when the count texts first held numbers
-	Counts        []string // the four to-do counts as drawn, card order
-	HWMKiB        int64    // VmHWM: peak resident set
-	RSSKiB        int64    // VmRSS at ready
-	AnonKiB       int64    // RssAnon at ready: heap, stacks, GL buffers
-	FileKiB       int64    // RssFile at ready: mapped files (the cache, libraries) paged in
-	SettledHWMKiB int64    // VmHWM after the settle time, when one was asked for
-	Problem       string   // why the child could not measure, if it could not
+	RunUnixNano   int64              // when Run logged "starting" (ms precision): process and package start-up before it
+	DriveUnixNano int64              // when the built window was handed over (just before ShowAndRun)
+	FirstUnixNano int64              // when the window's first frame was painted
+	ReadyUnixNano int64              // when the first frame showing the counts was painted
+	DataUnixNano  int64              // when the count texts first held numbers
+	Counts        []string           // the four to-do counts as drawn, card order
+	HWMKiB        int64              // VmHWM: peak resident set
+	RSSKiB        int64              // VmRSS at ready
+	AnonKiB       int64              // RssAnon at ready: heap, stacks, GL buffers
+	FileKiB       int64              // RssFile at ready: mapped files (the cache, libraries) paged in
+	SettledHWMKiB int64              // VmHWM after the settle time, when one was asked for
+	ListMs        map[string]float64 // each list screen's open time, when launchListsEnv asks (launch_lists_test.go)
+	ListsHWMKiB   int64              // VmHWM after the lists were opened
+	Problem       string             // why the child could not measure, if it could not
 }
 
 // lockedLog collects the app's log while it runs.
@@ -153,6 +155,9 @@ func watchOverview(d driver) launchResult {
 	res.HWMKiB, res.RSSKiB, res.AnonKiB, res.FileKiB = procMemory()
 	if err := countsOnScreen(d.Shell.Window(), texts); err != nil {
 		res.Problem = err.Error()
+	}
+	if res.ListMs = openLists(d, probe); res.ListMs != nil {
+		res.ListsHWMKiB, _, _, _ = procMemory()
 	}
 	if settle, err := time.ParseDuration(os.Getenv(launchSettleEnv)); err == nil && settle > 0 {
 		time.Sleep(settle)

@@ -9,6 +9,7 @@ import (
 	"image/color"
 	"image/png"
 	"os/exec"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -103,7 +104,9 @@ func countsOnScreen(w fyne.Window, texts []*canvas.Text) error {
 	var boxes []image.Rectangle
 	var labels []string
 	var red color.NRGBA
+	var title string
 	fyne.DoAndWait(func() {
+		title = w.Title()
 		red = color.NRGBAModel.Convert(theme.Color(theme.ColorNameError)).(color.NRGBA)
 		scale := w.Canvas().Scale()
 		drv := fyne.CurrentApp().Driver()
@@ -124,7 +127,9 @@ func countsOnScreen(w fyne.Window, texts []*canvas.Text) error {
 	if err != nil {
 		return fmt.Errorf("decode the screen grab: %w", err)
 	}
+	origin := windowOrigin(title)
 	for i, box := range boxes {
+		box = box.Add(origin)
 		if n := colouredPixels(img, box.Intersect(img.Bounds()), red); n < 20 {
 			return fmt.Errorf("the count %q is not on the screen: %d pixels of its colour in %v", labels[i], n, box)
 		}
@@ -132,14 +137,38 @@ func countsOnScreen(w fyne.Window, texts []*canvas.Text) error {
 	return nil
 }
 
-// colouredPixels counts pixels in box within a small distance of want.
+// windowOrigin is where the X server placed the window titled title on
+// the screen (the first window is smaller than Xvfb's screen and need not
+// sit at its corner), from xwininfo; the corner when it cannot tell.
+func windowOrigin(title string) image.Point {
+	out, err := exec.Command("xwininfo", "-name", title).Output()
+	if err != nil {
+		return image.Point{}
+	}
+	var p image.Point
+	for _, line := range strings.Split(string(out), "\n") {
+		line = strings.TrimSpace(line)
+		if v, ok := strings.CutPrefix(line, "Absolute upper-left X:"); ok {
+			p.X, _ = strconv.Atoi(strings.TrimSpace(v))
+		}
+		if v, ok := strings.CutPrefix(line, "Absolute upper-left Y:"); ok {
+			p.Y, _ = strconv.Atoi(strings.TrimSpace(v))
+		}
+	}
+	return p
+}
+
+// colouredPixels counts pixels in box of want's colour, as drawn or as
+// dimmed by a modal dialog's shade over the window (the first start asks
+// for the agent's name): want scaled by one factor, within a small distance.
 func colouredPixels(img image.Image, box image.Rectangle, want color.NRGBA) int {
-	near := func(a, b uint8) bool { return max(a, b)-min(a, b) <= 24 }
+	near := func(a, b float64) bool { return a-b <= 24 && b-a <= 24 }
 	n := 0
 	for y := box.Min.Y; y < box.Max.Y; y++ {
 		for x := box.Min.X; x < box.Max.X; x++ {
 			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
-			if near(c.R, want.R) && near(c.G, want.G) && near(c.B, want.B) {
+			f := float64(c.R) / float64(max(want.R, 1))
+			if f >= 0.4 && f <= 1.1 && near(float64(c.G), f*float64(want.G)) && near(float64(c.B), f*float64(want.B)) {
 				n++
 			}
 		}

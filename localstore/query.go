@@ -194,6 +194,7 @@ func (s *Store) plan(tx *bolt.Tx, q Query) ([][]byte, int, error) {
 	}
 	b := resBucket(tx, q.Resource)
 	if q.Search == "" && q.Customer == "" && q.Product == "" && len(q.Statuses) <= 1 && q.Sort == SortTime {
+		s.warmOnList(q.Resource) // the search typed next reads the segments
 		return planByTimeIndex(b, q)
 	}
 	if s.opts.NoRowCache {

@@ -3,7 +3,10 @@ package localstore
 import (
 	"bytes"
 	"encoding/binary"
+	"runtime"
+	"runtime/debug"
 	"slices"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -73,6 +76,12 @@ func is(set []bool, n uint32) bool { return int(n) < len(set) && set[n] }
 // segment (see segment.go) and keeping the best Offset+Limit matches. The
 // IDs it returns alias bbolt's memory: valid inside tx only.
 //
+// The segments are split into contiguous runs scanned in parallel, one
+// goroutine per core up to scanWorkers, each with its own best page, and
+// the pages are merged: the scan is bound by reading the segments (~76 MB
+// at a million orders), and a second core halves it. The merge gives the
+// serial scan's answer because topK's order is total (sort value, then ID).
+//
 // A descending query reads the segments and their entries backwards: IDs
 // grow with time, so the newest matches come first, fill the page, and
 // later ones mostly lose to the page's worst at once instead of reshuffling
@@ -80,41 +89,112 @@ func is(set []bool, n uint32) bool { return int(n) < len(set) && set[n] }
 func planBySegments(b *bolt.Bucket, q Query) ([][]byte, int, error) {
 	f := compileFilter(q)
 	m := matchDict(b.Bucket(subDict), &f)
-	top := newTopK(max(q.Offset+q.Limit, 0), q.Desc)
+	k := max(q.Offset+q.Limit, 0)
 	if q.Limit <= 0 {
-		top = newTopK(0, q.Desc)
+		k = 0
 	}
-	need := m.textOnlyTerms()
-	total := 0
-	var hits []uint64 // per entry, bit t: term t found in its text
-	c := b.Bucket(subSeg).Cursor()
+	runs := splitRuns(segmentValues(b.Bucket(subSeg), q.Desc))
+	scans := make([]segScan, len(runs))
+	var wg sync.WaitGroup
+	for i := range scans {
+		scans[i] = segScan{m: &m, f: &f, desc: q.Desc, sort: q.Sort, top: newTopK(k, q.Desc)}
+		if i == 0 {
+			continue // runs on this goroutine, below
+		}
+		wg.Go(func() { scans[i].runGuarded(runs[i]) })
+	}
+	scans[0].run(runs[0])
+	wg.Wait()
+	top, total := scans[0].top, scans[0].total
+	for _, sc := range scans[1:] {
+		if sc.panicked != nil {
+			panic(sc.panicked) // a damaged page: guarded turns it into ErrCorrupt
+		}
+		total += sc.total
+		for _, r := range sc.top.items {
+			top.offer(r.v, r.id)
+		}
+	}
+	return pageOf(top, q.Offset), total, nil
+}
+
+// scanWorkers caps the goroutines of one query.
+const scanWorkers = 4
+
+// minRunSegments is the fewest segments (~256 records each) worth a
+// goroutine of their own (a variable so a test can split small caches).
+var minRunSegments = 64
+
+// segmentValues lists the segment values in scan order (aliasing bbolt's
+// memory).
+func segmentValues(seg *bolt.Bucket, desc bool) [][]byte {
+	var vals [][]byte
+	c := seg.Cursor()
 	first, next := c.First, c.Next
-	if q.Desc {
+	if desc {
 		first, next = c.Last, c.Prev
 	}
 	for k, v := first(); k != nil; k, v = next() {
+		vals = append(vals, v)
+	}
+	return vals
+}
+
+// splitRuns cuts vals into at most one contiguous run per available core.
+func splitRuns(vals [][]byte) [][][]byte {
+	n := min(runtime.GOMAXPROCS(0), scanWorkers, max(len(vals)/minRunSegments, 1))
+	runs := make([][][]byte, 0, n)
+	for i := range n {
+		runs = append(runs, vals[i*len(vals)/n:(i+1)*len(vals)/n])
+	}
+	return runs
+}
+
+// segScan is one run's share of a query: its matches and their count.
+type segScan struct {
+	m        *dictMatch
+	f        *queryFilter
+	desc     bool
+	sort     SortKey
+	top      *topK
+	total    int
+	panicked any
+}
+
+// runGuarded is run on a goroutine of its own: a fault on a damaged page
+// becomes a panic that is kept for the query's goroutine to raise again.
+func (sc *segScan) runGuarded(vals [][]byte) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() { sc.panicked = recover() }()
+	sc.run(vals)
+}
+
+// run checks every entry of the segments vals.
+func (sc *segScan) run(vals [][]byte) {
+	need := sc.m.textOnlyTerms()
+	var hits []uint64 // per entry, bit t: term t found in its text
+	for _, v := range vals {
 		s, ok := viewSeg(v)
 		if !ok {
 			continue
 		}
-		hits = s.termHits(f.terms, hits)
+		hits = s.termHits(sc.f.terms, hits)
 		for j := range s.n {
 			i := j
-			if q.Desc {
+			if sc.desc {
 				i = s.n - 1 - j
 			}
-			if hits[i]&need != need || !m.keeps(s.entry(i), &f, hits[i]) {
+			if hits[i]&need != need || !sc.m.keeps(s.entry(i), sc.f, hits[i]) {
 				continue
 			}
 			id, ok := s.id(i)
 			if !ok {
 				continue
 			}
-			total++
-			top.offer(s.sortValue(i, q.Sort), id)
+			sc.total++
+			sc.top.offer(s.sortValue(i, sc.sort), id)
 		}
 	}
-	return pageOf(top, q.Offset), total, nil
 }
 
 // textOnlyTerms has bit t set for each term no name contains: an entry can

@@ -56,6 +56,7 @@ type Store struct {
 	account string
 	opts    Options
 	synced  atomic.Bool // the state sidecar already says a cursor was stored (damage.go)
+	warm    sync.Map    // domain.Resource → *warmState (warm.go)
 }
 
 // Open opens (creating if needed) the cache file at path for account.
