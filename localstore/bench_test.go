@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore/recordenc"
 )
 
 // Run with (figures in BENCHMARKS.md):
@@ -223,8 +224,8 @@ func BenchmarkOrderEncoding(b *testing.B) {
 			dec: func(d []byte) error { var v domain.Order; return json.Unmarshal(d, &v) },
 		},
 		"binary": {
-			enc: func() []byte { return encodeOrder(nil, &o) },
-			dec: func(d []byte) error { var v domain.Order; return decodeOrder(d, &v) },
+			enc: func() []byte { return recordenc.EncodeOrder(nil, &o) },
+			dec: func(d []byte) error { var v domain.Order; return recordenc.DecodeOrder(d, &v) },
 		},
 	}
 	for _, name := range []string{"json", "binary"} {

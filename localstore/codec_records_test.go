@@ -135,28 +135,3 @@ func TestBinaryCodecs_BillKeepsNilAndEmptyLinesApart(t *testing.T) {
 		assert.Equal(t, b, got)
 	}
 }
-
-func TestBinaryCodecs_BillsWrittenBeforeTheirTypeStillDecode(t *testing.T) {
-	// given a bill stored by the layout-1 codec, which had no Type
-	c, err := codecFor(domain.ResBills)
-	require.NoError(t, err)
-	b := domain.Bill{Meta: domain.Meta{ID: "B1", Account: testAccount, Version: 3}, Period: "2026-10",
-		GeneratedAt: baseTime, Status: domain.BillPaymentRejected, Amount: 12345, Currency: "CNY",
-		PaymentAppNo: "PA-1", Lines: []domain.BillLine{{ID: "L1", OrderID: "O1", Amount: 12345}}}
-	p, err := c.prepare(b, testAccount)
-	require.NoError(t, err)
-	// p.data is the encoding tag, then the layout byte and the fields
-	head := 1 + len(putTime(putStr(putMeta([]byte{billLayout}, &b.Meta), b.Period), b.GeneratedAt))
-	require.Equal(t, byte(0), p.data[head], "an empty Type is one zero length byte")
-	v1 := append([]byte{p.data[0], 1}, p.data[2:head]...)
-	v1 = append(v1, p.data[head+1:]...)
-
-	// when it is read by today's codec
-	got, err := c.decode(v1)
-
-	// then every field is there and the type is simply unknown
-	require.NoError(t, err)
-	assert.Equal(t, b, got)
-	_, err = c.decode(append([]byte{p.data[0], 9}, p.data[2:]...))
-	assert.ErrorContains(t, err, "bill layout 9 not known")
-}

@@ -84,7 +84,8 @@
 // bytes and about 1.6 µs to encode and decode against JSON's 615 bytes and
 // about 11 µs (BenchmarkOrderEncoding). A one-byte tag in front of every
 // record names its encoding, so rows written as JSON by earlier versions
-// still decode and no migration is needed.
+// still decode and no migration is needed. The layouts themselves live in
+// localstore/recordenc; this package adds the tag and the index fields.
 //
 // # Queries
 //

@@ -2,6 +2,7 @@ package localstore
 
 import (
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore/recordenc"
 )
 
 // The index fields of each record type. The status and the primary time (the
@@ -17,7 +18,7 @@ func init() {
 				amount: int64(v.Amount), customer: lower(v.Buyer.CustomerName), product: lower(v.ProductName),
 				search: searchText(v.ID)}
 		},
-		enc: encodeOrder, dec: decodeOrder,
+		enc: recordenc.EncodeOrder, dec: recordenc.DecodeOrder,
 	})
 	register(&kind[domain.SupervisionTask]{
 		res:  domain.ResSupervision,
@@ -31,7 +32,7 @@ func init() {
 			}
 			return f
 		},
-		enc: encodeSupervision, dec: decodeSupervision,
+		enc: recordenc.EncodeSupervision, dec: recordenc.DecodeSupervision,
 	})
 	register(&kind[domain.Ticket]{
 		res:  domain.ResTickets,
@@ -46,7 +47,7 @@ func init() {
 			}
 			return f
 		},
-		enc: encodeTicket, dec: decodeTicket,
+		enc: recordenc.EncodeTicket, dec: recordenc.DecodeTicket,
 	})
 	register(&kind[domain.InterfaceAlert]{
 		res:  domain.ResAlerts,
@@ -61,7 +62,7 @@ func init() {
 			}
 			return f
 		},
-		enc: encodeAlert, dec: decodeAlert,
+		enc: recordenc.EncodeAlert, dec: recordenc.DecodeAlert,
 	})
 	register(&kind[domain.Bill]{
 		res:  domain.ResBills,
@@ -74,7 +75,7 @@ func init() {
 			}
 			return f
 		},
-		enc: encodeBill, dec: decodeBill,
+		enc: recordenc.EncodeBill, dec: recordenc.DecodeBill,
 	})
 	register(&kind[domain.TransactionDetail]{
 		res:  domain.ResTransactions,
@@ -84,7 +85,7 @@ func init() {
 				amount: int64(v.Amount), customer: lower(v.CustomerName), product: lower(v.ProductName),
 				search: searchText(v.ID, v.OrderID)}
 		},
-		enc: encodeTransaction, dec: decodeTransaction,
+		enc: recordenc.EncodeTransaction, dec: recordenc.DecodeTransaction,
 	})
 	register(&kind[domain.Message]{
 		res:  domain.ResMessages,
@@ -93,6 +94,6 @@ func init() {
 			return fields{status: domain.StatusOf(v), at: domain.TimeOf(v), updated: v.UpdatedAt,
 				search: searchText(v.ID, v.Title)}
 		},
-		enc: encodeNotification, dec: decodeNotification,
+		enc: recordenc.EncodeNotification, dec: recordenc.DecodeNotification,
 	})
 }

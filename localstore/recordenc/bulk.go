@@ -1,4 +1,4 @@
-package localstore
+package recordenc
 
 import (
 	"fmt"
@@ -23,7 +23,8 @@ func (r *reader) meta(m *domain.Meta) {
 	m.ID, m.Account, m.Version, m.UpdatedAt = r.str(), r.str(), r.int(), r.time()
 }
 
-func encodeOrder(b []byte, o *domain.Order) []byte {
+// EncodeOrder appends an order in its current binary layout to b.
+func EncodeOrder(b []byte, o *domain.Order) []byte {
 	b = append(b, orderLayout)
 	b = putMeta(b, &o.Meta)
 	b = putStr(b, string(o.Type))
@@ -64,7 +65,9 @@ func putOrderLine(b []byte, l *domain.OrderLine) []byte {
 	return b
 }
 
-func decodeOrder(data []byte, o *domain.Order) error {
+// DecodeOrder reads an order written by any layout EncodeOrder has used into the
+// value given; a truncated or unknown layout is an error.
+func DecodeOrder(data []byte, o *domain.Order) error {
 	r := &reader{b: data}
 	if v := r.byte(); v != orderLayout {
 		return fmt.Errorf("order layout %d not known", v)
@@ -104,7 +107,8 @@ func (r *reader) orderLine(l *domain.OrderLine) {
 
 const txLayout = 1
 
-func encodeTransaction(b []byte, t *domain.TransactionDetail) []byte {
+// EncodeTransaction appends a transaction detail in its current binary layout to b.
+func EncodeTransaction(b []byte, t *domain.TransactionDetail) []byte {
 	b = append(b, txLayout)
 	b = putMeta(b, &t.Meta)
 	for _, s := range []string{t.BillID, t.OrderID, t.OrderLineID, t.ProductName, t.CustomerName, string(t.TradeType)} {
@@ -116,7 +120,9 @@ func encodeTransaction(b []byte, t *domain.TransactionDetail) []byte {
 	return putStr(b, string(t.Status))
 }
 
-func decodeTransaction(data []byte, t *domain.TransactionDetail) error {
+// DecodeTransaction reads a transaction detail written by any layout EncodeTransaction has used into the
+// value given; a truncated or unknown layout is an error.
+func DecodeTransaction(data []byte, t *domain.TransactionDetail) error {
 	r := &reader{b: data}
 	if v := r.byte(); v != txLayout {
 		return fmt.Errorf("transaction layout %d not known", v)

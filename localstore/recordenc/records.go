@@ -1,4 +1,4 @@
-package localstore
+package recordenc
 
 import (
 	"fmt"
@@ -46,7 +46,8 @@ func (r *reader) layout(want byte, what string) error {
 	return nil
 }
 
-func encodeTicket(b []byte, t *domain.Ticket) []byte {
+// EncodeTicket appends a ticket in its current binary layout to b.
+func EncodeTicket(b []byte, t *domain.Ticket) []byte {
 	b = append(b, ticketLayout)
 	b = putMeta(b, &t.Meta)
 	b = putStrs(b, t.Subject, t.CustomerName, t.ProductID, t.ProductName, t.OrderID, string(t.Status), t.Assignee)
@@ -65,7 +66,9 @@ func encodeTicket(b []byte, t *domain.Ticket) []byte {
 	return b
 }
 
-func decodeTicket(data []byte, t *domain.Ticket) error {
+// DecodeTicket reads a ticket written by any layout EncodeTicket has used into the
+// value given; a truncated or unknown layout is an error.
+func DecodeTicket(data []byte, t *domain.Ticket) error {
 	r := &reader{b: data}
 	layout := r.byte()
 	if r.err != nil {
@@ -99,7 +102,8 @@ func decodeTicket(data []byte, t *domain.Ticket) error {
 	return r.err
 }
 
-func encodeSupervision(b []byte, t *domain.SupervisionTask) []byte {
+// EncodeSupervision appends a supervision task in its current binary layout to b.
+func EncodeSupervision(b []byte, t *domain.SupervisionTask) []byte {
 	b = append(b, supervisionLayout)
 	b = putMeta(b, &t.Meta)
 	b = putStrs(b, t.OrderID, t.ProductID, t.ProductName, t.CustomerName, string(t.Kind), string(t.Current))
@@ -117,7 +121,9 @@ func encodeSupervision(b []byte, t *domain.SupervisionTask) []byte {
 	return b
 }
 
-func decodeSupervision(data []byte, t *domain.SupervisionTask) error {
+// DecodeSupervision reads a supervision task written by any layout EncodeSupervision has used into the
+// value given; a truncated or unknown layout is an error.
+func DecodeSupervision(data []byte, t *domain.SupervisionTask) error {
 	r := &reader{b: data}
 	if err := r.layout(supervisionLayout, "supervision task"); err != nil {
 		return err
@@ -142,7 +148,8 @@ func decodeSupervision(data []byte, t *domain.SupervisionTask) error {
 	return r.err
 }
 
-func encodeAlert(b []byte, a *domain.InterfaceAlert) []byte {
+// EncodeAlert appends an interface alert in its current binary layout to b.
+func EncodeAlert(b []byte, a *domain.InterfaceAlert) []byte {
 	b = append(b, alertLayout)
 	b = putMeta(b, &a.Meta)
 	b = putStrs(b, a.OrderID, a.OrderLineID, a.ProductName, a.CustomerName, string(a.Kind))
@@ -152,7 +159,9 @@ func encodeAlert(b []byte, a *domain.InterfaceAlert) []byte {
 	return putStr(b, string(a.State))
 }
 
-func decodeAlert(data []byte, a *domain.InterfaceAlert) error {
+// DecodeAlert reads an interface alert written by any layout EncodeAlert has used into the
+// value given; a truncated or unknown layout is an error.
+func DecodeAlert(data []byte, a *domain.InterfaceAlert) error {
 	r := &reader{b: data}
 	if err := r.layout(alertLayout, "alert"); err != nil {
 		return err
@@ -166,7 +175,8 @@ func decodeAlert(data []byte, a *domain.InterfaceAlert) error {
 	return r.err
 }
 
-func encodeBill(b []byte, x *domain.Bill) []byte {
+// EncodeBill appends a bill in its current binary layout to b.
+func EncodeBill(b []byte, x *domain.Bill) []byte {
 	b = append(b, billLayout)
 	b = putMeta(b, &x.Meta)
 	b = putTime(putStr(b, x.Period), x.GeneratedAt)
@@ -188,7 +198,9 @@ func encodeBill(b []byte, x *domain.Bill) []byte {
 	return b
 }
 
-func decodeBill(data []byte, x *domain.Bill) error {
+// DecodeBill reads a bill written by any layout EncodeBill has used into the
+// value given; a truncated or unknown layout is an error.
+func DecodeBill(data []byte, x *domain.Bill) error {
 	r := &reader{b: data}
 	layout := r.byte()
 	if r.err != nil {
@@ -217,7 +229,8 @@ func decodeBill(data []byte, x *domain.Bill) error {
 	return r.err
 }
 
-func encodeNotification(b []byte, n *domain.Message) []byte {
+// EncodeNotification appends a message-centre message in its current binary layout to b.
+func EncodeNotification(b []byte, n *domain.Message) []byte {
 	b = append(b, notificationLayout)
 	b = putMeta(b, &n.Meta)
 	b = putInt(putStr(b, string(n.Category)), int64(n.Code))
@@ -225,7 +238,9 @@ func encodeNotification(b []byte, n *domain.Message) []byte {
 	return putTime(b, n.CreatedAt)
 }
 
-func decodeNotification(data []byte, n *domain.Message) error {
+// DecodeNotification reads a message-centre message written by any layout EncodeNotification has used into the
+// value given; a truncated or unknown layout is an error.
+func DecodeNotification(data []byte, n *domain.Message) error {
 	r := &reader{b: data}
 	if err := r.layout(notificationLayout, "notification"); err != nil {
 		return err

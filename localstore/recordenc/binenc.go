@@ -1,4 +1,4 @@
-package localstore
+package recordenc
 
 import (
 	"encoding/binary"
