@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/koogallery/merchant-console/localstore/filecheck"
 )
 
 // Stats describes the cache file's size and reusable space.
@@ -81,9 +83,9 @@ func (s *Store) compactLocked() error {
 	s.db = nil
 	// The copy's transaction IDs start afresh: the sidecar must not make a
 	// crash right after the swap look like a rolled-back file.
-	if st, ok := readState(s.path); ok {
+	if st, ok := filecheck.ReadState(s.path); ok {
 		st.TxID = 0
-		_ = writeState(s.path, st)
+		_ = filecheck.WriteState(s.path, st)
 	}
 	renameErr := os.Rename(tmp, s.path)
 	if renameErr == nil {

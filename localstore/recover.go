@@ -14,6 +14,7 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore/filecheck"
 )
 
 // Repair moves a damaged cache file aside (renamed with a UTC timestamp)
@@ -44,10 +45,10 @@ func Repair(path, account string) (RepairReport, error) {
 		}
 	}
 	// the fresh file starts its transactions afresh; the account has still synced before
-	if st, ok := readState(path); ok {
+	if st, ok := filecheck.ReadState(path); ok {
 		st.TxID = 0
-		if err := writeState(path, st); err != nil {
-			return rep, fmt.Errorf("localstore: repair: reset %s: %w", statePath(path), err)
+		if err := filecheck.WriteState(path, st); err != nil {
+			return rep, fmt.Errorf("localstore: repair: reset %s: %w", filecheck.StatePath(path), err)
 		}
 	}
 	s, err := Open(path, account, Options{})

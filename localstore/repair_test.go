@@ -12,6 +12,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore/filecheck"
 )
 
 // damagedCache is one row of the matrix: how the file is damaged, what
@@ -152,21 +153,21 @@ func enqueueOne(t *testing.T, path, key string) {
 // transaction ID, so bbolt falls back to the older one.
 func flipNewestMeta(t *testing.T, path string) {
 	t.Helper()
-	m, err := readMetas(path)
+	m, err := filecheck.ReadMetas(path)
 	require.NoError(t, err)
-	require.True(t, m[0].valid && m[1].valid)
+	require.True(t, m[0].Valid && m[1].Valid)
 	page := int64(0)
-	if m[1].txid > m[0].txid {
-		page = int64(m[0].pageSize)
+	if m[1].TxID > m[0].TxID {
+		page = int64(m[0].PageSize)
 	}
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	require.NoError(t, err)
 	defer f.Close()
 	b := make([]byte, 1)
-	_, err = f.ReadAt(b, page+pageHeaderSize+48) // a byte of its txid
+	_, err = f.ReadAt(b, page+filecheck.PageHeaderSize+48) // a byte of its txid
 	require.NoError(t, err)
 	b[0] ^= 0x01
-	_, err = f.WriteAt(b, page+pageHeaderSize+48)
+	_, err = f.WriteAt(b, page+filecheck.PageHeaderSize+48)
 	require.NoError(t, err)
 }
 

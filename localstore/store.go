@@ -15,6 +15,7 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore/filecheck"
 )
 
 // SchemaVersion is the layout this code writes; older files are migrated on Open.
@@ -71,8 +72,8 @@ func Open(path, account string, opts Options) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("localstore: create cache directory: %w", err)
 	}
-	if err := checkBeforeOpen(path); err != nil {
-		return nil, err
+	if cause := filecheck.BeforeOpen(path); cause != nil {
+		return nil, corruptErr(path, cause)
 	}
 	db, err := openBolt(path, opts)
 	if err != nil {
@@ -82,7 +83,7 @@ func Open(path, account string, opts Options) (*Store, error) {
 		_ = db.Close()
 		return nil, err
 	}
-	st, _ := readState(path)
+	st, _ := filecheck.ReadState(path)
 	s := &Store{db: db, path: path, account: account, opts: opts}
 	s.synced.Store(st.Synced)
 	if err := s.init(); err != nil {
