@@ -19,6 +19,12 @@ const pendingMessagePrefix = "pending:"
 // (added by WithQueued), so the conversation can mark it.
 func IsPendingMessage(m TicketMessage) bool { return strings.HasPrefix(m.ID, pendingMessagePrefix) }
 
+// PendingActionKey is the key of the outbox action a pending turn stands
+// for, so the conversation can say whether it waits or was held.
+func PendingActionKey(m TicketMessage) (string, bool) {
+	return strings.CutPrefix(m.ID, pendingMessagePrefix)
+}
+
 // WithQueued returns r with every action of acts that is still on its way
 // (pending or sending) applied in Seq order, and whether any changed it.
 // Final actions are skipped: a done one is already in the server's record,

@@ -122,8 +122,12 @@ func (d *ticketDetail) showConversation(t domain.Ticket) {
 		objs = append(objs, widget.NewButton(lang.L("Show {{.N}} earlier messages", map[string]any{"N": hidden}), d.showAllMessages))
 		msgs = msgs[hidden:]
 	}
+	states := make(map[string]domain.ActionState, len(d.actions))
+	for _, a := range d.actions {
+		states[a.Key] = a.State
+	}
 	for _, m := range msgs {
-		objs = append(objs, messageBubble(m))
+		objs = append(objs, messageBubble(m, states))
 	}
 	if len(t.Messages) == 0 {
 		objs = append(objs, widget.NewLabel(lang.L("No messages yet.")))
@@ -149,16 +153,25 @@ func (d *ticketDetail) showAllMessages() {
 // customer's turns read on the left and the agent's on the right.
 const bubbleIndent = 48
 
+// pendingTurnText is what a turn still in the outbox says beside its time.
+func pendingTurnText(s domain.ActionState) string {
+	if s == domain.ActionStopped {
+		return screens.ActionStateText(s) // "Held: the ticket changed"
+	}
+	return lang.L("Waiting to send")
+}
+
 // messageBubble draws one turn: customer on the left, agent on the right,
-// system notes centred and plain.
-func messageBubble(m domain.TicketMessage) fyne.CanvasObject {
+// system notes centred and plain. states holds the outbox's actions by key,
+// so a turn still on its way says whether it waits or the traffic cop held it.
+func messageBubble(m domain.TicketMessage, states map[string]domain.ActionState) fyne.CanvasObject {
 	who := screens.SafeText(m.Author)
 	if who == "" {
 		who = kit.LabelParty(m.From)
 	}
 	headText := who + " · " + kit.FormatDateTime(m.At)
-	if domain.IsPendingMessage(m) {
-		headText += " · " + lang.L("Waiting to send")
+	if key, ok := domain.PendingActionKey(m); ok {
+		headText += " · " + pendingTurnText(states[key])
 	}
 	if m.Internal { // said first: the customer never sees it
 		headText = kit.InWindowLanguage(domain.NoteLabel) + " · " + headText

@@ -122,10 +122,10 @@ func TestMessageBubble_LongUnbrokenTextDoesNotWidenThePane(t *testing.T) {
 	m := domain.TicketMessage{From: domain.PartyUser, Author: "客户", Body: strings.Repeat("x", 3000), At: uitest.Now}
 
 	// when drawn
-	b := messageBubble(m)
+	b := messageBubble(m, nil)
 
 	// then it asks for no more width than a short one would (it wraps)
-	short := messageBubble(domain.TicketMessage{From: domain.PartyUser, Author: "客户", Body: "hi", At: uitest.Now})
+	short := messageBubble(domain.TicketMessage{From: domain.PartyUser, Author: "客户", Body: "hi", At: uitest.Now}, nil)
 	assert.InDelta(t, short.MinSize().Width, b.MinSize().Width, 1)
 }
 

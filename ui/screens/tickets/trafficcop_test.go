@@ -80,6 +80,15 @@ func TestTrafficCopPrompt_SaysWhatChangedAndOffersThreeChoices(t *testing.T) {
 	}
 }
 
+func TestTrafficCopPrompt_TheHeldReplysBubbleSaysHeldNotWaiting(t *testing.T) {
+	// given a reply held because another agent answered first
+	d, _, _, _ := stoppedReply(t)
+
+	// then its turn in the conversation says it was held, not that it waits
+	assert.True(t, uitest.Shows(d.conversation, "Held: the ticket changed"))
+	assert.False(t, uitest.Shows(d.conversation, "Waiting to send"))
+}
+
 func TestTrafficCopPrompt_SendAnywayReleasesItOnceWithTheNewerSeenVersion(t *testing.T) {
 	// given a held reply
 	d, s, a, sends := stoppedReply(t)
