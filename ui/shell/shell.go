@@ -96,7 +96,11 @@ func (s *Shell) build() {
 	top := container.NewVBox(s.banner.root, s.notice.root, s.header.root, widget.NewSeparator())
 	bottom := container.NewVBox(widget.NewSeparator(), s.status.root)
 	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), s.nav.root)
-	s.win.SetContent(container.NewBorder(top, bottom, left, nil, s.body))
+	// The screen scrolls as a whole only when the banners leave it less
+	// height than it needs: the window then never asks for more than a
+	// 1024x640 screen, and the status bar stays on it. A taller window sizes
+	// the screen to fill it, so lists keep their own scrolling.
+	s.win.SetContent(container.NewBorder(top, bottom, left, nil, container.NewVScroll(s.body)))
 	s.refreshAccountChrome()
 }
 

@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"errors"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -21,12 +22,14 @@ func TestWindowFitsA1024x640ScreenInBothLanguages(t *testing.T) {
 	for _, l := range []i18n.Language{i18n.English, i18n.Chinese} {
 		t.Run(string(l), func(t *testing.T) {
 			// given the console in that language, with its own theme and font,
-			// on the sandbox (whose banner takes a row)
+			// on the sandbox (whose banner takes a row), on a desktop without
+			// system notifications (whose banner takes another)
 			require.NoError(t, kit.ApplyLanguage(l))
 			t.Cleanup(func() { _ = kit.ApplyLanguage(i18n.English) })
 			h := newShellHarness(t, shellStores(t, "acct-a"), []backend.AccountInfo{{ID: "acct-a", Site: "cn", Sandbox: true,
 				Label: "杭州云栖数智科技有限公司 / 客服二组"}})
 			fyne.CurrentApp().Settings().SetTheme(consoletheme.New(consoletheme.Light))
+			h.shell.notice.report(errors.New("no notification daemon"))
 
 			for _, id := range AllScreens {
 				// when each screen shows
