@@ -21,6 +21,7 @@ type replyManager struct {
 	win     fyne.Window
 	replies []quickreply.Reply
 	list    *widget.List
+	empty   *widget.Label // said instead of an empty list
 	picked  int
 	changed func() // the picker reloads
 }
@@ -39,6 +40,8 @@ func OpenQuickReplyManager(lib *quickreply.Library, win fyne.Window, changed fun
 			o.(*widget.Label).SetText(QuickReplyLine(quickreply.Entry{Reply: m.replies[i], Scope: quickreply.ScopePersonal}))
 		})
 	m.list.OnSelected = func(i widget.ListItemID) { m.picked = i }
+	m.empty = widget.NewLabel(lang.L("No personal replies yet: add one, or import a JSON file. Shared sets and the examples are offered in the reply box as they are."))
+	m.empty.Wrapping = fyne.TextWrapWord
 	buttons := container.NewHBox(
 		widget.NewButton(lang.L("Add"), func() { m.edit(quickreply.Reply{}) }),
 		widget.NewButton(lang.L("Edit"), func() { m.withPicked(m.edit) }),
@@ -46,7 +49,7 @@ func OpenQuickReplyManager(lib *quickreply.Library, win fyne.Window, changed fun
 		widget.NewButton(lang.L("Import JSON…"), m.importFile),
 		widget.NewButton(lang.L("Export JSON…"), m.exportFile))
 	dlg := dialog.NewCustom(lang.L("Personal quick replies"), lang.L("Close"),
-		container.NewBorder(nil, buttons, nil, nil, m.list), m.win)
+		container.NewBorder(nil, buttons, nil, nil, container.NewStack(m.list, container.NewVBox(m.empty))), m.win)
 	dlg.Resize(fyne.NewSize(640, 440))
 	m.load()
 	dlg.Show()
@@ -77,6 +80,11 @@ func (m *replyManager) load() {
 		kit.ShowError(err, m.win)
 	}
 	m.replies, m.picked = rs, -1
+	if len(rs) > 0 {
+		m.empty.Hide()
+	} else {
+		m.empty.Show()
+	}
 	m.list.UnselectAll()
 	m.list.Refresh()
 }

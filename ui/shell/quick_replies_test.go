@@ -64,6 +64,7 @@ func TestQuickReplyAddedInSettingsIsOfferedInTheReplyBoxPicker(t *testing.T) {
 	manager := w.Canvas().Overlays().Top()
 	require.NotNil(t, manager, "no manager opened from Settings")
 	require.True(t, uitest.Shows(manager, "Personal quick replies"), uitest.VisibleLabels(manager))
+	assert.True(t, uitest.Shows(manager, "No personal replies yet"), "an empty set says what to do")
 	test.Tap(uitest.FindButton(t, manager, "Add"))
 	form := w.Canvas().Overlays().Top()
 	fields := entries(form)
@@ -73,6 +74,7 @@ func TestQuickReplyAddedInSettingsIsOfferedInTheReplyBoxPicker(t *testing.T) {
 	fields[2].SetText("{customer}您好，退款已提交。")
 	test.Tap(uitest.FindButton(t, form, "Save"))
 	require.True(t, uitest.Shows(w.Canvas().Overlays().Top(), "退款进度 · 售后 · Personal"), "the manager lists the new reply")
+	assert.False(t, uitest.Shows(w.Canvas().Overlays().Top(), "No personal replies yet"))
 	w.Canvas().Overlays().Top().Hide()
 
 	// and goes back to the ticket's reply box and opens the picker again

@@ -34,19 +34,21 @@ type Shell struct {
 	current ScreenID
 	screens map[ScreenID]screens.Screen // built lazily for the current account
 	body    *fyne.Container
-	nav     *navList
-	header  *accountBar
-	status  *statusBar
-	banner  *sandboxBanner
-	tray    *trayMenu
-	centre  *noticeCentre
-	notice  *unavailableBanner
-	todo    map[string]localTodo   // per account, from the last poll
-	dirty   atomic.Bool            // the current account's data changed
-	counts  atomic.Bool            // some account's counts changed (a notification)
-	shown   atomic.Pointer[string] // the account shown, for DataChanged
-	stop    chan struct{}
-	closed  bool
+	// bodyScroll holds body; it scrolls only when the banners leave a screen less than its minimum height
+	bodyScroll *container.Scroll
+	nav        *navList
+	header     *accountBar
+	status     *statusBar
+	banner     *sandboxBanner
+	tray       *trayMenu
+	centre     *noticeCentre
+	notice     *unavailableBanner
+	todo       map[string]localTodo   // per account, from the last poll
+	dirty      atomic.Bool            // the current account's data changed
+	counts     atomic.Bool            // some account's counts changed (a notification)
+	shown      atomic.Pointer[string] // the account shown, for DataChanged
+	stop       chan struct{}
+	closed     bool
 }
 
 // NewShell builds the window for the backend's accounts, opens the account
@@ -87,6 +89,7 @@ func (s *Shell) ScreenFor(id ScreenID) (screens.Screen, bool) {
 
 func (s *Shell) build() {
 	s.body = container.NewStack()
+	s.bodyScroll = container.NewVScroll(s.body)
 	s.centre = newNoticeCentre(s)
 	s.nav = newNavList(s)
 	s.header = newAccountBar(s)
@@ -100,7 +103,7 @@ func (s *Shell) build() {
 	// height than it needs: the window then never asks for more than a
 	// 1024x640 screen, and the status bar stays on it. A taller window sizes
 	// the screen to fill it, so lists keep their own scrolling.
-	s.win.SetContent(container.NewBorder(top, bottom, left, nil, container.NewVScroll(s.body)))
+	s.win.SetContent(container.NewBorder(top, bottom, left, nil, s.bodyScroll))
 	s.refreshAccountChrome()
 }
 
@@ -114,6 +117,10 @@ func (s *Shell) Show(id ScreenID) {
 	s.current = id
 	s.body.Objects = []fyne.CanvasObject{scr.Object()}
 	s.body.Refresh()
+	// the scroll sizes its content only when it is itself laid out: a
+	// screen left taller by the last one would run under the status bar
+	s.bodyScroll.ScrollToTop()
+	s.bodyScroll.Refresh()
 	s.nav.selectQuietly(id)
 	scr.Reload()
 }

@@ -44,3 +44,19 @@ func TestWindowFitsA1024x640ScreenInBothLanguages(t *testing.T) {
 		})
 	}
 }
+
+func TestAScreenAfterATallerOneIsNotLeftRunningUnderTheStatusBar(t *testing.T) {
+	// given a small window with both banners up, showing the Overview (which
+	// needs more height than is left, so the screen area scrolls)
+	h := newShellHarness(t, shellStores(t, "acct-a"), []backend.AccountInfo{{ID: "acct-a", Site: "cn", Sandbox: true, Label: "杭州云栖"}})
+	h.shell.notice.report(errors.New("no notification daemon"))
+	h.shell.Window().Resize(smallScreen)
+	h.shell.Show(ScreenOverview)
+	require.Greater(t, h.shell.body.Size().Height, h.shell.bodyScroll.Size().Height, "the Overview needs scrolling here")
+
+	// when the agent opens Settings, which scrolls by itself
+	h.shell.Show(ScreenSettings)
+
+	// then Settings gets exactly the visible height, so its last card can be scrolled to
+	assert.InDelta(t, h.shell.bodyScroll.Size().Height, h.shell.body.Size().Height, 0.5)
+}
