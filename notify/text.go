@@ -51,6 +51,18 @@ var phrases = map[Kind]phrase{
 	KindNewOrder: {"New order", always("Order {{.Ref}}: {{.Detail}}"), "{{.N}} new orders"},
 	KindSyncFailing: {"Sync failing", always("{{.Ref}} could not sync for {{.Min}} min: {{.Detail}}"),
 		"Sync failing on {{.N}} accounts"},
+	KindMessageImportant: {"Important message", messageBody,
+		"{{.N}} messages on order opening or unsubscription"},
+	KindMessage: {"New message", messageBody, "{{.N}} new messages"},
+}
+
+// messageBody names the account a message came to, its title and its
+// category and text (Detail).
+func messageBody(e event) string {
+	if e.detail == "" && e.words == (domain.Label{}) {
+		return "{{.Account}} · “{{.Ref}}”"
+	}
+	return "{{.Account}} · “{{.Ref}}” · {{.Detail}}"
 }
 
 // language is the catalogue a notification language reads from.
@@ -72,7 +84,11 @@ func fields(l Lang, e event) map[string]any {
 	if e.words != (domain.Label{}) {
 		detail = e.words.Pick(l == LangEN)
 	}
-	return map[string]any{"Ref": e.ref, "Detail": detail, "Min": minutesLeft(e.left),
+	account := e.label
+	if account == "" {
+		account = e.account
+	}
+	return map[string]any{"Ref": e.ref, "Detail": detail, "Min": minutesLeft(e.left), "Account": account,
 		"At": at, "Day": e.at.Format("2006-01-02"), "Node": nodeName(e.detail, l)}
 }
 
