@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore"
 )
 
@@ -49,6 +50,9 @@ func (e *Engine) record(evs []event, now time.Time, s Settings) ([]event, error)
 		}
 		seen[ev.key] = true
 		ev.at = ev.at.In(e.opts.Location) // texts show deadlines in the user's zone
+		if a, _ := e.lookup(ev.account); a != nil {
+			ev.label = a.label // a message's text names the account it came to
+		}
 		kept = append(kept, ev)
 	}
 	added := make([]bool, len(kept))
@@ -147,8 +151,22 @@ func (e *Engine) build(group []event, now time.Time, s Settings) Notification {
 	} else {
 		n.Title, n.Body = groupText(s.Lang, first.kind, group)
 		n.RecordID = ""
+		n.Resource = groupResource(group)
 		n.Key = fmt.Sprintf("%s:%s:batch:%d:%s", first.kind, first.account, len(group), first.key)
 	}
 	n.Title = prefix + n.Title
 	return n
+}
+
+// groupResource is the list a coalesced notification opens: its records'
+// resource, or the messages themselves when messages about different
+// kinds of record came together (the centre then shows their text).
+func groupResource(group []event) domain.Resource {
+	res := group[0].resource
+	for _, ev := range group[1:] {
+		if ev.resource != res {
+			return domain.ResMessages
+		}
+	}
+	return res
 }

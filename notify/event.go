@@ -13,6 +13,7 @@ import (
 type event struct {
 	kind     Kind
 	account  string
+	label    string // the account's display name, filled in when the event is recorded
 	resource domain.Resource
 	recordID string
 	key      string        // deterministic: the same event always gets the same key

@@ -22,6 +22,8 @@ const (
 	KindPaymentRejected    Kind = Kind(domain.NoticePaymentRejected)    // a payment application was rejected (申请被驳回)
 	KindNewOrder           Kind = Kind(domain.NoticeNewOrder)           // a new order arrived
 	KindSyncFailing        Kind = "sync-failing"                        // syncing has failed for a long time
+	KindMessageImportant   Kind = "message-important"                   // a message-centre message on an order's opening or unsubscription (rules_message.go)
+	KindMessage            Kind = "message"                             // any other new message-centre message (站内信)
 	// KindSummary is no rule: it is the one popup that stands for those a
 	// launch or an account's first sync would raise (see Engine.Hold).
 	KindSummary Kind = "summary"
@@ -42,5 +44,5 @@ func statusNotice(r domain.Record) Kind {
 var AllKinds = []Kind{
 	KindAlertCountdown, KindNewAlert, KindNewTicket, KindCustomerReplied, KindTicketSLA,
 	KindSupervisionWaiting, KindHardwareAccept, KindSupervision180,
-	KindBillInvoice, KindPaymentRejected, KindNewOrder, KindSyncFailing,
+	KindBillInvoice, KindPaymentRejected, KindNewOrder, KindMessageImportant, KindMessage, KindSyncFailing,
 }

@@ -7,7 +7,13 @@ import (
 	"image/png"
 	"sync"
 	"time"
+
+	"github.com/koogallery/merchant-console/notify/desktop"
 )
+
+// OpenFunc opens a record in the window: the popup's "Open" action. id is
+// empty when the popup stands for several records (then the list opens).
+type OpenFunc = desktop.OpenFunc
 
 // NotifierOptions configure delivery. Only Centre is required.
 type NotifierOptions struct {
@@ -41,17 +47,11 @@ type NotifierOptions struct {
 // appears mid-session, but it may (a desktop restarted), so not forever.
 const retryPause = 10 * time.Minute
 
-// desktop shows popups: over D-Bus on Linux, through beeep elsewhere.
-type desktop interface {
-	show(desktopPopup) error
-	close() error
-}
-
 // Notifier delivers notifications to the desktop and the in-app centre.
 // It is safe for concurrent use.
 type Notifier struct {
 	opts        NotifierOptions
-	desk        desktop
+	desk        desktop.Desktop // over D-Bus on Linux, through beeep elsewhere
 	mu          sync.Mutex
 	skipUntil   time.Time
 	unavailable sync.Once
@@ -80,7 +80,8 @@ func NewNotifier(o NotifierOptions) (*Notifier, error) {
 	if o.Lang == "" {
 		o.Lang = LangZH
 	}
-	desk, err := newDesktop(o, icon)
+	desk, err := desktop.New(desktop.Options{AppName: o.AppName, IconPath: o.iconPath(), Icon: icon,
+		OpenLabel: openLabel(o.Lang), OnOpen: o.OnOpen})
 	if err != nil {
 		return nil, err
 	}
@@ -95,7 +96,13 @@ func (o NotifierOptions) iconPath() string {
 
 // Close lets go of the desktop connection; popups shown stay, but their
 // action no longer opens anything.
-func (d *Notifier) Close() error { return d.desk.close() }
+func (d *Notifier) Close() error { return d.desk.Close() }
+
+// popupOf is what the desktop shows of n.
+func popupOf(n Notification) desktop.Popup {
+	return desktop.Popup{Title: n.Title, Body: n.Body, Critical: n.Critical,
+		Account: n.Account, Resource: n.Resource, RecordID: n.RecordID}
+}
 
 // Deliver puts n in the in-app centre and, when it is a popup, on the
 // desktop: over D-Bus (Linux) or beeep, or the fallback when that fails. A
@@ -128,7 +135,7 @@ func (d *Notifier) system(n Notification) error {
 	if skip {
 		return errors.New("notify: system notifications failed recently")
 	}
-	err := d.desk.show(popupOf(n))
+	err := d.desk.Show(popupOf(n))
 	if err != nil {
 		d.mu.Lock()
 		d.skipUntil = d.opts.Now().Add(retryPause)

@@ -2,23 +2,21 @@ package notify
 
 import (
 	"bytes"
-	"context"
 	"image"
 	"image/color"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/godbus/dbus/v5"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/internal/dbustest"
+	"github.com/koogallery/merchant-console/notify/desktop"
 )
 
 // iconPNG draws a small icon so the tests need no file from the app.
@@ -98,37 +96,18 @@ func TestNotifierRefusesBadOptions(t *testing.T) {
 	}
 }
 
-// dunstChild marks the copy of the test binary that runs inside the private
-// D-Bus session.
-const dunstChild = "NOTIFY_TEST_DUNST_CHILD"
-
-// TestNotifierThroughDunst sends real notifications over D-Bus to dunst.
-// It re-runs itself as `xvfb-run -a dbus-run-session -- <test binary>`:
-// a private session bus, so it neither needs nor disturbs the user's, and a
-// virtual display, because dunst 1.9 aborts without an X display.
+// TestNotifierThroughDunst sends real notifications over D-Bus to dunst,
+// in a private session bus on a virtual display (dbustest).
 func TestNotifierThroughDunst(t *testing.T) {
-	if os.Getenv(dunstChild) == "1" {
+	if dbustest.InPrivateSession(t, 2*time.Minute) {
 		deliverThroughDunst(t)
-		return
 	}
-	for _, bin := range []string{"dbus-run-session", "dunst", "dunstctl", "xvfb-run"} {
-		if _, err := exec.LookPath(bin); err != nil {
-			skipOrFail(t, "%s is not installed; this test needs dbus, dunst and xvfb (make deps installs them)", bin)
-		}
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "xvfb-run", "-a", "dbus-run-session", "--",
-		os.Args[0], "-test.run=^TestNotifierThroughDunst$", "-test.v", "-test.count=1")
-	cmd.Env = append(os.Environ(), dunstChild+"=1")
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "child run:\n%s", out)
-	assert.Contains(t, string(out), "--- PASS: TestNotifierThroughDunst", "child run:\n%s", out)
 }
 
 func deliverThroughDunst(t *testing.T) {
 	// given dunst serving the private session bus
-	startDunst(t)
+	dbustest.StartDunst(t)
+	calls := dbustest.MonitorNotify(t)
 	iconFile := filepath.Join(t.TempDir(), "icon.png")
 	require.NoError(t, os.WriteFile(iconFile, iconPNG(t), 0o600))
 
@@ -145,53 +124,12 @@ func deliverThroughDunst(t *testing.T) {
 		assert.Empty(t, d.unavailable, name)
 		assert.Empty(t, d.fallback, name)
 		assert.Len(t, d.centre, 1, name)
-		assert.Contains(t, dunstHistory(t, title), title)
+		assert.Contains(t, dbustest.DunstHistory(t, title), title)
+		// and it went out as the notification said: its title, its body,
+		// the normal timeout, an icon either way
+		require.Eventually(t, func() bool { return len(calls.All()) > 0 }, 10*time.Second, 20*time.Millisecond)
+		sent := calls.All()[len(calls.All())-1]
+		assert.Equal(t, [2]string{title, "body of " + title}, [2]string{sent.Title, sent.Body}, name)
+		assert.Equal(t, int32(desktop.NormalTimeoutMS), sent.Timeout, name)
 	}
-}
-
-// startDunst runs dunst with an empty configuration (no user rules) and waits
-// until it owns the notification service name.
-func startDunst(t *testing.T) {
-	t.Helper()
-	rc := filepath.Join(t.TempDir(), "dunstrc")
-	require.NoError(t, os.WriteFile(rc, nil, 0o600))
-	var logs bytes.Buffer
-	cmd := exec.Command("dunst", "-config", rc)
-	cmd.Stdout, cmd.Stderr = &logs, &logs
-	require.NoError(t, cmd.Start())
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	conn, err := dbus.ConnectSessionBus()
-	require.NoError(t, err)
-	defer conn.Close()
-	require.Eventually(t, func() bool {
-		var has bool
-		err := conn.BusObject().Call("org.freedesktop.DBus.NameHasOwner", 0, "org.freedesktop.Notifications").Store(&has)
-		return err == nil && has
-	}, 15*time.Second, 50*time.Millisecond, "dunst did not start: %s", &logs)
-}
-
-// dunstHistory closes the displayed notifications (moving them to dunst's
-// history) and returns the history once it mentions want.
-func dunstHistory(t *testing.T, want string) string {
-	t.Helper()
-	var history string
-	require.Eventually(t, func() bool {
-		if err := exec.Command("dunstctl", "close-all").Run(); err != nil {
-			return false
-		}
-		out, err := exec.Command("dunstctl", "history").Output()
-		history = string(out)
-		return err == nil && strings.Contains(history, want)
-	}, 15*time.Second, 100*time.Millisecond, "dunst history never showed %q", want)
-	return history
-}
-
-// skipOrFail skips, unless DESKTOP_TEST_REQUIRED is set (`make
-// notifications`), where a test that cannot run must not pass as skipped.
-func skipOrFail(t *testing.T, format string, args ...any) {
-	t.Helper()
-	if os.Getenv("DESKTOP_TEST_REQUIRED") != "" {
-		t.Fatalf(format, args...)
-	}
-	t.Skipf(format, args...)
 }

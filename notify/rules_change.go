@@ -28,6 +28,8 @@ func changeEvents(c domain.Change, now time.Time) []event {
 		return billChangeEvents(c)
 	case domain.ResOrders:
 		return orderChangeEvents(c, now)
+	case domain.ResMessages:
+		return messageChangeEvents(c, now)
 	}
 	return nil
 }

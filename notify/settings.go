@@ -50,7 +50,9 @@ type Settings struct {
 // costs an order or an SLA stays on screen until dismissed (interface
 // failures, their countdowns, SLA warnings); tickets, replies, supervision
 // steps and bills pop up; a new order is good news that needs only the
-// badge; the 180-day warning is weeks ahead, so the badge too.
+// badge; the 180-day warning is weeks ahead, so the badge too. Of the
+// message centre's messages only those on an order's opening or
+// unsubscription pop up (rules_message.go says why).
 var defaultRules = map[Kind]RuleSetting{
 	KindAlertCountdown:     {On: true, Popup: true, Urgent: true, Persistent: true},
 	KindNewAlert:           {On: true, Popup: true, Persistent: true},
@@ -64,6 +66,8 @@ var defaultRules = map[Kind]RuleSetting{
 	KindPaymentRejected:    {On: true, Popup: true},
 	KindNewOrder:           {On: true, Popup: false},
 	KindSyncFailing:        {On: true, Popup: true},
+	KindMessageImportant:   {On: true, Popup: true},
+	KindMessage:            {On: true, Popup: false},
 }
 
 // DefaultSettings returns the settings a new install starts with.

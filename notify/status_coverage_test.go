@@ -51,8 +51,12 @@ func TestEveryStatusHasANotificationDecision(t *testing.T) {
 	for _, k := range domain.Kinds() {
 		for _, st := range k.Statuses {
 			t.Run(string(k.Resource)+"/"+st.Code, func(t *testing.T) {
-				// given the domain's decision for the status
+				// given the domain's decision for the status (for the
+				// message centre, notify's decision by category)
 				want := Kind(st.Notice)
+				if k.Resource == domain.ResMessages {
+					want = messageRule(domain.MessageCategory(st.Code))
+				}
 				if want != "" {
 					require.Contains(t, AllKinds, want, "the notice has a rule the settings show")
 					require.Contains(t, defaultRules, want, "the notice has a default")

@@ -11,7 +11,8 @@ import (
 // phrase is one rule's wording as i18n catalogue keys (the English text).
 // Fields: {{.Ref}} names the record, {{.Detail}} adds to it, {{.Min}} is
 // minutes left, {{.At}} a time and {{.Day}} a date in the language's
-// format, {{.Node}} the step that waits; plural titles take {{.N}}. Bodies
+// format, {{.Node}} the step that waits, {{.Account}} the account's name;
+// plural titles take {{.N}}. Bodies
 // name the record so the user knows which one without opening the app.
 type phrase struct {
 	title  string
@@ -51,6 +52,18 @@ var phrases = map[Kind]phrase{
 	KindNewOrder: {"New order", always("Order {{.Ref}}: {{.Detail}}"), "{{.N}} new orders"},
 	KindSyncFailing: {"Sync failing", always("{{.Ref}} could not sync for {{.Min}} min: {{.Detail}}"),
 		"Sync failing on {{.N}} accounts"},
+	KindMessageImportant: {"Important message", messageBody,
+		"{{.N}} messages on order opening or unsubscription"},
+	KindMessage: {"New message", messageBody, "{{.N}} new messages"},
+}
+
+// messageBody names the account a message came to, its title and its
+// category and text (Detail).
+func messageBody(e event) string {
+	if e.detail == "" && e.words == (domain.Label{}) {
+		return "{{.Account}} · “{{.Ref}}”"
+	}
+	return "{{.Account}} · “{{.Ref}}” · {{.Detail}}"
 }
 
 // language is the catalogue a notification language reads from.
@@ -72,7 +85,11 @@ func fields(l Lang, e event) map[string]any {
 	if e.words != (domain.Label{}) {
 		detail = e.words.Pick(l == LangEN)
 	}
-	return map[string]any{"Ref": e.ref, "Detail": detail, "Min": minutesLeft(e.left),
+	account := e.label
+	if account == "" {
+		account = e.account
+	}
+	return map[string]any{"Ref": e.ref, "Detail": detail, "Min": minutesLeft(e.left), "Account": account,
 		"At": at, "Day": e.at.Format("2006-01-02"), "Node": nodeName(e.detail, l)}
 }
 
@@ -115,4 +132,52 @@ func snippet(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n]) + "…"
+}
+
+// Wording beyond the phrase table: SLA warnings that already passed
+// their deadline, and the SLA state a reply carries when a warning was
+// folded into it.
+
+// eventText words one event; an overdue SLA says so in its title as in
+// its body.
+func eventText(lang Lang, e event) (title, body string) {
+	title, body = singleText(lang, e)
+	if e.kind == KindTicketSLA && e.left <= 0 {
+		title = i18n.In(lang.language(), "Ticket SLA breached")
+	}
+	if e.folded != nil {
+		body += slaSuffix(lang, *e.folded)
+	}
+	return title, body
+}
+
+// groupText words several events of one kind; SLA warnings say whether
+// some or all of them already passed.
+func groupText(lang Lang, kind Kind, evs []event) (title, body string) {
+	title, body = pluralText(lang, kind, evs)
+	if kind != KindTicketSLA {
+		return title, body
+	}
+	overdue := 0
+	for _, e := range evs {
+		if e.left <= 0 {
+			overdue++
+		}
+	}
+	n := map[string]any{"N": len(evs)}
+	switch {
+	case overdue == len(evs):
+		return i18n.In(lang.language(), "{{.N}} tickets past their SLA", n), body
+	case overdue > 0:
+		return i18n.In(lang.language(), "{{.N}} tickets near or past their SLA", n), body
+	}
+	return title, body
+}
+
+// slaSuffix is the SLA state appended to a reply's body.
+func slaSuffix(lang Lang, sla event) string {
+	if sla.left <= 0 {
+		return i18n.In(lang.language(), " (SLA breached)")
+	}
+	return i18n.In(lang.language(), " ({{.Min}} min left on the SLA)", map[string]any{"Min": minutesLeft(sla.left)})
 }

@@ -33,6 +33,8 @@ var summaryCounts = map[Kind][2]string{
 	KindPaymentRejected:    {"{{.N}} payment application rejected", "{{.N}} payment applications rejected"},
 	KindNewOrder:           {"{{.N}} new order", "{{.N}} new orders"},
 	KindSyncFailing:        {"{{.N}} account failing to sync", "{{.N}} accounts failing to sync"},
+	KindMessageImportant:   {"{{.N}} message on order opening or unsubscription", "{{.N}} messages on order opening or unsubscription"},
+	KindMessage:            {"{{.N}} new message", "{{.N}} new messages"},
 }
 
 // overdueCounts word tickets whose SLA already passed.

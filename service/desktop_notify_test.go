@@ -1,57 +1,34 @@
 package service
 
 import (
-	"bytes"
 	"context"
-	"encoding/binary"
-	"os"
 	"os/exec"
-	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/godbus/dbus/v5"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/koogallery/merchant-console/assets"
 	"github.com/koogallery/merchant-console/config"
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/internal/dbustest"
 	"github.com/koogallery/merchant-console/notify"
 	"github.com/koogallery/merchant-console/sandbox"
 )
 
-// desktopChild marks the copy of the test binary that runs inside the
-// private D-Bus session with dunst.
-const desktopChild = "SERVICE_TEST_DESKTOP_CHILD"
-
-// TestDesktopNotifications re-runs itself as `xvfb-run -a dbus-run-session
-// -- <test binary>`: a private session bus (the user's is neither needed nor
-// disturbed) and a virtual display, which dunst 1.9 needs.
+// TestDesktopNotifications runs the console against dunst in a private
+// session bus on a virtual display (dbustest): the user's desktop is
+// neither needed nor disturbed.
 func TestDesktopNotifications(t *testing.T) {
-	if os.Getenv(desktopChild) == "1" {
-		t.Run("first sync raises one summary", firstSyncRaisesOneSummary)
-		t.Run("a countdown is critical, stays and opens its record", countdownIsCriticalAndOpens)
-		t.Run("a launch says what is overdue in one summary", launchSaysWhatIsOverdue)
-		t.Run("a calm launch raises no popup", calmLaunchRaisesNone)
+	if !dbustest.InPrivateSession(t, 4*time.Minute) {
 		return
 	}
-	for _, bin := range []string{"dbus-run-session", "dunst", "dunstctl", "xvfb-run"} {
-		if _, err := exec.LookPath(bin); err != nil {
-			skipOrFail(t, "%s is not installed; this test needs dbus, dunst and xvfb (make deps installs them)", bin)
-		}
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "xvfb-run", "-a", "dbus-run-session", "--",
-		os.Args[0], "-test.run=^TestDesktopNotifications$", "-test.v", "-test.count=1")
-	cmd.Env = append(os.Environ(), desktopChild+"=1")
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "child run:\n%s", out)
-	t.Logf("child run:\n%s", out)
-	assert.Contains(t, string(out), "--- PASS: TestDesktopNotifications", "child run:\n%s", out)
+	t.Run("first sync raises one summary", firstSyncRaisesOneSummary)
+	t.Run("a countdown is critical, stays and opens its record", countdownIsCriticalAndOpens)
+	t.Run("a launch says what is overdue in one summary", launchSaysWhatIsOverdue)
+	t.Run("a calm launch raises no popup", calmLaunchRaisesNone)
 }
 
 // desktopStart is the sandbox's stopped clock: nothing moves unless a test
@@ -75,28 +52,28 @@ func desktopService(t *testing.T, paths config.Paths) (*Service, *opened) {
 
 func firstSyncRaisesOneSummary(t *testing.T) {
 	// given dunst on the bus and a monitor of every Notify call
-	startDunst(t)
-	calls := monitorNotify(t)
+	dbustest.StartDunst(t)
+	calls := dbustest.MonitorNotify(t)
 	paths := testPaths(t)
 	s, _ := desktopService(t, paths)
 
 	// when the console starts and every account's first sync ends
 	startAndSync(t, s)
-	require.Eventually(t, func() bool { return len(calls.all()) > 0 }, 30*time.Second, 50*time.Millisecond, "a popup")
+	require.Eventually(t, func() bool { return len(calls.All()) > 0 }, 30*time.Second, 50*time.Millisecond, "a popup")
 	time.Sleep(2 * time.Second) // room for a flood to show itself
 
 	// then exactly one popup went out: a summary whose title and body agree
-	got := calls.all()
+	got := calls.All()
 	require.Len(t, got, 1, "one summary, not one popup per rule and account: %v", got)
 	sum := got[0]
-	t.Logf("summary: %q / %q (urgency %d, timeout %d, %d bytes)", sum.title, sum.body, sum.urgency, sum.timeout, sum.bytes)
+	t.Logf("summary: %q / %q (urgency %d, timeout %d, %d bytes)", sum.Title, sum.Body, sum.Urgency, sum.Timeout, sum.Bytes)
 	// (the sandbox has urgent records, so it is the state summary, with
 	// what arrived new after what needs a person now)
-	assert.Equal(t, "Needs you now", sum.title)
-	assert.Regexp(t, `\d+ new tickets?`, sum.body)
+	assert.Equal(t, "Needs you now", sum.Title)
+	assert.Regexp(t, `\d+ new tickets?`, sum.Body)
 	// and it carries a small icon, not the 512 px one (~1 MiB over D-Bus)
-	assert.Equal(t, [2]int32{64, 64}, sum.iconSize)
-	assert.Less(t, sum.bytes, 64<<10, "the whole Notify call")
+	assert.Equal(t, [2]int32{64, 64}, sum.IconSize)
+	assert.Less(t, sum.Bytes, 64<<10, "the whole Notify call")
 
 	// when the console is closed and launched again on the same home,
 	// nothing having happened meanwhile (the sandbox's clock is stopped)
@@ -107,9 +84,9 @@ func firstSyncRaisesOneSummary(t *testing.T) {
 
 	// then nothing already told pops up again: the one popup of this
 	// launch says what needs a person, and nothing as new
-	require.Len(t, calls.all(), 2, "a relaunch repeated old popups: %v", calls.all()[1:])
-	assert.Equal(t, "Needs you now", calls.all()[1].title)
-	assert.NotContains(t, calls.all()[1].body, "new")
+	require.Len(t, calls.All(), 2, "a relaunch repeated old popups: %v", calls.All()[1:])
+	assert.Equal(t, "Needs you now", calls.All()[1].Title)
+	assert.NotContains(t, calls.All()[1].Body, "new")
 }
 
 // startAndSync starts the console and waits for every account's first sync.
@@ -129,7 +106,7 @@ func startAndSync(t *testing.T, s *Service) {
 func countdownIsCriticalAndOpens(t *testing.T) {
 	// given a synced console and an open alert more than 30 minutes from
 	// automatic unsubscription
-	startDunst(t)
+	dbustest.StartDunst(t)
 	s, o := desktopService(t, testPaths(t))
 	alert, ok := alertDueAfter(s, 40*time.Minute)
 	require.True(t, ok, "the sandbox has an alert counting down")
@@ -137,7 +114,7 @@ func countdownIsCriticalAndOpens(t *testing.T) {
 	_, err := s.SyncOnce(context.Background(), name)
 	require.NoError(t, err)
 	require.NoError(t, exec.Command("dunstctl", "close-all").Run()) // the first sync's popups
-	calls := monitorNotify(t)
+	calls := dbustest.MonitorNotify(t)
 
 	// when the clock reaches ten minutes before it and the deadlines are checked
 	left, _ := alert.Countdown(s.Now())
@@ -145,12 +122,12 @@ func countdownIsCriticalAndOpens(t *testing.T) {
 	require.NoError(t, s.CheckDeadlines())
 
 	// then its popup is critical, never expires and offers to open it
-	require.Eventually(t, func() bool { return len(calls.all()) > 0 }, 10*time.Second, 50*time.Millisecond)
-	n := calls.all()[0]
-	assert.Contains(t, n.body, alert.OrderID)
-	assert.Equal(t, byte(2), n.urgency, "critical")
-	assert.Equal(t, int32(0), n.timeout, "stays until dismissed")
-	assert.Equal(t, []string{"default", "Open"}, n.actions)
+	require.Eventually(t, func() bool { return len(calls.All()) > 0 }, 10*time.Second, 50*time.Millisecond)
+	n := calls.All()[0]
+	assert.Contains(t, n.Body, alert.OrderID)
+	assert.Equal(t, byte(2), n.Urgency, "critical")
+	assert.Equal(t, int32(0), n.Timeout, "stays until dismissed")
+	assert.Equal(t, []string{"default", "Open"}, n.Actions)
 
 	// and invoking it in dunst opens that alert
 	require.NoError(t, exec.Command("dunstctl", "action", "0").Run())
@@ -193,107 +170,4 @@ func (o *opened) last() [3]string {
 		return [3]string{}
 	}
 	return o.seen[len(o.seen)-1]
-}
-
-// notifyCall is one org.freedesktop.Notifications.Notify as sent.
-type notifyCall struct {
-	title, body string
-	actions     []string
-	urgency     byte
-	timeout     int32
-	iconSize    [2]int32
-	bytes       int // the encoded message
-}
-
-type notifyCalls struct {
-	mu    sync.Mutex
-	calls []notifyCall
-}
-
-func (c *notifyCalls) all() []notifyCall {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return append([]notifyCall(nil), c.calls...)
-}
-
-// monitorNotify becomes a D-Bus monitor of Notify calls, as dbus-monitor
-// does, and decodes each as the daemon receives it.
-func monitorNotify(t *testing.T) *notifyCalls {
-	t.Helper()
-	conn, err := dbus.ConnectSessionBus()
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = conn.Close() })
-	rule := "type='method_call',interface='org.freedesktop.Notifications',member='Notify'"
-	require.NoError(t, conn.BusObject().Call("org.freedesktop.DBus.Monitoring.BecomeMonitor", 0, []string{rule}, uint32(0)).Err)
-	ch := make(chan *dbus.Message, 64)
-	conn.Eavesdrop(ch)
-	var c notifyCalls
-	go func() {
-		for m := range ch {
-			if n, ok := decodeNotify(m); ok {
-				c.mu.Lock()
-				c.calls = append(c.calls, n)
-				c.mu.Unlock()
-			}
-		}
-	}()
-	return &c
-}
-
-func decodeNotify(m *dbus.Message) (notifyCall, bool) {
-	if len(m.Body) != 8 {
-		return notifyCall{}, false
-	}
-	var n notifyCall
-	n.title, _ = m.Body[3].(string)
-	n.body, _ = m.Body[4].(string)
-	n.actions, _ = m.Body[5].([]string)
-	hints, _ := m.Body[6].(map[string]dbus.Variant)
-	if u, ok := hints["urgency"]; ok {
-		n.urgency, _ = u.Value().(byte)
-	}
-	if img, ok := hints["image-data"]; ok {
-		if fields, ok := img.Value().([]any); ok && len(fields) == 7 {
-			w, _ := fields[0].(int32)
-			h, _ := fields[1].(int32)
-			n.iconSize = [2]int32{w, h}
-		}
-	}
-	n.timeout, _ = m.Body[7].(int32)
-	var buf bytes.Buffer
-	if err := m.EncodeTo(&buf, binary.LittleEndian); err == nil {
-		n.bytes = buf.Len()
-	}
-	return n, true
-}
-
-// startDunst runs dunst with an empty configuration (no user rules) and
-// waits until it owns the notification service name.
-func startDunst(t *testing.T) {
-	t.Helper()
-	rc := filepath.Join(t.TempDir(), "dunstrc")
-	require.NoError(t, os.WriteFile(rc, nil, 0o600))
-	var logs strings.Builder
-	cmd := exec.Command("dunst", "-config", rc)
-	cmd.Stdout, cmd.Stderr = &logs, &logs
-	require.NoError(t, cmd.Start())
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	conn, err := dbus.ConnectSessionBus()
-	require.NoError(t, err)
-	defer conn.Close()
-	require.Eventually(t, func() bool {
-		var has bool
-		err := conn.BusObject().Call("org.freedesktop.DBus.NameHasOwner", 0, "org.freedesktop.Notifications").Store(&has)
-		return err == nil && has
-	}, 15*time.Second, 50*time.Millisecond, "dunst did not start: %s", &logs)
-}
-
-// skipOrFail skips, unless DESKTOP_TEST_REQUIRED is set (`make
-// notifications`), where a test that cannot run must not pass as skipped.
-func skipOrFail(t *testing.T, format string, args ...any) {
-	t.Helper()
-	if os.Getenv("DESKTOP_TEST_REQUIRED") != "" {
-		t.Fatalf(format, args...)
-	}
-	t.Skipf(format, args...)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/koogallery/merchant-console/config"
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/internal/dbustest"
 	"github.com/koogallery/merchant-console/notify"
 	"github.com/koogallery/merchant-console/sandbox"
 )
@@ -21,7 +22,7 @@ import (
 func launchSaysWhatIsOverdue(t *testing.T) {
 	// given a console launched once on the sandbox, whose tickets are past
 	// their SLA on its stopped clock
-	startDunst(t)
+	dbustest.StartDunst(t)
 	paths := testPaths(t)
 	first, _ := desktopService(t, paths)
 	startAndSync(t, first)
@@ -34,7 +35,7 @@ func launchSaysWhatIsOverdue(t *testing.T) {
 	}
 	require.NoError(t, first.Close())
 	require.NoError(t, exec.Command("dunstctl", "close-all").Run()) // the first launch's summary
-	calls := monitorNotify(t)
+	calls := dbustest.MonitorNotify(t)
 
 	// when it is launched again, nothing new arriving
 	again, o := desktopService(t, paths)
@@ -42,15 +43,15 @@ func launchSaysWhatIsOverdue(t *testing.T) {
 	time.Sleep(firstNoticeCheck + 2*time.Second) // room for a flood to show itself
 
 	// then exactly one popup: the state summary, critical for the breached SLAs
-	got := calls.all()
+	got := calls.All()
 	require.Len(t, got, 1, "one summary per launch: %v", got)
 	sum := got[0]
-	t.Logf("state summary: %q / %q", sum.title, sum.body)
-	assert.Equal(t, "Needs you now", sum.title)
-	assert.Equal(t, byte(2), sum.urgency, "critical: SLAs are breached")
-	assert.Equal(t, []string{"default", "Open"}, sum.actions)
+	t.Logf("state summary: %q / %q", sum.Title, sum.Body)
+	assert.Equal(t, "Needs you now", sum.Title)
+	assert.Equal(t, byte(2), sum.Urgency, "critical: SLAs are breached")
+	assert.Equal(t, []string{"default", "Open"}, sum.Actions)
 	// and each account's line counts its overdue tickets, named when several
-	lines := strings.Split(sum.body, "\n")
+	lines := strings.Split(sum.Body, "\n")
 	for name, n := range overdue {
 		want := fmt.Sprintf("%d tickets overdue", n)
 		if n == 1 {
@@ -59,7 +60,7 @@ func launchSaysWhatIsOverdue(t *testing.T) {
 		if len(labels) > 1 {
 			want = labels[name] + ": " + want
 		}
-		assert.True(t, hasPrefixLine(lines, want), "no line %q in %q (overdue %v)", want, sum.body, overdue)
+		assert.True(t, hasPrefixLine(lines, want), "no line %q in %q (overdue %v)", want, sum.Body, overdue)
 	}
 
 	// and its Open shows the ticket list of an account with breached SLAs
@@ -98,8 +99,8 @@ func calmLaunchRaisesNone(t *testing.T) {
 	// given a tiny world with nothing overdue, near its SLA, counting down,
 	// failed, past a supervision deadline or to invoice (as the sandbox,
 	// not the cache, tells)
-	startDunst(t)
-	calls := monitorNotify(t)
+	dbustest.StartDunst(t)
+	calls := dbustest.MonitorNotify(t)
 	paths := testPaths(t)
 	rules := notify.DefaultSettings()
 	rules.Lang, rules.Quiet.On = notify.LangEN, false
@@ -114,7 +115,7 @@ func calmLaunchRaisesNone(t *testing.T) {
 	startAndSync(t, first)
 	time.Sleep(firstNoticeCheck + time.Second)
 	require.NoError(t, first.Close())
-	before := len(calls.all())
+	before := len(calls.All())
 
 	// when it is launched a second time
 	again := launch()
@@ -122,7 +123,7 @@ func calmLaunchRaisesNone(t *testing.T) {
 	time.Sleep(firstNoticeCheck + 2*time.Second)
 
 	// then no popup at all: nothing to say
-	assert.Len(t, calls.all()[before:], 0, "a calm launch popped up: %v", calls.all()[before:])
+	assert.Len(t, calls.All()[before:], 0, "a calm launch popped up: %v", calls.All()[before:])
 }
 
 // urgentInSandbox names what the state summary would count, read from the

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/notify"
 	"github.com/koogallery/merchant-console/ui/kit"
 	"github.com/koogallery/merchant-console/ui/screens"
@@ -223,7 +224,11 @@ func (c *noticeCentre) open(e centreEntry) {
 	if e.Account != c.s.account {
 		c.s.SwitchAccount(e.Account)
 	}
-	if e.Resource != "" {
+	switch e.Resource {
+	case "":
+	case domain.ResMessages:
+		c.showMessage(e)
+	default:
 		c.s.Navigate(e.target())
 	}
 	st := c.s.b.StoreOf(e.Account)

@@ -134,8 +134,14 @@ func (s *Shell) screenOf(id ScreenID) screens.Screen {
 	return scr
 }
 
-// Navigate shows a list screen filtered as an overview card asks.
+// Navigate shows a list screen filtered as an overview card asks. A
+// message-centre message has no screen: it opens in the notification
+// centre's message dialog (a popup's "Open" on one comes here).
 func (s *Shell) Navigate(t screens.NavTarget) {
+	if t.Resource == domain.ResMessages {
+		s.centre.openMessage(s.account, t.RecordID)
+		return
+	}
 	id, ok := screenFor(t.Resource)
 	if !ok {
 		return

@@ -38,6 +38,10 @@ func kindLabel(k notify.Kind) string {
 		return lang.L("A new order arrived")
 	case notify.KindSyncFailing:
 		return lang.L("Syncing keeps failing")
+	case notify.KindMessageImportant:
+		return lang.L("A message on an order failing to open, an unsubscription or overdue supervision")
+	case notify.KindMessage:
+		return lang.L("Any other message in the marketplace's message centre")
 	}
 	return string(k)
 }

@@ -1,6 +1,6 @@
 //go:build linux
 
-package notify
+package desktop
 
 import (
 	"errors"
@@ -39,7 +39,7 @@ type dbusDesktop struct {
 
 	mu      sync.Mutex
 	conn    *dbus.Conn
-	targets map[uint32]desktopPopup // shown popups with an action, by daemon ID
+	targets map[uint32]Popup // shown popups with an action, by daemon ID
 	order   []uint32
 }
 
@@ -51,11 +51,11 @@ type dbusImage struct {
 	Data                     []byte
 }
 
-func newDesktop(o NotifierOptions, icon []byte) (desktop, error) {
-	d := &dbusDesktop{appName: o.AppName, openLabel: openLabel(o.Lang), appIcon: o.iconPath(), onOpen: o.OnOpen,
-		targets: map[uint32]desktopPopup{}}
-	if icon != nil {
-		img, err := smallIcon(icon)
+func newDesktop(o Options) (Desktop, error) {
+	d := &dbusDesktop{appName: o.AppName, openLabel: o.OpenLabel, appIcon: o.IconPath, onOpen: o.OnOpen,
+		targets: map[uint32]Popup{}}
+	if o.Icon != nil {
+		img, err := smallIcon(o.Icon)
 		if err != nil {
 			return nil, err
 		}
@@ -105,26 +105,27 @@ func (d *dbusDesktop) connect() (*dbus.Conn, error) {
 	return conn, nil
 }
 
-func (d *dbusDesktop) show(p desktopPopup) error {
+// Show implements Desktop.
+func (d *dbusDesktop) Show(p Popup) error {
 	conn, err := d.connect()
 	if err != nil {
 		return err
 	}
 	hints := map[string]dbus.Variant{"urgency": dbus.MakeVariant(urgencyNormal)}
-	timeout := int32(normalTimeoutMS)
-	if p.critical {
+	timeout := int32(NormalTimeoutMS)
+	if p.Critical {
 		hints["urgency"], timeout = dbus.MakeVariant(urgencyCritical), 0
 	}
 	if d.icon != nil {
 		hints["image-data"] = dbus.MakeVariant(*d.icon)
 	}
 	var actions []string
-	if d.onOpen != nil && p.resource != "" {
+	if d.onOpen != nil && p.Resource != "" {
 		actions = []string{actionDefault, d.openLabel}
 	}
 	var id uint32
 	call := conn.Object(fdoName, fdoPath).Call(fdoIface+".Notify", 0,
-		d.appName, uint32(0), d.appIcon, p.title, p.body, actions, hints, timeout)
+		d.appName, uint32(0), d.appIcon, p.Title, p.Body, actions, hints, timeout)
 	if err := call.Store(&id); err != nil {
 		return fmt.Errorf("notification daemon: %w", err)
 	}
@@ -134,7 +135,7 @@ func (d *dbusDesktop) show(p desktopPopup) error {
 	return nil
 }
 
-func (d *dbusDesktop) track(id uint32, p desktopPopup) {
+func (d *dbusDesktop) track(id uint32, p Popup) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.targets[id] = p
@@ -171,11 +172,12 @@ func (d *dbusDesktop) invoked(id uint32) {
 	p, ok := d.targets[id]
 	d.mu.Unlock()
 	if ok && d.onOpen != nil {
-		d.onOpen(p.account, p.resource, p.recordID)
+		d.onOpen(p.Account, p.Resource, p.RecordID)
 	}
 }
 
-func (d *dbusDesktop) close() error {
+// Close implements Desktop.
+func (d *dbusDesktop) Close() error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.conn == nil {
