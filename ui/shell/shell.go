@@ -117,10 +117,10 @@ func (s *Shell) Show(id ScreenID) {
 	s.current = id
 	s.body.Objects = []fyne.CanvasObject{scr.Object()}
 	s.body.Refresh()
-	// the scroll sizes its content only when it is itself laid out: a
-	// screen left taller by the last one would run under the status bar
+	// the scroll sizes its content only when it is itself laid out, which
+	// ScrollToTop does: else a screen left taller by the last one would
+	// run under the status bar
 	s.bodyScroll.ScrollToTop()
-	s.bodyScroll.Refresh()
 	s.nav.selectQuietly(id)
 	scr.Reload()
 }
