@@ -7,7 +7,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"github.com/koogallery/merchant-console/localstore/filecheck"
+	"github.com/koogallery/merchant-console/localstore/cachefile"
 )
 
 // Stats describes the cache file's size and reusable space.
@@ -83,9 +83,9 @@ func (s *Store) compactLocked() error {
 	s.db = nil
 	// The copy's transaction IDs start afresh: the sidecar must not make a
 	// crash right after the swap look like a rolled-back file.
-	if st, ok := filecheck.ReadState(s.path); ok {
+	if st, ok := cachefile.ReadState(s.path); ok {
 		st.TxID = 0
-		_ = filecheck.WriteState(s.path, st)
+		_ = cachefile.WriteState(s.path, st)
 	}
 	renameErr := os.Rename(tmp, s.path)
 	if renameErr == nil {

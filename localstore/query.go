@@ -9,6 +9,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore/cachefile"
 )
 
 // SortKey chooses the order of a query's results.
@@ -148,7 +149,7 @@ func fetchEach[T domain.Record](s *Store, k *kind[T], ids [][]byte, what string,
 		var recs []T
 		if err := s.view(func(tx *bolt.Tx) (err error) {
 			if n%releaseEvery == 0 {
-				releaseMapped(tx, s.path)
+				cachefile.ReleaseMapped(tx, s.path)
 			}
 			recs, err = fetch(tx, k, batch)
 			return err

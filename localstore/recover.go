@@ -14,7 +14,7 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/koogallery/merchant-console/domain"
-	"github.com/koogallery/merchant-console/localstore/filecheck"
+	"github.com/koogallery/merchant-console/localstore/cachefile"
 )
 
 // Repair moves a damaged cache file aside (renamed with a UTC timestamp)
@@ -45,10 +45,10 @@ func Repair(path, account string) (RepairReport, error) {
 		}
 	}
 	// the fresh file starts its transactions afresh; the account has still synced before
-	if st, ok := filecheck.ReadState(path); ok {
+	if st, ok := cachefile.ReadState(path); ok {
 		st.TxID = 0
-		if err := filecheck.WriteState(path, st); err != nil {
-			return rep, fmt.Errorf("localstore: repair: reset %s: %w", filecheck.StatePath(path), err)
+		if err := cachefile.WriteState(path, st); err != nil {
+			return rep, fmt.Errorf("localstore: repair: reset %s: %w", cachefile.StatePath(path), err)
 		}
 	}
 	s, err := Open(path, account, Options{})
@@ -121,7 +121,7 @@ func salvageBolt(path string) (sv salvaged, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			if file != nil {
-				releaseFile(file)
+				cachefile.ReleaseFile(file)
 			}
 			err = fmt.Errorf("bbolt panicked: %v", p)
 		}
@@ -233,4 +233,26 @@ func restoreNotices(tx *bolt.Tx, notices []Notice) error {
 		}
 	}
 	return nil
+}
+
+// OpenRepairing opens the cache like Open and, when the file is damaged
+// (ErrCorrupt), repairs it (see Repair) and opens the fresh cache. The
+// report is nil when no repair was needed; otherwise its Lines tell the
+// person what happened and what was saved. Every other error of Open
+// (ErrLocked, ErrForeignAccount, ErrNewerSchema) is returned as it is: such
+// a file is never moved.
+func OpenRepairing(path, account string, opts Options) (*Store, *RepairReport, error) {
+	s, err := Open(path, account, opts)
+	if err == nil || !errors.Is(err, ErrCorrupt) {
+		return s, nil, err
+	}
+	rep, rerr := Repair(path, account)
+	if rerr != nil {
+		return nil, &rep, fmt.Errorf("localstore: %v; repairing it failed: %w", err, rerr)
+	}
+	s, err = Open(path, account, opts)
+	if err != nil {
+		return nil, &rep, fmt.Errorf("localstore: open the repaired cache %s: %w", path, err)
+	}
+	return s, &rep, nil
 }

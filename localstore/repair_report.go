@@ -1,11 +1,12 @@
 package localstore
 
 import (
+	"bytes"
+	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
-
-	bolt "go.etcd.io/bbolt"
 
 	"github.com/koogallery/merchant-console/domain"
 )
@@ -70,67 +71,6 @@ func (r RepairReport) Lines() []string {
 	return out
 }
 
-// Verify reads the whole open cache: every bucket and key (a damaged page
-// makes bbolt panic, caught as ErrCorrupt) and every record and outbox
-// entry through its decoder. It is slower than Open (a full read) and is
-// meant for the repair command and a check after Open, not every start.
-func (s *Store) Verify() error {
-	var problems []string
-	err := s.view(func(tx *bolt.Tx) error {
-		for _, res := range domain.AllResources {
-			c, _ := codecFor(res)
-			_ = tx.Bucket(resBucketName(string(res))).Bucket(subRec).ForEach(func(k, v []byte) error {
-				if _, err := c.decode(v); err != nil {
-					problems = append(problems, fmt.Sprintf("%s %s does not decode (%v)", res, Quote(string(k)), err))
-				}
-				return nil
-			})
-		}
-		_ = tx.Bucket(bktOutbox).Bucket(obSeq).ForEach(func(k, v []byte) error {
-			if _, err := loadAction(tx.Bucket(bktOutbox), k); err != nil {
-				problems = append(problems, fmt.Sprintf("queued action #%d does not decode", u64(k)))
-			}
-			return nil
-		})
-		return walkAll(tx)
-	})
-	if err != nil {
-		return err
-	}
-	for _, res := range domain.AllResources {
-		if len(problems) == 0 {
-			if err := s.CheckIndexes(res); err != nil {
-				problems = append(problems, err.Error())
-			}
-		}
-	}
-	if len(problems) > 0 {
-		more := ""
-		if len(problems) > 3 {
-			more = fmt.Sprintf(" and %d more", len(problems)-3)
-			problems = problems[:3]
-		}
-		return corruptErr(s.path, fmt.Errorf("%d damaged entries: %v%s", len(problems), problems, more))
-	}
-	return nil
-}
-
-// walkAll touches every key of every bucket, nested ones included.
-func walkAll(tx *bolt.Tx) error {
-	var walk func(b *bolt.Bucket) error
-	walk = func(b *bolt.Bucket) error {
-		return b.ForEach(func(k, v []byte) error {
-			if v == nil {
-				if sub := b.Bucket(k); sub != nil {
-					return walk(sub)
-				}
-			}
-			return nil
-		})
-	}
-	return tx.ForEach(func(_ []byte, b *bolt.Bucket) error { return walk(b) })
-}
-
 // problemOf is the plain cause inside a corruptErr, for the report.
 func problemOf(err error) string {
 	if err == nil {
@@ -141,4 +81,90 @@ func problemOf(err error) string {
 		return ce.cause.Error()
 	}
 	return err.Error()
+}
+
+// scanRaw finds JSON objects beginning {"key": in the file's bytes and keeps
+// those that parse as outbox entries or notices.
+func scanRaw(raw []byte) (actions []domain.Action, notices []Notice) {
+	marker := []byte(`{"key":"`)
+	for i := 0; ; {
+		j := bytes.Index(raw[i:], marker)
+		if j < 0 {
+			return actions, notices
+		}
+		start := i + j
+		i = start + len(marker)
+		var msg json.RawMessage
+		if json.NewDecoder(bytes.NewReader(raw[start:])).Decode(&msg) != nil {
+			continue
+		}
+		var a domain.Action
+		if json.Unmarshal(msg, &a) == nil && a.Seq > 0 && a.Name != "" && a.RecordID != "" {
+			actions = append(actions, a)
+			continue
+		}
+		var n Notice
+		if json.Unmarshal(msg, &n) == nil && n.Title != "" {
+			notices = append(notices, n)
+		}
+	}
+}
+
+// mergeActions dedupes by Key. bbolt's copy wins; among raw copies (a freed
+// page may hold an older one) the most advanced wins: a final state, then
+// more attempts. Sending an entry twice is harmless: its key makes the
+// server apply it once.
+func mergeActions(account string, fromBolt, fromRaw []domain.Action) []domain.Action {
+	byKey := map[string]domain.Action{}
+	trusted := map[string]bool{}
+	for _, a := range fromBolt {
+		byKey[a.Key], trusted[a.Key] = a, true
+	}
+	for _, a := range fromRaw {
+		old, seen := byKey[a.Key]
+		if trusted[a.Key] || (seen && !moreAdvanced(a, old)) {
+			continue
+		}
+		byKey[a.Key] = a
+	}
+	var out []domain.Action
+	for _, a := range byKey {
+		if a.Account == "" || a.Account == account {
+			out = append(out, a)
+		}
+	}
+	slices.SortFunc(out, func(a, b domain.Action) int {
+		if c := cmp.Compare(a.Seq, b.Seq); c != 0 {
+			return c
+		}
+		return a.CreatedAt.Compare(b.CreatedAt)
+	})
+	return out
+}
+
+func moreAdvanced(a, b domain.Action) bool {
+	if a.State.Final() != b.State.Final() {
+		return a.State.Final()
+	}
+	return a.Attempts > b.Attempts
+}
+
+func mergeNotices(account string, fromBolt, fromRaw []Notice) []Notice {
+	byKey := map[string]Notice{}
+	for _, n := range fromRaw {
+		if old, ok := byKey[n.Key]; !ok || n.Read && !old.Read {
+			byKey[n.Key] = n
+		}
+	}
+	for _, n := range fromBolt {
+		byKey[n.Key] = n
+	}
+	var out []Notice
+	for _, n := range byKey {
+		if n.Account == "" || n.Account == account {
+			out = append(out, n)
+		}
+	}
+	slices.SortFunc(out, func(a, b Notice) int { return a.At.Compare(b.At) })
+	return out
 }

@@ -12,7 +12,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/koogallery/merchant-console/domain"
-	"github.com/koogallery/merchant-console/localstore/filecheck"
+	"github.com/koogallery/merchant-console/localstore/cachefile"
 )
 
 // damagedCache is one row of the matrix: how the file is damaged, what
@@ -153,7 +153,7 @@ func enqueueOne(t *testing.T, path, key string) {
 // transaction ID, so bbolt falls back to the older one.
 func flipNewestMeta(t *testing.T, path string) {
 	t.Helper()
-	m, err := filecheck.ReadMetas(path)
+	m, err := cachefile.ReadMetas(path)
 	require.NoError(t, err)
 	require.True(t, m[0].Valid && m[1].Valid)
 	page := int64(0)
@@ -164,10 +164,10 @@ func flipNewestMeta(t *testing.T, path string) {
 	require.NoError(t, err)
 	defer f.Close()
 	b := make([]byte, 1)
-	_, err = f.ReadAt(b, page+filecheck.PageHeaderSize+48) // a byte of its txid
+	_, err = f.ReadAt(b, page+cachefile.PageHeaderSize+48) // a byte of its txid
 	require.NoError(t, err)
 	b[0] ^= 0x01
-	_, err = f.WriteAt(b, page+filecheck.PageHeaderSize+48)
+	_, err = f.WriteAt(b, page+cachefile.PageHeaderSize+48)
 	require.NoError(t, err)
 }
 

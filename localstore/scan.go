@@ -6,6 +6,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore/cachefile"
 )
 
 // scanByTime streams q's matches in time order, scanBatch records per read
@@ -21,7 +22,7 @@ func scanByTime[T domain.Record](s *Store, k *kind[T], q Query, fn func(T) error
 		var recs []T
 		if err := s.view(func(tx *bolt.Tx) (err error) {
 			if batch%releaseEvery == 0 {
-				releaseMapped(tx, s.path)
+				cachefile.ReleaseMapped(tx, s.path)
 			}
 			recs, err = nextTimeBatch(tx, k, st)
 			return err
@@ -38,7 +39,7 @@ func scanByTime[T domain.Record](s *Store, k *kind[T], q Query, fn func(T) error
 }
 
 // releaseEvery is how many batches a scan reads between two releases of the
-// file pages it mapped (releaseMapped): ~1 MB of records at a time, often
+// file pages it mapped (cachefile.ReleaseMapped): ~1 MB of records at a time, often
 // enough to keep an export's RSS flat, rare enough to cost nothing.
 const releaseEvery = 16
 

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sync/atomic"
 
+	"github.com/koogallery/merchant-console/localstore/cachefile"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -114,14 +115,14 @@ func (w *segWriter) flush() error {
 	}
 	if written.Add(int64(len(w.ops))) >= releaseAfterRecords {
 		written.Store(0)
-		releaseMapped(w.seg.Tx(), w.seg.Tx().DB().Path())
+		cachefile.ReleaseMapped(w.seg.Tx(), w.seg.Tx().DB().Path())
 	}
 	clear(w.ops)
 	return nil
 }
 
 // releaseAfterRecords is how many records are written between two releases
-// of the file pages the writes mapped (releaseMapped): a first sync reads
+// of the file pages the writes mapped (cachefile.ReleaseMapped): a first sync reads
 // index and record pages through the map as it inserts, and a console that
 // syncs for hours would otherwise keep every page it ever touched resident.
 // Inside the write transaction is safe: only this transaction could remap.

@@ -15,7 +15,7 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/koogallery/merchant-console/domain"
-	"github.com/koogallery/merchant-console/localstore/filecheck"
+	"github.com/koogallery/merchant-console/localstore/cachefile"
 )
 
 // SchemaVersion is the layout this code writes; older files are migrated on Open.
@@ -72,7 +72,7 @@ func Open(path, account string, opts Options) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("localstore: create cache directory: %w", err)
 	}
-	if cause := filecheck.BeforeOpen(path); cause != nil {
+	if cause := cachefile.BeforeOpen(path); cause != nil {
 		return nil, corruptErr(path, cause)
 	}
 	db, err := openBolt(path, opts)
@@ -83,7 +83,7 @@ func Open(path, account string, opts Options) (*Store, error) {
 		_ = db.Close()
 		return nil, err
 	}
-	st, _ := filecheck.ReadState(path)
+	st, _ := cachefile.ReadState(path)
 	s := &Store{db: db, path: path, account: account, opts: opts}
 	s.synced.Store(st.Synced)
 	if err := s.init(); err != nil {
@@ -108,7 +108,7 @@ func openBolt(path string, opts Options) (db *bolt.DB, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			if file != nil {
-				releaseFile(file)
+				cachefile.ReleaseFile(file)
 			}
 			db, err = nil, corruptErr(path, fmt.Errorf("a page of the file is damaged (bbolt panicked opening it: %v)", p))
 		}
@@ -117,7 +117,7 @@ func openBolt(path string, opts Options) (db *bolt.DB, err error) {
 		Timeout:         opts.Timeout,
 		FreelistType:    bolt.FreelistMapType,
 		NoSync:          opts.NoSync,
-		InitialMmapSize: initialMmapSize(),
+		InitialMmapSize: cachefile.InitialMmapSize(),
 		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
 			f, err := os.OpenFile(name, flag, perm)
 			file = f
@@ -174,7 +174,7 @@ func (s *Store) init() (err error) {
 		}
 	}()
 	return s.db.Update(func(tx *bolt.Tx) error {
-		paceGrowth(tx)
+		cachefile.PaceGrowth(tx)
 		schema, err := s.checkMeta(tx)
 		if err != nil {
 			return err
@@ -290,7 +290,7 @@ func (s *Store) view(fn func(*bolt.Tx) error) error {
 func (s *Store) update(fn func(*bolt.Tx) error) error {
 	return s.guarded("write", func(db *bolt.DB) error {
 		return db.Update(func(tx *bolt.Tx) error {
-			paceGrowth(tx)
+			cachefile.PaceGrowth(tx)
 			return fn(tx)
 		})
 	})
@@ -342,3 +342,21 @@ func (s *Store) Cursor(res domain.Resource) (string, error) {
 	})
 	return v, err
 }
+
+// Errors Open and Recover return; test them with errors.Is. The returned
+// error wraps them with a sentence a user can act on.
+var (
+	// ErrLocked means another process (another copy of the console) holds the file.
+	ErrLocked = errors.New("cache locked by another process")
+	// ErrCorrupt means the file is damaged, not a bbolt file, or not a
+	// Merchant Console cache. Recover moves it aside and keeps the outbox.
+	ErrCorrupt = errors.New("cache file is corrupt or not a Merchant Console cache")
+	// ErrForeignAccount means the file belongs to another account.
+	ErrForeignAccount = errors.New("cache file belongs to another account")
+	// ErrNewerSchema means the file was written by a newer version of the console.
+	ErrNewerSchema = errors.New("cache file was written by a newer Merchant Console")
+	// ErrClosed means the Store was closed.
+	ErrClosed = errors.New("cache is closed")
+	// ErrUnknownAction means UpdateAction was given a key the outbox does not hold.
+	ErrUnknownAction = errors.New("no such action in the outbox")
+)

@@ -7,6 +7,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore/cachefile"
 )
 
 // Warming a resource's search segments.
@@ -23,12 +24,9 @@ import (
 // million orders, and reads them from disk otherwise. Only the listed
 // resource is warmed, so a launch that shows the Overview maps none.
 //
-// releaseMapped drops every mapped page of the file (a Scan, a long sync);
-// mappedReleases counts those drops so a resource is warmed again on its
+// cachefile.ReleaseMapped drops every mapped page of the file (a Scan, a long sync);
+// cachefile.Releases counts those drops so a resource is warmed again on its
 // next list after one.
-
-// mappedReleases counts the releaseMapped calls of the process.
-var mappedReleases atomic.Uint64
 
 // warmState is one resource's warm-up, per store: the release count it
 // was started at, plus one (zero: never warmed).
@@ -38,7 +36,7 @@ type warmState struct{ at atomic.Uint64 }
 // were warmed since the last release.
 func (s *Store) warmOnList(res domain.Resource) {
 	w := s.warmStateOf(res)
-	now := mappedReleases.Load() + 1
+	now := cachefile.Releases() + 1
 	if old := w.at.Load(); old == now || !w.at.CompareAndSwap(old, now) {
 		return
 	}
@@ -70,10 +68,10 @@ func (s *Store) WarmSearch(res domain.Resource) error {
 				run = spanTo(run, v)
 				continue
 			}
-			populateMapped(run)
+			cachefile.PopulateMapped(run)
 			run = v
 		}
-		populateMapped(run)
+		cachefile.PopulateMapped(run)
 		return nil
 	})
 }
@@ -84,7 +82,7 @@ func (s *Store) WarmSearch(res domain.Resource) error {
 func adjacent(run, v []byte) bool {
 	end := uintptr(unsafe.Pointer(&run[len(run)-1])) + 1
 	start := uintptr(unsafe.Pointer(&v[0]))
-	return start >= end && start-end < warmPage
+	return start >= end && start-end < cachefile.PageSize
 }
 
 // spanTo is run extended to the end of v, which follows it in the same
@@ -92,22 +90,4 @@ func adjacent(run, v []byte) bool {
 func spanTo(run, v []byte) []byte {
 	n := uintptr(unsafe.Pointer(&v[len(v)-1])) - uintptr(unsafe.Pointer(&run[0])) + 1
 	return unsafe.Slice(&run[0], int(n))
-}
-
-// warmPage is the page size warming rounds to.
-const warmPage = 4096
-
-// touchSink keeps touchPages' reads from being optimised away.
-var touchSink atomic.Uint32
-
-// touchPages reads one byte of every page of b, faulting it in.
-func touchPages(b []byte) {
-	var sum byte
-	for i := 0; i < len(b); i += warmPage {
-		sum += b[i]
-	}
-	if len(b) > 0 {
-		sum += b[len(b)-1]
-	}
-	touchSink.Add(uint32(sum))
 }

@@ -8,6 +8,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore/cachefile"
 )
 
 func TestList_FirstUnfilteredPageMapsTheSearchSegmentsIn(t *testing.T) {
@@ -30,7 +31,7 @@ func TestList_FirstUnfilteredPageMapsTheSearchSegmentsIn(t *testing.T) {
 			return nil
 		})
 	}))
-	require.NoError(t, s.view(func(tx *bolt.Tx) error { releaseMapped(tx, path); return nil }))
+	require.NoError(t, s.view(func(tx *bolt.Tx) error { cachefile.ReleaseMapped(tx, path); return nil }))
 	before := mappedKB(t, path)
 
 	// when the orders list shows its first page, with no filter

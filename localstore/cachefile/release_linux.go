@@ -1,4 +1,4 @@
-package localstore
+package cachefile
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// releaseMapped drops this process's page-table entries for the cache
+// ReleaseMapped drops this process's page-table entries for the cache
 // file's memory map (MADV_DONTNEED), so the pages a long scan has read stop
 // counting in its resident set: a million-order export read ~500 MB of the
 // file through the map and its RSS kept all of it. The kernel keeps the
@@ -19,8 +19,8 @@ import (
 // lost. It must run inside a read transaction: bbolt remaps only under an
 // exclusive lock that open readers hold off, so the range found in
 // /proc/self/maps stays the file's own while madvise runs.
-func releaseMapped(tx *bolt.Tx, path string) {
-	mappedReleases.Add(1)
+func ReleaseMapped(tx *bolt.Tx, path string) {
+	releases.Add(1)
 	fi, err := os.Stat(path)
 	if err != nil {
 		return
@@ -57,17 +57,17 @@ func releaseMapped(tx *bolt.Tx, path string) {
 // madvPopulateRead is MADV_POPULATE_READ (Linux 5.14).
 const madvPopulateRead = 0x16
 
-// populateMapped maps the file pages under b (a slice of bbolt's map) into
+// PopulateMapped maps the file pages under b (a slice of bbolt's map) into
 // the process, reading them from disk if they are not cached, in one
 // call; on kernels without MADV_POPULATE_READ it touches one byte a page.
 // b must stay mapped while it runs (inside a read transaction).
-func populateMapped(b []byte) {
+func PopulateMapped(b []byte) {
 	if len(b) == 0 {
 		return
 	}
-	start := uintptr(unsafe.Pointer(&b[0])) &^ (warmPage - 1)
+	start := uintptr(unsafe.Pointer(&b[0])) &^ (PageSize - 1)
 	end := uintptr(unsafe.Pointer(&b[len(b)-1])) + 1
 	if _, _, e := syscall.Syscall(syscall.SYS_MADVISE, start, end-start, madvPopulateRead); e != 0 {
-		touchPages(b)
+		TouchPages(b)
 	}
 }

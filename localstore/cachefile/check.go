@@ -1,6 +1,9 @@
-// Package filecheck tells whether a cache file is whole before bbolt
-// opens it, from the file's own bytes and a small sidecar; it knows
-// nothing of the cache's buckets (localstore's Open wraps what it finds as
+// Package cachefile is the cache file below bbolt, knowing nothing of
+// the cache's buckets: how the file is mapped and grown (mmap.go), how a
+// long scan's mapped pages are released and populated (pages.go,
+// release_*.go), how a lock is dropped after bbolt panicked in Open
+// (unlock_*.go), and whether the file is whole before bbolt opens it
+// (this file: localstore's Open wraps what it finds as
 // localstore.ErrCorrupt and checks the rest after opening).
 //
 // Damage a crash cannot cause but a disk, a copy or a person can: bbolt
@@ -12,7 +15,7 @@
 // the transaction ID when the cache last closed or first stored a cursor.
 // With it, Open can tell "never synced" from "emptied", and a rolled-back
 // file from a current one.
-package filecheck
+package cachefile
 
 import (
 	"encoding/binary"

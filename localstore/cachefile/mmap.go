@@ -1,4 +1,4 @@
-package localstore
+package cachefile
 
 import (
 	"math/bits"
@@ -7,7 +7,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// initialMmapSize is the address space bbolt maps up front.
+// InitialMmapSize is the address space bbolt maps up front.
 //
 // bbolt grows its map by doubling as the file grows, and every remap made
 // inside a write transaction copies each key and value of that
@@ -18,29 +18,29 @@ import (
 // Windows is left at bbolt's default because there bbolt extends the file
 // itself to the mapped size; 32-bit systems because their address space is
 // scarce.
-func initialMmapSize() int {
+func InitialMmapSize() int {
 	if runtime.GOOS == "windows" || bits.UintSize < 64 {
 		return 0
 	}
 	return 256 << 20
 }
 
-// Growth steps of the file, see paceGrowth.
+// Growth steps of the file, see PaceGrowth.
 const (
 	minGrowStep = 32 << 10
 	maxGrowStep = 16 << 20 // bbolt's default AllocSize
 )
 
-// paceGrowth sets how much bbolt adds when the file must grow during tx:
+// PaceGrowth sets how much bbolt adds when the file must grow during tx:
 // as much as the data already holds (doubling), between 32 KiB and 16 MiB.
 //
 // bbolt sizes growth from the mapped size: while the map is no bigger
 // than AllocSize the file grows to the map's size, beyond it by AllocSize
-// at a time. With the 256 MiB map of initialMmapSize that would pad every
+// at a time. With the 256 MiB map of InitialMmapSize that would pad every
 // small cache to 16 MiB (or, with a larger AllocSize, to 256 MiB). Pacing
 // AllocSize by the data keeps bbolt's own doubling for small files. It is
 // set inside the write transaction because bbolt reads it in Commit, under
 // the same writer lock.
-func paceGrowth(tx *bolt.Tx) {
+func PaceGrowth(tx *bolt.Tx) {
 	tx.DB().AllocSize = min(max(int(tx.Size()), minGrowStep), maxGrowStep)
 }

@@ -1,16 +1,16 @@
 //go:build unix
 
-package localstore
+package cachefile
 
 import (
 	"os"
 	"syscall"
 )
 
-// releaseFile drops bbolt's flock and closes f after bbolt panicked inside
+// ReleaseFile drops bbolt's flock and closes f after bbolt panicked inside
 // Open. Closing alone is not enough: the mmap bbolt left behind keeps the
 // open file description, and with it the lock, alive.
-func releaseFile(f *os.File) {
+func ReleaseFile(f *os.File) {
 	_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
 	_ = f.Close()
 }
