@@ -7,6 +7,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore/topk"
 )
 
 // StatusCounts returns how many cached records of res have each status
@@ -113,7 +114,7 @@ var deadlineResources = []domain.Resource{domain.ResAlerts, domain.ResTickets, d
 func (s *Store) NearestDeadlines(now time.Time, n int) ([]Deadline, error) {
 	var out []Deadline
 	err := s.view(func(tx *bolt.Tx) error {
-		var cand []ranked
+		var cand []topk.Match
 		owner := map[string]domain.Resource{}
 		for _, res := range deadlineResources {
 			c := resBucket(tx, res).Bucket(subDeadline).Cursor()
@@ -123,17 +124,17 @@ func (s *Store) NearestDeadlines(now time.Time, n int) ([]Deadline, error) {
 			}
 			for taken := 0; k != nil && taken < n; k, _ = c.Next() {
 				id := string(k[8:])
-				cand = append(cand, ranked{v: u64(k), id: []byte(string(res) + "\x00" + id)})
+				cand = append(cand, topk.Match{Value: u64(k), ID: []byte(string(res) + "\x00" + id)})
 				owner[string(res)+"\x00"+id] = res
 				taken++
 			}
 		}
-		top := newTopK(n, false)
+		top := topk.New(n, false)
 		for _, c := range cand {
-			top.offer(c.v, c.id)
+			top.Offer(c.Value, c.ID)
 		}
-		for _, c := range top.sorted() {
-			d, err := describeDeadline(tx, owner[string(c.id)], string(c.id[len(owner[string(c.id)])+1:]), keyTime(c.v))
+		for _, c := range top.Sorted() {
+			d, err := describeDeadline(tx, owner[string(c.ID)], string(c.ID[len(owner[string(c.ID)])+1:]), keyTime(c.Value))
 			if err != nil {
 				return err
 			}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore/cachefile"
+	"github.com/koogallery/merchant-console/localstore/topk"
 )
 
 // SortKey chooses the order of a query's results.
@@ -395,9 +396,9 @@ func sortValue(r *row, key SortKey) uint64 {
 // decoding) and keeps the best Offset+Limit matches.
 func planByRows(b *bolt.Bucket, q Query) ([][]byte, int, error) {
 	f := compileFilter(q)
-	top := newTopK(q.Offset+q.Limit, q.Desc)
+	top := topk.New(q.Offset+q.Limit, q.Desc)
 	if q.Limit <= 0 {
-		top = newTopK(0, q.Desc)
+		top = topk.New(0, q.Desc)
 	}
 	total := 0
 	c := b.Bucket(subRow).Cursor()
@@ -407,7 +408,7 @@ func planByRows(b *bolt.Bucket, q Query) ([][]byte, int, error) {
 			continue
 		}
 		total++
-		top.offer(sortValue(&r, q.Sort), k)
+		top.Offer(sortValue(&r, q.Sort), k)
 	}
-	return pageOf(top, q.Offset), total, nil
+	return top.Page(q.Offset), total, nil
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/koogallery/merchant-console/localstore/topk"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -80,7 +81,7 @@ func is(set []bool, n uint32) bool { return int(n) < len(set) && set[n] }
 // goroutine per core up to scanWorkers, each with its own best page, and
 // the pages are merged: the scan is bound by reading the segments (~76 MB
 // at a million orders), and a second core halves it. The merge gives the
-// serial scan's answer because topK's order is total (sort value, then ID).
+// serial scan's answer because topk's order is total (sort value, then ID).
 //
 // A descending query reads the segments and their entries backwards: IDs
 // grow with time, so the newest matches come first, fill the page, and
@@ -97,7 +98,7 @@ func planBySegments(b *bolt.Bucket, q Query) ([][]byte, int, error) {
 	scans := make([]segScan, len(runs))
 	var wg sync.WaitGroup
 	for i := range scans {
-		scans[i] = segScan{m: &m, f: &f, desc: q.Desc, sort: q.Sort, top: newTopK(k, q.Desc)}
+		scans[i] = segScan{m: &m, f: &f, desc: q.Desc, sort: q.Sort, top: topk.New(k, q.Desc)}
 		if i == 0 {
 			continue // runs on this goroutine, below
 		}
@@ -111,11 +112,11 @@ func planBySegments(b *bolt.Bucket, q Query) ([][]byte, int, error) {
 			panic(sc.panicked) // a damaged page: guarded turns it into ErrCorrupt
 		}
 		total += sc.total
-		for _, r := range sc.top.items {
-			top.offer(r.v, r.id)
+		for _, r := range sc.top.Kept() {
+			top.Offer(r.Value, r.ID)
 		}
 	}
-	return pageOf(top, q.Offset), total, nil
+	return top.Page(q.Offset), total, nil
 }
 
 // scanWorkers caps the goroutines of one query.
@@ -156,7 +157,7 @@ type segScan struct {
 	f        *queryFilter
 	desc     bool
 	sort     SortKey
-	top      *topK
+	top      *topk.Top
 	total    int
 	panicked any
 }
@@ -192,7 +193,7 @@ func (sc *segScan) run(vals [][]byte) {
 				continue
 			}
 			sc.total++
-			sc.top.offer(s.sortValue(i, sc.sort), id)
+			sc.top.Offer(s.sortValue(i, sc.sort), id)
 		}
 	}
 }
