@@ -8,6 +8,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore/writebuf"
 )
 
 // Page is one page of a resource's change feed, applied atomically with its cursor.
@@ -115,7 +116,7 @@ type resWriter struct {
 	ix                  *indexOps // index writes, applied sorted by flush
 	aside               *setAsideCleaner
 	seg                 *segWriter
-	a                   *arena
+	a                   *writebuf.Arena
 	deltas              map[string]int64
 	// hasTombs is false while the tomb bucket is empty, sparing a lookup
 	// per new record on a first sync.
@@ -210,12 +211,12 @@ func (w *resWriter) existingRow(id []byte) []byte {
 
 // put stores the record, its row and its index entries.
 func (w *resWriter) put(p *prepared) error {
-	id := w.a.copyOf([]byte(p.id))
+	id := w.a.CopyOf([]byte(p.id))
 	f := &p.f
-	rowb := w.a.alloc(f.rowSize())
+	rowb := w.a.Alloc(f.rowSize())
 	f.encodeRow(rowb)
 	at := timeKey(f.at)
-	atVal := w.a.alloc(8 + len(f.status))
+	atVal := w.a.Alloc(8 + len(f.status))
 	binary.BigEndian.PutUint64(atVal, uint64(f.amount))
 	copy(atVal[8:], f.status)
 	// rec and row are written now: later items of the page read them.
@@ -225,10 +226,10 @@ func (w *resWriter) put(p *prepared) error {
 	if err := w.row.Put(id, rowb); err != nil {
 		return fmt.Errorf("%s %s: %w", w.c.resource(), p.id, err)
 	}
-	w.ix.put(ixTime, w.a.timeIDKey(at, p.id), atVal)
-	w.ix.put(ixStatus, w.a.prefixTimeIDKey(f.status, at, p.id), nil)
+	w.ix.put(ixTime, timeIDKey(w.a, at, p.id), atVal)
+	w.ix.put(ixStatus, prefixTimeIDKey(w.a, f.status, at, p.id), nil)
 	if !f.deadline.IsZero() {
-		w.ix.put(ixDeadline, w.a.timeIDKey(timeKey(f.deadline), p.id), nil)
+		w.ix.put(ixDeadline, timeIDKey(w.a, timeKey(f.deadline), p.id), nil)
 	}
 	if err := w.seg.put(p.id, f); err != nil {
 		return fmt.Errorf("%s %s: %w", w.c.resource(), p.id, err)
@@ -248,10 +249,10 @@ func (w *resWriter) put(p *prepared) error {
 func (w *resWriter) unindex(id string, r row) error {
 	at := r.at
 	status := string(r.status)
-	w.ix.del(ixTime, w.a.timeIDKey(at, id))
-	w.ix.del(ixStatus, w.a.prefixTimeIDKey(status, at, id))
+	w.ix.del(ixTime, timeIDKey(w.a, at, id))
+	w.ix.del(ixStatus, prefixTimeIDKey(w.a, status, at, id))
 	if r.deadline != 0 {
-		w.ix.del(ixDeadline, w.a.timeIDKey(r.deadline, id))
+		w.ix.del(ixDeadline, timeIDKey(w.a, r.deadline, id))
 	}
 	w.seg.del(id)
 	w.count(status, r.flags, -1)
@@ -260,7 +261,7 @@ func (w *resWriter) unindex(id string, r row) error {
 
 // remove applies a tombstone; ok is false when nothing was removed.
 func (w *resWriter) remove(t domain.Tombstone) (domain.Change, bool, error) {
-	id := w.a.copyOf([]byte(t.ID))
+	id := w.a.CopyOf([]byte(t.ID))
 	old := w.row.Get(id)
 	if old == nil {
 		// Remember the removal so an older copy arriving later cannot resurrect it.
@@ -310,7 +311,7 @@ func (w *resWriter) keepTombstone(id []byte, version int64) error {
 		return nil
 	}
 	w.hasTombs = true
-	v := w.a.alloc(8)
+	v := w.a.Alloc(8)
 	binary.BigEndian.PutUint64(v, uint64(version))
 	return w.tomb.Put(id, v)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore/recordenc"
+	"github.com/koogallery/merchant-console/localstore/writebuf"
 )
 
 // Record encodings, told apart by the first byte so the encoding of a kind
@@ -22,7 +23,7 @@ type codec interface {
 	resource() domain.Resource
 	prepare(r domain.Record, account string) (prepared, error)
 	// prepareIn is prepare with the encoded bytes placed in a (nil: their own allocation).
-	prepareIn(r domain.Record, account string, a *arena) (prepared, error)
+	prepareIn(r domain.Record, account string, a *writebuf.Arena) (prepared, error)
 	decode(b []byte) (domain.Record, error)
 }
 
@@ -70,7 +71,7 @@ func (k *kind[T]) prepare(r domain.Record, account string) (prepared, error) {
 	return k.prepareIn(r, account, nil)
 }
 
-func (k *kind[T]) prepareIn(r domain.Record, account string, a *arena) (prepared, error) {
+func (k *kind[T]) prepareIn(r domain.Record, account string, a *writebuf.Arena) (prepared, error) {
 	v, err := k.normalize(r)
 	if err != nil {
 		return prepared{}, err
@@ -97,10 +98,10 @@ func (k *kind[T]) prepareIn(r domain.Record, account string, a *arena) (prepared
 	return prepared{id: m.ID, f: f, data: data, rec: v}, nil
 }
 
-func (k *kind[T]) encode(v *T, a *arena) ([]byte, error) {
+func (k *kind[T]) encode(v *T, a *writebuf.Arena) ([]byte, error) {
 	if k.enc != nil {
 		if a != nil {
-			return a.keep(k.enc(append(a.free(4096), encBinary), v)), nil
+			return a.Keep(k.enc(append(a.Free(4096), encBinary), v)), nil
 		}
 		return k.enc(append(make([]byte, 0, 384), encBinary), v), nil
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore/cachefile"
+	"github.com/koogallery/merchant-console/localstore/writebuf"
 )
 
 // CheckIndexes checks, from the raw buckets, that a resource's records,
@@ -86,17 +87,17 @@ func expectedIndexes(b *bolt.Bucket) (map[string]map[string]bool, map[string]int
 		want[string(sub)] = map[string]bool{}
 	}
 	counts := map[string]int{}
-	var a arena
+	var a writebuf.Arena
 	err := b.Bucket(subRow).ForEach(func(k, v []byte) error {
 		id := string(k)
 		r, ok := parseRow(v)
 		if !ok {
 			return fmt.Errorf("row %s damaged", Quote(id))
 		}
-		want[string(subTime)][string(a.timeIDKey(r.at, id))] = true
-		want[string(subStatus)][string(a.prefixTimeIDKey(string(r.status), r.at, id))] = true
+		want[string(subTime)][string(timeIDKey(&a, r.at, id))] = true
+		want[string(subStatus)][string(prefixTimeIDKey(&a, string(r.status), r.at, id))] = true
 		if r.deadline != 0 {
-			want[string(subDeadline)][string(a.timeIDKey(r.deadline, id))] = true
+			want[string(subDeadline)][string(timeIDKey(&a, r.deadline, id))] = true
 		}
 		counts[string(r.status)]++
 		for i, name := range flagNames {

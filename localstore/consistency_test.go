@@ -7,6 +7,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore/writebuf"
 )
 
 // requireConsistent fails the test when a resource's records, rows, counts
@@ -47,7 +48,7 @@ func requireSegmentsMatchRows(t testing.TB, b *bolt.Bucket, res domain.Resource)
 		return nil
 	})
 	got := map[string]segEntryOf{}
-	var a arena
+	var a writebuf.Arena
 	var last []byte
 	_ = b.Bucket(subSeg).ForEach(func(k, v []byte) error {
 		recs, ok := decodeSeg(v, &a)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/koogallery/merchant-console/localstore/writebuf"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -204,7 +205,7 @@ func keyHead(k []byte) uint64 {
 // a first sync some hundreds of MB of garbage (and the collections it
 // triggers) per 100k records.
 type writeScratch struct {
-	a  arena
+	a  writebuf.Arena
 	ix indexOps
 }
 
@@ -214,7 +215,7 @@ func getScratch() *writeScratch { return scratchPool.Get().(*writeScratch) }
 
 // putScratch returns sc to the pool; only once its transaction has ended.
 func putScratch(sc *writeScratch) {
-	sc.a.reset()
+	sc.a.Reset()
 	sc.ix.reset()
 	scratchPool.Put(sc)
 }

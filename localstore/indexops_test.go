@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore/writebuf"
 )
 
 // Index writes are held until the end of a page and applied sorted by key;
@@ -112,16 +113,16 @@ func TestIndexOps_PrefixIndexesSortInKeyOrder(t *testing.T) {
 	// prefix of another, one empty, one Chinese), times that differ by less
 	// than the head's resolution, and a delete and put on one key
 	var x indexOps
-	var a arena
+	var a writebuf.Arena
 	prefixes := []string{"completed", "complete", "", "已完成", "paid"}
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := range 500 {
 		p := prefixes[r.IntN(len(prefixes))]
 		at := uint64(1<<63) + uint64(r.IntN(50))*1000 // nanoseconds apart: ties in the head
-		x.put(ixStatus, a.prefixTimeIDKey(p, at, fmt.Sprintf("ID%03d", r.IntN(40))), nil)
+		x.put(ixStatus, prefixTimeIDKey(&a, p, at, fmt.Sprintf("ID%03d", r.IntN(40))), nil)
 		if i == 100 {
-			x.del(ixStatus, a.prefixTimeIDKey("paid", 1<<63, "ID001"))
-			x.put(ixStatus, a.prefixTimeIDKey("paid", 1<<63, "ID001"), nil)
+			x.del(ixStatus, prefixTimeIDKey(&a, "paid", 1<<63, "ID001"))
+			x.put(ixStatus, prefixTimeIDKey(&a, "paid", 1<<63, "ID001"), nil)
 		}
 	}
 	ops := x.ops[ixStatus]

@@ -10,6 +10,7 @@ import (
 	bbolterr "go.etcd.io/bbolt/errors"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore/writebuf"
 )
 
 // Schema history:
@@ -154,7 +155,7 @@ func migrateV2Resource(b *bolt.Bucket) error {
 			return err
 		}
 	}
-	var a arena
+	var a writebuf.Arena
 	w := newSegWriter(b, &a)
 	w.seg.FillPercent = 1.0
 	c := b.Bucket(subRow).Cursor()

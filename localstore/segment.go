@@ -3,6 +3,8 @@ package localstore
 import (
 	"bytes"
 	"encoding/binary"
+
+	"github.com/koogallery/merchant-console/localstore/writebuf"
 )
 
 // Search segments (schema 3) are what filter and search queries scan.
@@ -96,7 +98,7 @@ func (s segView) sortValue(i int, key SortKey) uint64 {
 // decodeSeg copies a stored segment's entries into a; ok is false when the
 // value is damaged (its records are then dropped from search until they are
 // written again).
-func decodeSeg(v []byte, a *arena) ([]segRec, bool) {
+func decodeSeg(v []byte, a *writebuf.Arena) ([]segRec, bool) {
 	s, ok := viewSeg(v)
 	if !ok {
 		return nil, false
@@ -108,7 +110,7 @@ func decodeSeg(v []byte, a *arena) ([]segRec, bool) {
 		if off < 0 || end > len(s.blob) || off+l+2 > end {
 			return nil, false
 		}
-		text := a.copyOf(s.blob[off:end])
+		text := a.CopyOf(s.blob[off:end])
 		out = append(out, segRec{id: text[:l], search: text[l+1 : len(text)-1],
 			status: binary.BigEndian.Uint32(e), customer: binary.BigEndian.Uint32(e[4:]),
 			product: binary.BigEndian.Uint32(e[8:]), at: binary.BigEndian.Uint64(e[12:]),
@@ -119,12 +121,12 @@ func decodeSeg(v []byte, a *arena) ([]segRec, bool) {
 }
 
 // encodeSeg lays recs (sorted by ID) out as one segment value in a.
-func encodeSeg(recs []segRec, a *arena) []byte {
+func encodeSeg(recs []segRec, a *writebuf.Arena) []byte {
 	size := 4 + len(recs)*segEntrySize
 	for i := range recs {
 		size += len(recs[i].id) + len(recs[i].search) + 2
 	}
-	v := a.alloc(size)
+	v := a.Alloc(size)
 	binary.BigEndian.PutUint32(v, uint32(len(recs)))
 	off := 0
 	blob := v[4+len(recs)*segEntrySize:]

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 
 	"github.com/koogallery/merchant-console/localstore/cachefile"
+	"github.com/koogallery/merchant-console/localstore/writebuf"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -24,19 +25,19 @@ const (
 // segment by segment, when the page is flushed.
 type segWriter struct {
 	seg, dict *bolt.Bucket
-	a         *arena
+	a         *writebuf.Arena
 	ops       map[string]*segRec // final state per ID; nil removes
 	names     map[string]uint32  // dictionary numbers looked up so far
 }
 
-func newSegWriter(b *bolt.Bucket, a *arena) *segWriter {
+func newSegWriter(b *bolt.Bucket, a *writebuf.Arena) *segWriter {
 	return &segWriter{seg: b.Bucket(subSeg), dict: b.Bucket(subDict), a: a,
 		ops: map[string]*segRec{}, names: map[string]uint32{}}
 }
 
 // put records f as id's entry (replacing any earlier one of the page).
 func (w *segWriter) put(id string, f *fields) error {
-	r := &segRec{id: w.a.copyOf([]byte(id)), search: w.a.copyOf([]byte(f.search)),
+	r := &segRec{id: w.a.CopyOf([]byte(id)), search: w.a.CopyOf([]byte(f.search)),
 		at: timeKey(f.at), updated: timeKey(f.updated), deadline: timeKey(f.deadline), amount: f.amount}
 	var err error
 	if r.status, err = w.intern(f.status); err != nil {
@@ -63,7 +64,7 @@ func (w *segWriter) intern(name string) (uint32, error) {
 	if n, ok := w.names[name]; ok {
 		return n, nil
 	}
-	k := w.a.alloc(1 + len(name))
+	k := w.a.Alloc(1 + len(name))
 	k[0] = dictByName
 	copy(k[1:], name)
 	var n uint32
@@ -75,15 +76,15 @@ func (w *segWriter) intern(name string) (uint32, error) {
 			return 0, fmt.Errorf("dictionary number for %q: %v", name, err)
 		}
 		n = uint32(seq)
-		v := w.a.alloc(4)
+		v := w.a.Alloc(4)
 		binary.BigEndian.PutUint32(v, n)
-		ik := w.a.alloc(5)
+		ik := w.a.Alloc(5)
 		ik[0] = dictByID
 		copy(ik[1:], v)
 		if err := w.dict.Put(k, v); err != nil {
 			return 0, err
 		}
-		if err := w.dict.Put(ik, w.a.copyOf([]byte(name))); err != nil {
+		if err := w.dict.Put(ik, w.a.CopyOf([]byte(name))); err != nil {
 			return 0, err
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore/writebuf"
 )
 
 // SetAside is a record the server sent that the cache cannot store or that
@@ -197,7 +198,7 @@ func (s *Store) SetAsideCount() (int, error) {
 // the writer lock is held for as short a time as possible. Records that
 // cannot be stored come back set aside; only a record of another account
 // fails the page (it is another seller's data, not a bad record).
-func prepareItems(p Page, account string, a *arena) ([]prepared, []SetAside, error) {
+func prepareItems(p Page, account string, a *writebuf.Arena) ([]prepared, []SetAside, error) {
 	c, err := codecFor(p.Resource)
 	if err != nil {
 		return nil, nil, fmt.Errorf("localstore: apply page: %w", err)

@@ -1,4 +1,4 @@
-package localstore
+package writebuf
 
 import (
 	"bytes"
@@ -9,18 +9,18 @@ import (
 
 func TestArena_KeepClaimsOnlyWhatWasWrittenInPlace(t *testing.T) {
 	// given an arena with one record already encoded in place
-	var a arena
-	first := a.keep(append(a.free(16), "first"...))
+	var a Arena
+	first := a.Keep(append(a.Free(16), "first"...))
 	before := len(a.buf)
 
 	// when an encoder outgrows the free space it was given
-	big := a.keep(append(a.free(16), bytes.Repeat([]byte("x"), arenaChunk+1)...))
+	big := a.Keep(append(a.Free(16), bytes.Repeat([]byte("x"), arenaChunk+1)...))
 
 	// then that one is its own allocation, the arena is unchanged, and later
 	// writes do not touch what was claimed
 	assert.Equal(t, before, len(a.buf))
 	assert.Len(t, big, arenaChunk+1)
-	second := a.keep(append(a.free(16), "second"...))
+	second := a.Keep(append(a.Free(16), "second"...))
 	assert.Equal(t, "first", string(first))
 	assert.Equal(t, "second", string(second))
 	assert.Equal(t, len(first), cap(first), "a claimed slice cannot be appended into the arena")
@@ -28,15 +28,15 @@ func TestArena_KeepClaimsOnlyWhatWasWrittenInPlace(t *testing.T) {
 
 func TestArena_ResetReusesChunks(t *testing.T) {
 	// given an arena that filled two chunks
-	var a arena
-	a.alloc(arenaChunk)
-	a.alloc(arenaChunk)
+	var a Arena
+	a.Alloc(arenaChunk)
+	a.Alloc(arenaChunk)
 	chunks := len(a.chunks)
 
 	// when it is reset and filled again
-	a.reset()
-	a.alloc(arenaChunk)
-	a.alloc(arenaChunk)
+	a.Reset()
+	a.Alloc(arenaChunk)
+	a.Alloc(arenaChunk)
 
 	// then no new chunk was needed
 	assert.Equal(t, 2, chunks)
