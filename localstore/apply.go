@@ -8,6 +8,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore/segment"
 	"github.com/koogallery/merchant-console/localstore/writebuf"
 )
 
@@ -115,7 +116,7 @@ type resWriter struct {
 	rec, row, tomb, cnt *bolt.Bucket
 	ix                  *indexOps // index writes, applied sorted by flush
 	aside               *setAsideCleaner
-	seg                 *segWriter
+	seg                 *segment.Writer
 	a                   *writebuf.Arena
 	deltas              map[string]int64
 	// hasTombs is false while the tomb bucket is empty, sparing a lookup
@@ -139,7 +140,7 @@ func newResWriter(tx *bolt.Tx, c codec, account string, sc *writeScratch) *resWr
 		aside: newSetAsideCleaner(tx, c.resource())}
 	w.ix.b = [numIndexes]*bolt.Bucket{ixTime: b.Bucket(subTime),
 		ixStatus: b.Bucket(subStatus), ixDeadline: b.Bucket(subDeadline)}
-	w.seg = newSegWriter(b, w.a)
+	w.seg = segment.NewWriter(b.Bucket(subSeg), b.Bucket(subDict), w.a)
 	k, _ := w.tomb.Cursor().First()
 	w.hasTombs = k != nil
 	if last, _ := w.row.Cursor().Last(); last != nil {
@@ -152,7 +153,7 @@ func newResWriter(tx *bolt.Tx, c codec, account string, sc *writeScratch) *resWr
 	for _, bk := range append([]*bolt.Bucket{w.rec, w.row}, w.ix.b[:]...) {
 		bk.FillPercent = 0.9
 	}
-	for _, bk := range []*bolt.Bucket{w.rec, w.row, w.ix.b[ixTime], w.seg.seg} {
+	for _, bk := range []*bolt.Bucket{w.rec, w.row, w.ix.b[ixTime], w.seg.Bucket()} {
 		bk.FillPercent = 1.0
 	}
 	return w
@@ -231,7 +232,7 @@ func (w *resWriter) put(p *prepared) error {
 	if !f.deadline.IsZero() {
 		w.ix.put(ixDeadline, timeIDKey(w.a, timeKey(f.deadline), p.id), nil)
 	}
-	if err := w.seg.put(p.id, f); err != nil {
+	if err := w.seg.Put(segEntry(p.id, f)); err != nil {
 		return fmt.Errorf("%s %s: %w", w.c.resource(), p.id, err)
 	}
 	if p.tombstoned {
@@ -254,7 +255,7 @@ func (w *resWriter) unindex(id string, r row) error {
 	if r.deadline != 0 {
 		w.ix.del(ixDeadline, timeIDKey(w.a, r.deadline, id))
 	}
-	w.seg.del(id)
+	w.seg.Delete(id)
 	w.count(status, r.flags, -1)
 	return nil
 }
@@ -289,7 +290,7 @@ func (w *resWriter) remove(t domain.Tombstone) (domain.Change, bool, error) {
 	if err := w.row.Delete(id); err != nil {
 		return domain.Change{}, false, err
 	}
-	w.seg.del(t.ID)
+	w.seg.Delete(t.ID)
 	if err := w.keepTombstone(id, t.Version); err != nil {
 		return domain.Change{}, false, err
 	}
@@ -331,7 +332,7 @@ func (w *resWriter) flush() error {
 	if err := w.ix.flush(); err != nil {
 		return fmt.Errorf("%s: %w", w.c.resource(), err)
 	}
-	if err := w.seg.flush(); err != nil {
+	if err := w.seg.Flush(); err != nil {
 		return fmt.Errorf("%s: %w", w.c.resource(), err)
 	}
 	return w.flushCounts()

@@ -7,7 +7,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/koogallery/merchant-console/domain"
-	"github.com/koogallery/merchant-console/localstore/writebuf"
+	"github.com/koogallery/merchant-console/localstore/segment"
 )
 
 // requireConsistent fails the test when a resource's records, rows, counts
@@ -30,7 +30,7 @@ type segEntryOf struct {
 
 // requireSegmentsMatchRows checks that the search segments hold exactly one
 // entry per row, equal to it, each segment keyed by its first ID, in order,
-// and no segment above segMax entries.
+// and no segment above segment.MaxEntries entries.
 func requireSegmentsMatchRows(t testing.TB, b *bolt.Bucket, res domain.Resource) {
 	t.Helper()
 	want := map[string]segEntryOf{}
@@ -40,27 +40,17 @@ func requireSegmentsMatchRows(t testing.TB, b *bolt.Bucket, res domain.Resource)
 			r.at, r.updated, r.deadline, r.amount}
 		return nil
 	})
-	names := map[uint32]string{0: ""}
-	_ = b.Bucket(subDict).ForEach(func(k, v []byte) error {
-		if k[0] == dictByID {
-			names[uint32(u64(append(make([]byte, 4), k[1:]...)))] = string(v)
-		}
-		return nil
-	})
 	got := map[string]segEntryOf{}
-	var a writebuf.Arena
-	var last []byte
-	_ = b.Bucket(subSeg).ForEach(func(k, v []byte) error {
-		recs, ok := decodeSeg(v, &a)
+	var last string
+	_ = segment.Each(b.Bucket(subSeg), b.Bucket(subDict), func(k []byte, recs []segment.Entry, ok bool) error {
 		require.True(t, ok, "segment %s of %s damaged", k, res)
 		require.NotEmpty(t, recs, "empty segment %s of %s", k, res)
-		require.LessOrEqual(t, len(recs), segMax, "segment %s of %s", k, res)
-		require.Equal(t, string(k), string(recs[0].id), "segment key of %s", res)
+		require.LessOrEqual(t, len(recs), segment.MaxEntries, "segment %s of %s", k, res)
+		require.Equal(t, string(k), recs[0].ID, "segment key of %s", res)
 		for _, r := range recs {
-			require.Greater(t, string(r.id), string(last), "segment order of %s", res)
-			last = r.id
-			got[string(r.id)] = segEntryOf{names[r.status], names[r.customer], names[r.product], string(r.search),
-				r.at, r.updated, r.deadline, r.amount}
+			require.Greater(t, r.ID, last, "segment order of %s", res)
+			last = r.ID
+			got[r.ID] = segEntryOf{r.Status, r.Customer, r.Product, r.Search, r.At, r.Updated, r.Deadline, r.Amount}
 		}
 		return nil
 	})

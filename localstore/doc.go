@@ -27,7 +27,7 @@
 // incrementally), the indexes ix/status, ix/time and ix/deadline, whose keys
 // end in the record ID so a range scan yields IDs in order, the search
 // segments seg (first ID → ~256 records' filter columns and search text,
-// segment.go) and dict (status, customer and product names ↔ numbers). An
+// localstore/segment) and dict (status, customer and product names ↔ numbers). An
 // index is kept only while a query reads it: schema 3 dropped ix/updated,
 // ix/customer and ix/product, which nothing read. A page of records and the resource's
 // cursor are written in one transaction (ApplyPage), so a crash leaves data
@@ -73,7 +73,7 @@
 // each count once. The file is mapped 256 MiB up front on 64-bit
 // non-Windows systems, so a growing file does not remap (and copy every
 // in-memory node) inside write transactions; growth steps follow the data
-// so small caches stay small (mmap.go). Commits always fsync: NoSync is for
+// so small caches stay small (localstore/cachefile). Commits always fsync: NoSync is for
 // throwaway test caches only. The freelist is synced too: NoFreelistSync
 // would save writing it per commit, but then every Open rebuilds it by
 // walking the whole file, against the reopen-and-first-screen budget.

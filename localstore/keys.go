@@ -25,7 +25,7 @@ var (
 	subStatus   = []byte("ix/status")
 	subTime     = []byte("ix/time")
 	subDeadline = []byte("ix/deadline")
-	subSeg      = []byte("seg")  // search segments (segment.go)
+	subSeg      = []byte("seg")  // search segments (localstore/segment)
 	subDict     = []byte("dict") // status, customer and product names by number
 
 	// Indexes of schema 2 that no query read; migrateV2 drops them.

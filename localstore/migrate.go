@@ -10,6 +10,7 @@ import (
 	bbolterr "go.etcd.io/bbolt/errors"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore/segment"
 	"github.com/koogallery/merchant-console/localstore/writebuf"
 )
 
@@ -156,8 +157,8 @@ func migrateV2Resource(b *bolt.Bucket) error {
 		}
 	}
 	var a writebuf.Arena
-	w := newSegWriter(b, &a)
-	w.seg.FillPercent = 1.0
+	w := segment.NewWriter(b.Bucket(subSeg), b.Bucket(subDict), &a)
+	w.Bucket().FillPercent = 1.0
 	c := b.Bucket(subRow).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		r, ok := parseRow(v)
@@ -167,16 +168,16 @@ func migrateV2Resource(b *bolt.Bucket) error {
 		f := fields{status: string(r.status), customer: string(r.customer), product: string(r.product),
 			search: string(r.search), amount: r.amount,
 			at: keyTime(r.at), updated: keyTime(r.updated), deadline: keyTime(r.deadline)}
-		if err := w.put(string(k), &f); err != nil {
+		if err := w.Put(segEntry(string(k), &f)); err != nil {
 			return err
 		}
-		if len(w.ops) >= 4*segTarget {
-			if err := w.flush(); err != nil {
+		if w.Pending() >= 4*segment.Target {
+			if err := w.Flush(); err != nil {
 				return err
 			}
 		}
 	}
-	return w.flush()
+	return w.Flush()
 }
 
 // Relabel moves the cache at path from local account name from to to (an

@@ -4,27 +4,27 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore/cachefile"
+	"github.com/koogallery/merchant-console/localstore/segment"
 	"github.com/koogallery/merchant-console/localstore/topk"
 )
 
-// SortKey chooses the order of a query's results.
-type SortKey int
+// SortKey chooses the order of a query's results (see segment.SortKey).
+type SortKey = segment.SortKey
 
-// Sort orders. SortTime is the resource's primary time (order createTime,
-// ticket createdAt, alert firstFailureAt, bill generatedAt, transaction
-// tradeTime, supervision createdAt). With SortDeadline, records without a
-// running countdown come last.
+// Sort orders. SortTime is the resource's primary time; with SortDeadline,
+// records without a running countdown come last.
 const (
-	SortTime SortKey = iota
-	SortUpdated
-	SortDeadline
-	SortAmount
+	SortTime     = segment.SortTime
+	SortUpdated  = segment.SortUpdated
+	SortDeadline = segment.SortDeadline
+	SortAmount   = segment.SortAmount
 )
 
 // Query selects, orders and pages one resource's records.
@@ -321,38 +321,32 @@ func (it *rangeIter) check(k []byte) []byte {
 	return k
 }
 
-// queryFilter is a Query compiled for matching rows.
-type queryFilter struct {
-	statuses          [][]byte
-	lo, hi            uint64
-	terms             [][]byte
-	customer, product []byte
-}
-
-func compileFilter(q Query) queryFilter {
-	f := queryFilter{lo: timeBound(q.From, false), hi: timeBound(q.To, true)}
+// compileFilter compiles q for matching rows and segment entries.
+func compileFilter(q Query) segment.Filter {
+	f := segment.Filter{Lo: timeBound(q.From, false), Hi: timeBound(q.To, true)}
 	for _, st := range q.Statuses {
-		f.statuses = append(f.statuses, []byte(st))
+		f.Statuses = append(f.Statuses, []byte(st))
 	}
 	for _, term := range strings.Fields(lower(q.Search)) {
-		f.terms = append(f.terms, []byte(term))
+		f.Terms = append(f.Terms, []byte(term))
 	}
 	if c := strings.TrimSpace(q.Customer); c != "" {
-		f.customer = []byte(lower(c))
+		f.Customer = []byte(lower(c))
 	}
 	if p := strings.TrimSpace(q.Product); p != "" {
-		f.product = []byte(lower(p))
+		f.Product = []byte(lower(p))
 	}
 	return f
 }
 
-func (f *queryFilter) match(r *row) bool {
-	if r.at < f.lo || (r.at >= f.hi && f.hi != ^uint64(0)) {
+// matchRow reports whether the filter row r passes f.
+func matchRow(f *segment.Filter, r *row) bool {
+	if !f.InPeriod(r.at) {
 		return false
 	}
-	if len(f.statuses) > 0 {
+	if len(f.Statuses) > 0 {
 		found := false
-		for _, st := range f.statuses {
+		for _, st := range f.Statuses {
 			if bytes.Equal(st, r.status) {
 				found = true
 				break
@@ -362,13 +356,13 @@ func (f *queryFilter) match(r *row) bool {
 			return false
 		}
 	}
-	if f.customer != nil && !bytes.Contains(r.customer, f.customer) {
+	if f.Customer != nil && !bytes.Contains(r.customer, f.Customer) {
 		return false
 	}
-	if f.product != nil && !bytes.Contains(r.product, f.product) {
+	if f.Product != nil && !bytes.Contains(r.product, f.Product) {
 		return false
 	}
-	for _, t := range f.terms {
+	for _, t := range f.Terms {
 		if !bytes.Contains(r.search, t) && !bytes.Contains(r.customer, t) && !bytes.Contains(r.product, t) {
 			return false
 		}
@@ -378,18 +372,20 @@ func (f *queryFilter) match(r *row) bool {
 
 // sortValue is r's sort key as an unsigned number in ascending order.
 func sortValue(r *row, key SortKey) uint64 {
-	switch key {
-	case SortUpdated:
-		return r.updated
-	case SortDeadline:
-		if r.deadline == 0 {
-			return ^uint64(0) // no countdown: last
-		}
-		return r.deadline
-	case SortAmount:
-		return uint64(r.amount) ^ (1 << 63)
+	return segment.SortValue(r.at, r.updated, r.deadline, r.amount, key)
+}
+
+// planBySegments answers a filter or search query from the search
+// segments (segment.Scan), keeping the best Offset+Limit matches. The IDs
+// it returns alias bbolt's memory: valid inside the read transaction only.
+func planBySegments(b *bolt.Bucket, q Query) ([][]byte, int, error) {
+	f := compileFilter(q)
+	k := max(q.Offset+q.Limit, 0)
+	if q.Limit <= 0 {
+		k = 0
 	}
-	return r.at
+	top, total := segment.Scan(b.Bucket(subSeg), b.Bucket(subDict), &f, q.Sort, q.Desc, k)
+	return top.Page(q.Offset), total, nil
 }
 
 // planByRows scans the row bucket (one compact row per record, no record
@@ -404,11 +400,48 @@ func planByRows(b *bolt.Bucket, q Query) ([][]byte, int, error) {
 	c := b.Bucket(subRow).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		r, ok := parseRow(v)
-		if !ok || !f.match(&r) {
+		if !ok || !matchRow(&f, &r) {
 			continue
 		}
 		total++
 		top.Offer(sortValue(&r, q.Sort), k)
 	}
 	return top.Page(q.Offset), total, nil
+}
+
+// Warming: see segment.Warm. cachefile.ReleaseMapped drops every mapped
+// page of the file (a Scan, a long sync); cachefile.Releases counts those
+// drops so a resource is warmed again on its next list after one.
+
+// warmState is one resource's warm-up, per store: the release count it
+// was started at, plus one (zero: never warmed).
+type warmState struct{ at atomic.Uint64 }
+
+// warmOnList starts warming res's segments in the background unless they
+// were warmed since the last release.
+func (s *Store) warmOnList(res domain.Resource) {
+	w := s.warmStateOf(res)
+	now := cachefile.Releases() + 1
+	if old := w.at.Load(); old == now || !w.at.CompareAndSwap(old, now) {
+		return
+	}
+	go func() { _ = s.WarmSearch(res) }()
+}
+
+func (s *Store) warmStateOf(res domain.Resource) *warmState {
+	w, _ := s.warm.LoadOrStore(res, &warmState{})
+	return w.(*warmState)
+}
+
+// WarmSearch maps res's search segments into the process now, so that the
+// next filter or search query does not fault them in page by page. List
+// calls it in the background on a resource's first unfiltered page; it
+// is exported for benchmarks that time the steps apart.
+func (s *Store) WarmSearch(res domain.Resource) error {
+	return s.view(func(tx *bolt.Tx) error {
+		if b := resBucket(tx, res); b != nil && b.Bucket(subSeg) != nil {
+			segment.Warm(b.Bucket(subSeg))
+		}
+		return nil
+	})
 }

@@ -12,6 +12,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/koogallery/merchant-console/domain"
+	"github.com/koogallery/merchant-console/localstore/segment"
 )
 
 // mappedKB is the resident size of the file's mapping, from /proc/self/smaps.
@@ -76,8 +77,8 @@ func TestApplyPage_LeavesTheFilesPagesOutOfTheResidentSet(t *testing.T) {
 	before := mappedKB(t, s.Path())
 	require.Greater(t, before, 2048, "the records were read through the map")
 
-	// when a sync writes more than releaseAfterRecords records
-	for from := 20_000; from < 20_000+releaseAfterRecords+1000; from += 1000 {
+	// when a sync writes more than segment.ReleaseAfterRecords records
+	for from := 20_000; from < 20_000+segment.ReleaseAfterRecords+1000; from += 1000 {
 		_, err := s.ApplyPage(Page{Resource: domain.ResOrders, Items: orders(from, 1000, 1)})
 		require.NoError(t, err)
 	}

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"strings"
 	"time"
+
+	"github.com/koogallery/merchant-console/localstore/segment"
 )
 
 // fields are what the indexes, counts and filters need from a record.
@@ -118,3 +120,9 @@ func clip(s string, max int) string {
 
 // lower folds case for search and filters; Chinese has no case and passes through.
 func lower(s string) string { return strings.ToLower(s) }
+
+// segEntry is f as id's search segment entry.
+func segEntry(id string, f *fields) segment.Entry {
+	return segment.Entry{ID: id, Status: f.status, Customer: f.customer, Product: f.product, Search: f.search,
+		At: timeKey(f.at), Updated: timeKey(f.updated), Deadline: timeKey(f.deadline), Amount: f.amount}
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/koogallery/merchant-console/domain"
 	"github.com/koogallery/merchant-console/localstore/cachefile"
+	"github.com/koogallery/merchant-console/localstore/segment"
 )
 
 // scanByTime streams q's matches in time order, scanBatch records per read
@@ -46,7 +47,7 @@ const releaseEvery = 16
 // timeScan is where a scanByTime walk stands between its transactions.
 type timeScan struct {
 	q        Query
-	f        queryFilter
+	f        segment.Filter
 	filtered bool   // rows must be checked against f
 	after    []byte // last ix/time key read (a copy), nil before the first
 	skip     int    // matches still to skip (Offset)
@@ -68,7 +69,7 @@ func nextTimeBatch[T domain.Record](tx *bolt.Tx, k *kind[T], st *timeScan) ([]T,
 		st.after = append(st.after[:0], key...)
 		id := idOfTimeKey(key)
 		if st.filtered {
-			if r, ok := parseRow(rows.Get(id)); !ok || !st.f.match(&r) {
+			if r, ok := parseRow(rows.Get(id)); !ok || !matchRow(&st.f, &r) {
 				continue
 			}
 		}

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"math/rand/v2"
 	"path/filepath"
-	"runtime"
 	"testing"
 	"time"
 
@@ -146,27 +145,4 @@ func TestScan_InTimeOrderAgreesWithANaiveFilterAcrossBatches(t *testing.T) {
 			assert.Equal(t, want, got)
 		})
 	}
-}
-
-func TestSearchSegments_ParallelRunsAgreeWithANaiveFilter(t *testing.T) {
-	// given 3000 orders, scanned in runs of as little as one segment on
-	// four goroutines (a million-order cache splits the same way)
-	defer func(n int) { minRunSegments = n }(minRunSegments)
-	minRunSegments = 1
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(scanWorkers))
-	s := openTemp(t)
-	all := make([]domain.Order, 3000)
-	for from := 0; from < len(all); from += 500 {
-		var page []domain.Record
-		for i := from; i < from+500; i++ {
-			all[i] = order(i, 1)
-			all[i].Account = testAccount
-			page = append(page, all[i])
-		}
-		_, err := s.ApplyPage(Page{Resource: domain.ResOrders, Items: page})
-		require.NoError(t, err)
-	}
-
-	// then every page and total is the one a naive filter gives
-	listAgreesWithNaive(t, s, all)
 }

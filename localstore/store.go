@@ -56,8 +56,8 @@ type Store struct {
 	path    string
 	account string
 	opts    Options
-	synced  atomic.Bool // the state sidecar already says a cursor was stored (damage.go)
-	warm    sync.Map    // domain.Resource → *warmState (warm.go)
+	synced  atomic.Bool // the state sidecar already says a cursor was stored (consistency.go)
+	warm    sync.Map    // domain.Resource → *warmState (query.go)
 }
 
 // Open opens (creating if needed) the cache file at path for account.

@@ -3,5 +3,5 @@
 // cache, and the other synced kinds), each led by a layout byte so a field
 // can be added without a schema migration and older rows stay readable.
 // It knows nothing of bbolt or of the cache's keys; localstore's codecs
-// (localstore/codec.go, kinds.go) call it.
+// (localstore/codec.go) call it.
 package recordenc

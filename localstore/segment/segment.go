@@ -1,13 +1,6 @@
-package localstore
-
-import (
-	"bytes"
-	"encoding/binary"
-
-	"github.com/koogallery/merchant-console/localstore/writebuf"
-)
-
-// Search segments (schema 3) are what filter and search queries scan.
+// Package segment holds the search segments (cache schema 3), what filter
+// and search queries scan: their layout (this file), their writer
+// (write.go) and the parallel scan (scan.go).
 //
 // Why segments and not an in-memory snapshot or an n-gram index: the
 // snapshot of every record's filter row that queries used to scan grew with
@@ -24,7 +17,16 @@ import (
 // the page being built plus the kernel's page cache of the file, which it
 // can drop; a count is exact because every segment is read (~80 bytes per
 // order).
-//
+package segment
+
+import (
+	"bytes"
+	"encoding/binary"
+
+	"github.com/koogallery/merchant-console/localstore/writebuf"
+	bolt "go.etcd.io/bbolt"
+)
+
 // Value layout: n(4), n entries of segEntrySize bytes, then the blob. An
 // entry is status(4) customer(4) product(4) at(8) updated(8) deadline(8)
 // amount(8) textOff(4) idLen(2); record i's text is blob[textOff(i):
@@ -34,10 +36,12 @@ import (
 // ID below every key).
 const (
 	segEntrySize = 50
-	segTarget    = 256 // entries per segment after a split
-	segMax       = 512 // a segment above this many entries is split
-	segIDEnd     = 0x1f
-	segRecEnd    = 0x1e
+	// Target is the number of entries per segment after a split.
+	Target = 256
+	// MaxEntries is the most entries a segment holds: one above it is split.
+	MaxEntries = 512
+	segIDEnd   = 0x1f
+	segRecEnd  = 0x1e
 )
 
 // segRec is one record's entry; id and search are lower-level copies owned
@@ -87,12 +91,42 @@ func (s segView) id(i int) ([]byte, bool) {
 	return s.blob[off : off+l], true
 }
 
-// sortValue is record i's sort key, as sortValue gives it for a row.
+// sortValue is record i's sort key (see SortValue).
 func (s segView) sortValue(i int, key SortKey) uint64 {
 	e := s.entry(i)
-	r := row{at: binary.BigEndian.Uint64(e[12:]), updated: binary.BigEndian.Uint64(e[20:]),
-		deadline: binary.BigEndian.Uint64(e[28:]), amount: int64(binary.BigEndian.Uint64(e[36:]))}
-	return sortValue(&r, key)
+	return SortValue(binary.BigEndian.Uint64(e[12:]), binary.BigEndian.Uint64(e[20:]),
+		binary.BigEndian.Uint64(e[28:]), int64(binary.BigEndian.Uint64(e[36:])), key)
+}
+
+// SortKey chooses the order of a query's results.
+type SortKey int
+
+// Sort orders. SortTime is the resource's primary time (order createTime,
+// ticket createdAt, alert firstFailureAt, bill generatedAt, transaction
+// tradeTime, supervision createdAt). With SortDeadline, records without a
+// running countdown come last.
+const (
+	SortTime SortKey = iota
+	SortUpdated
+	SortDeadline
+	SortAmount
+)
+
+// SortValue is a record's sort key for key as an unsigned number in
+// ascending order, from its stored columns (times as the cache's time keys).
+func SortValue(at, updated, deadline uint64, amount int64, key SortKey) uint64 {
+	switch key {
+	case SortUpdated:
+		return updated
+	case SortDeadline:
+		if deadline == 0 {
+			return ^uint64(0) // no countdown: last
+		}
+		return deadline
+	case SortAmount:
+		return uint64(amount) ^ (1 << 63)
+	}
+	return at
 }
 
 // decodeSeg copies a stored segment's entries into a; ok is false when the
@@ -103,7 +137,7 @@ func decodeSeg(v []byte, a *writebuf.Arena) ([]segRec, bool) {
 	if !ok {
 		return nil, false
 	}
-	out := make([]segRec, 0, s.n+segTarget)
+	out := make([]segRec, 0, s.n+Target)
 	for i := range s.n {
 		e := s.entry(i)
 		off, end, l := s.textOff(i), s.textOff(i+1), int(binary.BigEndian.Uint16(e[48:]))
@@ -171,17 +205,42 @@ func mergeSeg(recs []segRec, ids []string, ops map[string]*segRec) []segRec {
 	return append(out, recs[i:]...)
 }
 
-// splitSeg cuts recs into segments of segTarget entries when it has grown
-// past segMax.
+// splitSeg cuts recs into segments of Target entries when it has grown
+// past MaxEntries.
 func splitSeg(recs []segRec) [][]segRec {
-	if len(recs) <= segMax {
+	if len(recs) <= MaxEntries {
 		return [][]segRec{recs}
 	}
 	var out [][]segRec
 	for len(recs) > 0 {
-		n := min(segTarget, len(recs))
+		n := min(Target, len(recs))
 		out = append(out, recs[:n])
 		recs = recs[n:]
 	}
 	return out
+}
+
+// Each calls fn with every segment's key and entries in key order, names
+// spelled out from dict; ok is false for a damaged segment (entries nil).
+// It is for checks that the segments hold what the records say.
+func Each(seg, dict *bolt.Bucket, fn func(key []byte, entries []Entry, ok bool) error) error {
+	names := map[uint32]string{0: ""}
+	_ = dict.ForEach(func(k, v []byte) error {
+		if len(k) == 5 && k[0] == dictByID {
+			names[binary.BigEndian.Uint32(k[1:])] = string(v)
+		}
+		return nil
+	})
+	var a writebuf.Arena
+	return seg.ForEach(func(k, v []byte) error {
+		recs, ok := decodeSeg(v, &a)
+		var out []Entry
+		for _, r := range recs {
+			out = append(out, Entry{ID: string(r.id), Status: names[r.status], Customer: names[r.customer],
+				Product: names[r.product], Search: string(r.search),
+				At: r.at, Updated: r.updated, Deadline: r.deadline, Amount: r.amount})
+		}
+		a.Reset()
+		return fn(k, out, ok)
+	})
 }

@@ -1,4 +1,4 @@
-package localstore
+package segment
 
 import (
 	"bytes"
@@ -12,6 +12,22 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
+// Filter is a query compiled for matching entries: any of Statuses (none:
+// all), a primary time in [Lo, Hi) (Hi ^0: open), a customer and product
+// name containing Customer and Product (nil: any), and every term of Terms
+// in the entry's text or names. Names and terms are lower-cased.
+type Filter struct {
+	Statuses          [][]byte
+	Lo, Hi            uint64
+	Terms             [][]byte
+	Customer, Product []byte
+}
+
+// InPeriod reports whether a primary time at lies in [Lo, Hi).
+func (f *Filter) InPeriod(at uint64) bool {
+	return at >= f.Lo && (at < f.Hi || f.Hi == ^uint64(0))
+}
+
 // dictMatch is a query's view of the dictionary: which numbers are a wanted
 // status, a matching customer or product, or contain each search term.
 type dictMatch struct {
@@ -22,7 +38,7 @@ type dictMatch struct {
 
 // matchDict walks the dictionary once, testing every name against the
 // filter; a name is matched once however many records carry it.
-func matchDict(dict *bolt.Bucket, f *queryFilter) dictMatch {
+func matchDict(dict *bolt.Bucket, f *Filter) dictMatch {
 	var m dictMatch
 	size := 1
 	c := dict.Cursor()
@@ -41,9 +57,9 @@ func matchDict(dict *bolt.Bucket, f *queryFilter) dictMatch {
 		}
 		return make([]bool, size)
 	}
-	m.status, m.customer, m.prod = mark(len(f.statuses) > 0), mark(f.customer != nil), mark(f.product != nil)
-	m.terms = make([][]bool, len(f.terms))
-	for t := range f.terms {
+	m.status, m.customer, m.prod = mark(len(f.Statuses) > 0), mark(f.Customer != nil), mark(f.Product != nil)
+	m.terms = make([][]bool, len(f.Terms))
+	for t := range f.Terms {
 		m.terms[t] = make([]bool, size)
 	}
 	prefix := []byte{dictByID}
@@ -52,18 +68,18 @@ func matchDict(dict *bolt.Bucket, f *queryFilter) dictMatch {
 		if int(n) >= size {
 			continue
 		}
-		for _, st := range f.statuses {
+		for _, st := range f.Statuses {
 			if bytes.Equal(st, name) {
 				m.status[n] = true
 			}
 		}
 		if m.customer != nil {
-			m.customer[n] = bytes.Contains(name, f.customer)
+			m.customer[n] = bytes.Contains(name, f.Customer)
 		}
 		if m.prod != nil {
-			m.prod[n] = bytes.Contains(name, f.product)
+			m.prod[n] = bytes.Contains(name, f.Product)
 		}
-		for t, term := range f.terms {
+		for t, term := range f.Terms {
 			m.terms[t][n] = bytes.Contains(name, term)
 		}
 	}
@@ -73,9 +89,10 @@ func matchDict(dict *bolt.Bucket, f *queryFilter) dictMatch {
 // is reports whether number n is marked in set (out of range: no).
 func is(set []bool, n uint32) bool { return int(n) < len(set) && set[n] }
 
-// planBySegments answers a filter or search query by reading every search
-// segment (see segment.go) and keeping the best Offset+Limit matches. The
-// IDs it returns alias bbolt's memory: valid inside tx only.
+// Scan answers a filter or search query by reading every segment of seg
+// (names numbered in dict) and keeping the best k matches by sort (k 0:
+// all), with the number of matches. The IDs kept alias bbolt's memory:
+// valid inside the read transaction only.
 //
 // The segments are split into contiguous runs scanned in parallel, one
 // goroutine per core up to scanWorkers, each with its own best page, and
@@ -87,18 +104,13 @@ func is(set []bool, n uint32) bool { return int(n) < len(set) && set[n] }
 // grow with time, so the newest matches come first, fill the page, and
 // later ones mostly lose to the page's worst at once instead of reshuffling
 // the heap.
-func planBySegments(b *bolt.Bucket, q Query) ([][]byte, int, error) {
-	f := compileFilter(q)
-	m := matchDict(b.Bucket(subDict), &f)
-	k := max(q.Offset+q.Limit, 0)
-	if q.Limit <= 0 {
-		k = 0
-	}
-	runs := splitRuns(segmentValues(b.Bucket(subSeg), q.Desc))
+func Scan(seg, dict *bolt.Bucket, f *Filter, sort SortKey, desc bool, k int) (*topk.Top, int) {
+	m := matchDict(dict, f)
+	runs := splitRuns(segmentValues(seg, desc))
 	scans := make([]segScan, len(runs))
 	var wg sync.WaitGroup
 	for i := range scans {
-		scans[i] = segScan{m: &m, f: &f, desc: q.Desc, sort: q.Sort, top: topk.New(k, q.Desc)}
+		scans[i] = segScan{m: &m, f: f, desc: desc, sort: sort, top: topk.New(k, desc)}
 		if i == 0 {
 			continue // runs on this goroutine, below
 		}
@@ -109,14 +121,14 @@ func planBySegments(b *bolt.Bucket, q Query) ([][]byte, int, error) {
 	top, total := scans[0].top, scans[0].total
 	for _, sc := range scans[1:] {
 		if sc.panicked != nil {
-			panic(sc.panicked) // a damaged page: guarded turns it into ErrCorrupt
+			panic(sc.panicked) // a damaged page: the store's guard turns it into ErrCorrupt
 		}
 		total += sc.total
 		for _, r := range sc.top.Kept() {
 			top.Offer(r.Value, r.ID)
 		}
 	}
-	return top.Page(q.Offset), total, nil
+	return top, total
 }
 
 // scanWorkers caps the goroutines of one query.
@@ -154,7 +166,7 @@ func splitRuns(vals [][]byte) [][][]byte {
 // segScan is one run's share of a query: its matches and their count.
 type segScan struct {
 	m        *dictMatch
-	f        *queryFilter
+	f        *Filter
 	desc     bool
 	sort     SortKey
 	top      *topk.Top
@@ -179,7 +191,7 @@ func (sc *segScan) run(vals [][]byte) {
 		if !ok {
 			continue
 		}
-		hits = s.termHits(sc.f.terms, hits)
+		hits = s.termHits(sc.f.Terms, hits)
 		for j := range s.n {
 			i := j
 			if sc.desc {
@@ -248,12 +260,12 @@ func (s segView) entryAt(off int) int {
 
 // keeps reports whether the entry e passes every filter; hit carries its
 // text's term matches.
-func (m *dictMatch) keeps(e []byte, f *queryFilter, hit uint64) bool {
+func (m *dictMatch) keeps(e []byte, f *Filter, hit uint64) bool {
 	_ = e[segEntrySize-1]
 	if m.status != nil && !is(m.status, binary.BigEndian.Uint32(e)) {
 		return false
 	}
-	if at := binary.BigEndian.Uint64(e[12:]); at < f.lo || (at >= f.hi && f.hi != ^uint64(0)) {
+	if !f.InPeriod(binary.BigEndian.Uint64(e[12:])) {
 		return false
 	}
 	cust, prod := binary.BigEndian.Uint32(e[4:]), binary.BigEndian.Uint32(e[8:])

@@ -1,4 +1,4 @@
-package localstore
+package segment
 
 import (
 	"bytes"
@@ -21,43 +21,60 @@ const (
 	dictByID   = 'i'
 )
 
-// segWriter holds a page's changes to the search segments and writes them,
+// Writer holds a page's changes to the search segments and writes them,
 // segment by segment, when the page is flushed.
-type segWriter struct {
+type Writer struct {
 	seg, dict *bolt.Bucket
 	a         *writebuf.Arena
 	ops       map[string]*segRec // final state per ID; nil removes
 	names     map[string]uint32  // dictionary numbers looked up so far
 }
 
-func newSegWriter(b *bolt.Bucket, a *writebuf.Arena) *segWriter {
-	return &segWriter{seg: b.Bucket(subSeg), dict: b.Bucket(subDict), a: a,
+// Entry is what a segment keeps of one record: its ID, status, customer
+// and product (lower-cased), its search text (lower-cased parts joined by
+// 0x1f) and its sort columns (times as the cache's time keys; 0: none).
+type Entry struct {
+	ID, Status, Customer, Product, Search string
+	At, Updated, Deadline                 uint64
+	Amount                                int64
+}
+
+// NewWriter returns a writer of the segments in seg whose names are
+// numbered in dict; every key and value it writes is placed in a.
+func NewWriter(seg, dict *bolt.Bucket, a *writebuf.Arena) *Writer {
+	return &Writer{seg: seg, dict: dict, a: a,
 		ops: map[string]*segRec{}, names: map[string]uint32{}}
 }
 
-// put records f as id's entry (replacing any earlier one of the page).
-func (w *segWriter) put(id string, f *fields) error {
-	r := &segRec{id: w.a.CopyOf([]byte(id)), search: w.a.CopyOf([]byte(f.search)),
-		at: timeKey(f.at), updated: timeKey(f.updated), deadline: timeKey(f.deadline), amount: f.amount}
+// Put records e as its ID's entry (replacing any earlier one of the page).
+func (w *Writer) Put(e Entry) error {
+	r := &segRec{id: w.a.CopyOf([]byte(e.ID)), search: w.a.CopyOf([]byte(e.Search)),
+		at: e.At, updated: e.Updated, deadline: e.Deadline, amount: e.Amount}
 	var err error
-	if r.status, err = w.intern(f.status); err != nil {
+	if r.status, err = w.intern(e.Status); err != nil {
 		return err
 	}
-	if r.customer, err = w.intern(f.customer); err != nil {
+	if r.customer, err = w.intern(e.Customer); err != nil {
 		return err
 	}
-	if r.product, err = w.intern(f.product); err != nil {
+	if r.product, err = w.intern(e.Product); err != nil {
 		return err
 	}
-	w.ops[id] = r
+	w.ops[e.ID] = r
 	return nil
 }
 
-// del removes id's entry (a later put of the page adds it back).
-func (w *segWriter) del(id string) { w.ops[id] = nil }
+// Delete removes id's entry (a later Put of the page adds it back).
+func (w *Writer) Delete(id string) { w.ops[id] = nil }
+
+// Pending is how many records' changes wait for Flush.
+func (w *Writer) Pending() int { return len(w.ops) }
+
+// Bucket is the segments' bucket (to tune its fill).
+func (w *Writer) Bucket() *bolt.Bucket { return w.seg }
 
 // intern returns name's dictionary number, adding it when new.
-func (w *segWriter) intern(name string) (uint32, error) {
+func (w *Writer) intern(name string) (uint32, error) {
 	if name == "" {
 		return 0, nil
 	}
@@ -92,9 +109,9 @@ func (w *segWriter) intern(name string) (uint32, error) {
 	return n, nil
 }
 
-// flush rewrites every segment the page touched: the IDs in order, each
+// Flush rewrites every segment the page touched: the IDs in order, each
 // run of IDs that falls into one segment merged into it in one rewrite.
-func (w *segWriter) flush() error {
+func (w *Writer) Flush() error {
 	if len(w.ops) == 0 {
 		return nil
 	}
@@ -114,7 +131,7 @@ func (w *segWriter) flush() error {
 		}
 		ids = ids[n:]
 	}
-	if written.Add(int64(len(w.ops))) >= releaseAfterRecords {
+	if written.Add(int64(len(w.ops))) >= ReleaseAfterRecords {
 		written.Store(0)
 		cachefile.ReleaseMapped(w.seg.Tx(), w.seg.Tx().DB().Path())
 	}
@@ -122,12 +139,12 @@ func (w *segWriter) flush() error {
 	return nil
 }
 
-// releaseAfterRecords is how many records are written between two releases
+// ReleaseAfterRecords is how many records are written between two releases
 // of the file pages the writes mapped (cachefile.ReleaseMapped): a first sync reads
 // index and record pages through the map as it inserts, and a console that
 // syncs for hours would otherwise keep every page it ever touched resident.
 // Inside the write transaction is safe: only this transaction could remap.
-const releaseAfterRecords = 8_000
+const ReleaseAfterRecords = 8_000
 
 // written counts records written since the last release, in every store
 // of the process (one release covers the file it is asked for only, which
@@ -137,7 +154,7 @@ var written atomic.Int64
 // locate finds the segment that holds id: its key and value (nil when
 // there is no segment yet) and the next segment's key (nil for the last),
 // all copied, as the rewrite moves the bucket under them.
-func (w *segWriter) locate(id []byte) (key, val, next []byte) {
+func (w *Writer) locate(id []byte) (key, val, next []byte) {
 	c := w.seg.Cursor()
 	k, v := c.Seek(id)
 	switch {
@@ -164,7 +181,7 @@ func (w *segWriter) locate(id []byte) (key, val, next []byte) {
 
 // rewrite merges the ops of ids into the segment (key, val) and stores the
 // result under its new first ID, split when it grew too large.
-func (w *segWriter) rewrite(key, val []byte, ids []string) error {
+func (w *Writer) rewrite(key, val []byte, ids []string) error {
 	var recs []segRec
 	if val != nil {
 		recs, _ = decodeSeg(val, w.a) // a damaged segment is rebuilt from the page alone
