@@ -99,10 +99,16 @@ func BenchmarkLaunchToOverview100k(b *testing.B) {
 // start it measured from.
 func launchChild(b *testing.B, fix launchFixture) (launchResult, int64) {
 	b.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*launchWait)
+	return launchChildFor(b, fix, 2*launchWait)
+}
+
+// launchChildFor is launchChild with a time limit and more environment.
+func launchChildFor(b *testing.B, fix launchFixture, limit time.Duration, env ...string) (launchResult, int64) {
+	b.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^$", "-test.bench=^$")
-	cmd.Env = launchEnv(fix)
+	cmd.Env = append(launchEnv(fix), env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now().UnixNano()

@@ -57,6 +57,7 @@ type launchResult struct {
 	SettledHWMKiB int64              // VmHWM after the settle time, when one was asked for
 	ListMs        map[string]float64 // each list screen's open time, when launchListsEnv asks (launch_lists_test.go)
 	ListsHWMKiB   int64              // VmHWM after the lists were opened
+	Hour          *hourResult        // the compressed hour of syncing, when hourWallEnv asks (hour_bench_test.go)
 	Problem       string             // why the child could not measure, if it could not
 }
 
@@ -162,6 +163,9 @@ func watchOverview(d driver) launchResult {
 	if settle, err := time.ParseDuration(os.Getenv(launchSettleEnv)); err == nil && settle > 0 {
 		time.Sleep(settle)
 		res.SettledHWMKiB, _, _, _ = procMemory()
+	}
+	if wall := hourWall(); wall > 0 {
+		res.Hour = runHour(d, wall)
 	}
 	return res
 }
