@@ -14,12 +14,11 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/koogallery/merchant-console/apig"
 	"github.com/koogallery/merchant-console/config"
 	"github.com/koogallery/merchant-console/credentials"
 	"github.com/koogallery/merchant-console/gateway"
 	"github.com/koogallery/merchant-console/gateway/produce"
-	"github.com/koogallery/merchant-console/syncer"
+	"github.com/koogallery/merchant-console/service"
 )
 
 const gatewayUsage = `usage: merchant-console gateway --listen ADDR --upstream URL --data DIR
@@ -148,7 +147,7 @@ func orderQuerier(base string, log *slog.Logger) (gateway.OrderQuerier, error) {
 		log.Warn("no " + credentials.EnvAK + "/" + credentials.EnvSK + ": orders will not be completed with order/query")
 		return nil, nil
 	}
-	c, err := syncer.NewClient(syncer.Options{BaseURL: base, Signer: apig.Signer{AK: ak, SK: sk}, MaxAttempts: 3})
+	c, err := service.OrderQueryClient(base, credentials.Keys{AK: ak, SK: sk})
 	if err != nil {
 		return nil, fmt.Errorf("gateway: --marketplace: %w", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/koogallery/merchant-console/apig"
 	"github.com/koogallery/merchant-console/config"
 	"github.com/koogallery/merchant-console/credentials"
 	"github.com/koogallery/merchant-console/marketapi"
@@ -188,4 +189,12 @@ func (s *Service) LookupOrder(ctx context.Context, name, orderID, lineID string)
 	}
 	info := marketapi.ToOpen(o)
 	return marketapi.OrderQueryResponse{Envelope: marketapi.Envelope{ResultCode: marketapi.CodeOK, ResultMsg: "success"}, OrderInfo: &info}, nil
+}
+
+// OrderQueryClient is a signed client of the marketplace's open API at base
+// for a process that holds no account, the gateway completing the orders
+// of KooGallery's calls with order/query: the same signing, retries and
+// strict TLS as an account's client.
+func OrderQueryClient(base string, keys credentials.Keys) (*syncer.Client, error) {
+	return syncer.NewClient(syncer.Options{BaseURL: base, Signer: apig.Signer{AK: keys.AK, SK: keys.SK}, MaxAttempts: 3})
 }
