@@ -32,21 +32,20 @@ func (w *World) Step(now time.Time) {
 }
 
 func (w *World) stepAlerts(b *book, now time.Time) {
-	for _, rec := range b.tables[domain.ResAlerts].live {
+	b.tables[domain.ResAlerts].eachLive(func(_ string, rec domain.Record) {
 		a := rec.(domain.InterfaceAlert)
 		changed, _ := rules.RetryDue(&a, w.rng, w.rates.RetrySuccess, now)
 		if !changed {
-			continue
+			return
 		}
 		b.touch(&a.Meta, now)
 		b.put(a)
 		b.alertSettled(a, now)
-	}
+	})
 }
 
 func (b *book) stepTickets(now time.Time) {
-	t := b.tables[domain.ResTickets]
-	for id, rec := range t.live {
+	b.tables[domain.ResTickets].eachLive(func(id string, rec domain.Record) {
 		tk := rec.(domain.Ticket)
 		switch {
 		case tk.Status == domain.TicketAwaitingCustomer && !tk.SLAPausedAt.IsZero() && !tk.SLAPausedAt.Add(CustomerReplyAfter).After(now):
@@ -58,13 +57,13 @@ func (b *book) stepTickets(now time.Time) {
 			tk.Status, tk.ClosedAt = domain.TicketCompleted, tk.ResolvedAt.Add(CustomerConfirmAfter)
 		case tk.Status == domain.TicketRevoked && !tk.ClosedAt.Add(RevokedPurgeAfter).After(now):
 			b.removeRecord(domain.ResTickets, id) // purged: clients get a tombstone
-			continue
+			return
 		default:
-			continue
+			return
 		}
 		b.touch(&tk.Meta, now)
 		b.put(tk)
-	}
+	})
 }
 
 // customerReply is the simulated customer answering a ticket.
@@ -76,7 +75,7 @@ func (g *generator) customerReply(t *domain.Ticket, at time.Time) {
 }
 
 func (w *World) stepTasks(b *book, now time.Time) {
-	for id, rec := range b.tables[domain.ResSupervision].live {
+	b.tables[domain.ResSupervision].eachLive(func(id string, rec domain.Record) {
 		t := rec.(domain.SupervisionTask)
 		changed := false
 		for range 8 { // a long Advance may cross several nodes
@@ -95,7 +94,7 @@ func (w *World) stepTasks(b *book, now time.Time) {
 			b.notify(b.gen.notification(domain.MsgProductOpen, b.gen.text([]string{"服务监管订单超过180天未验收"}, []string{"Supervised order not accepted after 180 days"}),
 				t.OrderID+" "+t.ProductName, domain.ResSupervision, t.ID, now), now)
 		}
-	}
+	})
 }
 
 // advanceTask takes one step another party owes, if it is due.

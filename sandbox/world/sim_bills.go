@@ -17,11 +17,11 @@ func (b *book) stepBills(now time.Time) {
 	}
 	catOf := categoryOf(b.acct.catalog)
 	byGroup := map[string]*settleGroup{}
-	for _, rec := range b.tables[domain.ResTransactions].live {
+	b.tables[domain.ResTransactions].eachLive(func(_ string, rec domain.Record) {
 		tx := rec.(domain.TransactionDetail)
 		m := monthOf(tx.TradeTime)
 		if tx.Status != domain.TxUnbilled || m <= b.billed || m > last {
-			continue
+			return
 		}
 		c := catOf(tx.ProductName)
 		gr, ok := byGroup[m+c.code]
@@ -30,7 +30,7 @@ func (b *book) stepBills(now time.Time) {
 			byGroup[m+c.code] = gr
 		}
 		gr.rows = append(gr.rows, &tx)
-	}
+	})
 	keys := make([]string, 0, len(byGroup))
 	for k := range byGroup {
 		keys = append(keys, k)

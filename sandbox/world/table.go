@@ -16,10 +16,11 @@ type logEntry struct {
 // table holds one resource of one account: live records, tombstones and
 // the change log. An entry is stale once its record moved to a newer version.
 type table struct {
-	live  map[string]domain.Record
-	gone  map[string]int64
-	log   []logEntry
-	stale int
+	live    map[string]domain.Record
+	gone    map[string]int64
+	log     []logEntry
+	stale   int
+	walking bool // inside eachLive: compaction waits, the log's order must hold
 }
 
 func newTable() *table {
@@ -53,6 +54,26 @@ func (t *table) remove(id string, v int64) bool {
 	return true
 }
 
+// eachLive calls fn for every record live when it starts, in version
+// order, so a simulation step draws its random numbers and stamps its new
+// versions in the same order every run of a seed (a map's order differs
+// from run to run). fn may put or remove records of the table: a record
+// it changed is not visited again, one it added not at all.
+func (t *table) eachLive(fn func(id string, r domain.Record)) {
+	t.walking = true
+	n := len(t.log)
+	for i := 0; i < n; i++ {
+		e := t.log[i]
+		r, ok := t.live[e.id]
+		if !ok || r.RecordMeta().Version != e.version {
+			continue
+		}
+		fn(e.id, r)
+	}
+	t.walking = false
+	t.compact()
+}
+
 // current is the version the log must show for id, or -1 if unknown.
 func (t *table) current(id string) int64 {
 	if r, ok := t.live[id]; ok {
@@ -67,7 +88,7 @@ func (t *table) current(id string) int64 {
 // compact drops stale log entries once they outnumber the live ones, so the
 // log stays proportional to the data however busy the simulation is.
 func (t *table) compact() {
-	if t.stale < len(t.live)+1024 {
+	if t.walking || t.stale < len(t.live)+1024 {
 		return
 	}
 	kept := t.log[:0]
